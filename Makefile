@@ -19,6 +19,7 @@ ifneq ($(wildcard $(SHARED_DATA)),)
 export SYLLABUS_DATA ?= $(SHARED_DATA)
 endif
 export MPLBACKEND := Agg
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site test test-fast test-site docs-run chromium benchmarks clean
 

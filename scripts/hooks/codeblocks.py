@@ -103,6 +103,8 @@ def classify(text: str) -> list[Fence]:
         not_exec = next(filter(None, (NOT_EXECUTED_RE.match(m) for m in f.markers)), None)
         if any("pytest-codeblocks:expected-output" in m for m in f.markers):
             f.category, f.detail = "output", "compared with what the block above printed"
+        elif "pytest.mark.skip" in " ".join(f.markers) and not skip:
+            f.category, f.detail = "bad", "a skip marker needs reason=\"...\""
         elif skip or not_exec:
             f.category, f.detail = "skipped", (skip or not_exec).group(1).strip()
         elif f.info in EXECUTED_LANGS:

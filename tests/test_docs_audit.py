@@ -1,0 +1,96 @@
+"""Audit: every code block a reader sees is executed, or is an inclusion of tested code.
+
+Source half (always): each fence of each page in docs/ is classified by the same rule the
+build uses (scripts/hooks/codeblocks.py); any block in category "bad" fails, and the counts
+are written to .cache/audit.json and printed at the end of the run.
+Built half (marked ``site``): the pages of the built site show exactly the blocks that the
+source audit accounted for, so no code reaches a reader by another route.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+AUDIT = ROOT / ".cache" / "audit.json"
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+import codeblocks  # noqa: E402
+
+
+def pages() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.md"))
+
+
+def notebook_cells(path: Path) -> int:
+    return len(re.findall(r"^# %%(?! \[markdown\])", path.read_text(encoding="utf-8"), flags=re.M))
+
+
+def audit() -> tuple[Counter, list[str], dict[str, int]]:
+    counts: Counter = Counter()
+    bad: list[str] = []
+    per_page: dict[str, int] = {}
+    for page in pages():
+        rel = page.relative_to(DOCS).as_posix()
+        blocks = codeblocks.classify(page.read_text(encoding="utf-8"))
+        per_page[rel] = len(blocks)
+        for f in blocks:
+            counts[f.category] += 1
+            if f.category == "bad":
+                bad.append(f"docs/{rel}:{f.line}: {f.detail}")
+            if f.category == "skipped":
+                counts[f"skipped: {f.detail}"] += 1
+    for lab in sorted((DOCS / "labs").glob("*.py")):
+        counts["notebook cells (executed at build)"] += notebook_cells(lab)
+    return counts, bad, per_page
+
+
+def test_every_code_block_is_executed_or_included():
+    counts, bad, _ = audit()
+    AUDIT.parent.mkdir(parents=True, exist_ok=True)
+    AUDIT.write_text(json.dumps(dict(counts), indent=1), encoding="utf-8")
+    assert not bad, "code blocks that nothing runs:\n" + "\n".join(bad)
+    assert counts["executed"] > 0
+
+
+def test_classifier_rules():
+    page = "\n".join([
+        "```python", "print(1)", "```",
+        "<!--pytest-codeblocks:expected-output-->", "```text", "1", "```",
+        '```python title="syllabus_code/data.py"', '--8<-- "syllabus_code/data.py:nothing"', "```",
+        "<!-- not-executed: shows a shell session -->", "```console", "$ make", "```",
+        "```console", "$ make", "```",
+        "<!--pytest.mark.skip-->", "```python", "x", "```",
+        '```python title="x.py"', "print(2)", "```",
+    ])
+    cats = [f.category for f in codeblocks.classify(page)]
+    assert cats == ["executed", "output", "included", "skipped", "bad", "bad", "bad"]
+
+
+def test_included_package_code_needs_its_mirror_test():
+    assert codeblocks.mirror_test("syllabus_code/maths/derivatives.py") == "tests/test_maths_derivatives.py"
+    assert codeblocks.mirror_test("syllabus_code/data.py") == "tests/test_data.py"
+    assert codeblocks.mirror_test("docs/examples/x.py") is None
+
+
+@pytest.mark.site
+def test_built_pages_show_only_audited_blocks(site_dir):
+    _, _, per_page = audit()
+    mismatched = []
+    for rel, expected in per_page.items():
+        html_path = site_dir / ("index.html" if rel == "index.md" else rel.replace("index.md", "").removesuffix(".md") + ("/index.html" if not rel.endswith("index.md") else "index.html"))
+        if rel.startswith("reference/"):
+            continue  # API pages show the package's own source (mkdocstrings), tested by tests/
+        html = html_path.read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        shown = article.count("<pre")
+        if shown != expected:
+            mismatched.append(f"{rel}: {expected} fences in the source, {shown} code blocks on the page")
+    assert not mismatched, "\n".join(mismatched)

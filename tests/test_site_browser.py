@@ -1,0 +1,88 @@
+"""The built site in a real browser (Debian chromium through Playwright).
+
+Every page loads with no console error, no uncaught exception and no request to another
+origin; its maths is rendered by the site's own KaTeX; the dark palette toggle works; maths
+is rendered again after instant navigation; and every page that shows code carries a real
+execution stamp. Run after `mkdocs build` (marked ``site``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.site
+SHOTS = Path(__file__).resolve().parents[1] / ".cache" / "screenshots"
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    pages = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        if rel.startswith(("assets", "search")) or rel == "404":
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def maths_state(page) -> dict:
+    return page.evaluate(
+        """() => ({
+            arithmatex: document.querySelectorAll('.arithmatex').length,
+            katex: document.querySelectorAll('.katex').length,
+            errors: document.querySelectorAll('.katex-error').length,
+            raw: [...document.querySelectorAll('.arithmatex')].filter(
+                el => /\\\\\\(|\\\\\\[/.test(el.textContent) && !el.querySelector('.katex')).length,
+        })"""
+    )
+
+
+def test_every_page_loads_clean_with_rendered_maths(site_dir, site_url, page_and_log):
+    page, log = page_and_log
+    problems = []
+    pages = built_pages(site_dir)
+    assert len(pages) >= 12
+    for rel in pages:
+        log.console_errors.clear(), log.page_errors.clear(), log.foreign_requests.clear()
+        page.goto(site_url + rel, wait_until="networkidle")
+        state = maths_state(page)
+        if state["arithmatex"] and not state["katex"]:
+            problems.append(f"{rel}: maths not rendered")
+        if state["errors"] or state["raw"]:
+            problems.append(f"{rel}: {state['errors']} KaTeX errors, {state['raw']} raw formulas")
+        for kind in ("console_errors", "page_errors", "foreign_requests"):
+            if getattr(log, kind):
+                problems.append(f"{rel}: {kind}: {getattr(log, kind)}")
+        missing = page.locator(".exec-stamp--missing").count()
+        if missing:
+            problems.append(f"{rel}: code on the page has no execution record")
+    assert not problems, "\n".join(problems)
+
+
+def test_dark_toggle_and_instant_navigation_rerender_maths(site_url, page_and_log):
+    page, log = page_and_log
+    page.goto(site_url, wait_until="networkidle")
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    before = scheme()
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
+    assert scheme() != before
+    # Instant navigation: follow an in-site link; the page is swapped without a reload.
+    page.evaluate("window.__marker = 1")
+    page.locator("article a[href*='00-foundations']").first.click()
+    page.wait_for_function("location.pathname.includes('00-foundations')")
+    page.wait_for_function("document.querySelectorAll('.katex').length > 0")
+    assert page.evaluate("window.__marker") == 1, "the link caused a full reload: instant navigation is off"
+    assert page.locator(".katex-error").count() == 0
+    log.assert_clean()
+
+
+def test_screenshot_of_module_0(site_url, page_and_log):
+    page, log = page_and_log
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(site_url + "00-foundations/", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('.katex').length > 0")
+    page.screenshot(path=str(SHOTS / "module-0.png"), full_page=False)
+    assert (SHOTS / "module-0.png").stat().st_size > 10_000
+    log.assert_clean()
