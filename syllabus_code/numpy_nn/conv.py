@@ -1,0 +1,222 @@
+"""Convolution from scratch: 1-D convolution and cross-correlation, and 2-D conv layers.
+
+Two 2-D implementations share one contract (CS231n style):
+
+* ``conv2d_naive_forward(x, w, b, stride, padding) -> (out, cache)`` and
+  ``conv2d_naive_backward(dout, cache) -> (dx, dw, db)``: explicit loops, written to be read;
+* ``conv2d_forward`` / ``conv2d_backward``: the same maths with im2col (a strided view of the
+  padded input copied into one matrix) and a single matrix product; used for training.
+
+Shapes (NCHW): ``x`` (N, C, H, W), ``w`` (F, C, kh, kw), ``b`` (F,), ``out`` (N, F, H_out, W_out)
+with H_out = floor((H - kh + 2p) / s) + 1 (see :func:`syllabus_code.shapes.conv_output_size`).
+
+What deep-learning libraries call "convolution" is **cross-correlation**: the kernel is *not*
+flipped. A true convolution flips the kernel; the two agree once the kernel is flipped, and a
+learned kernel does not care which one you use (it simply learns the flipped weights).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from syllabus_code._checks import as_float_array
+from syllabus_code.shapes import conv2d_output_shape
+
+__all__ = [
+    "convolve1d",
+    "correlate1d",
+    "conv2d_naive_forward",
+    "conv2d_naive_backward",
+    "conv2d_forward",
+    "conv2d_backward",
+    "conv2d_input_grad_full_conv",
+]
+
+
+def _check_1d(f, g):
+    f = as_float_array(f, "f", ndim=1)
+    g = as_float_array(g, "g", ndim=1)
+    if f.size == 0 or g.size == 0:
+        raise ValueError(f"f and g must be non-empty, got lengths {f.size} and {g.size}")
+    return f, g
+
+
+# --8<-- [start:one_d]
+def convolve1d(f, g) -> np.ndarray:
+    """True (full) convolution (f * g)[n] = sum_k f[k] g[n - k], for n = 0 .. len(f)+len(g)-2.
+
+    Same result as ``np.convolve(f, g)``: as n grows, g slides along f *reversed* (the flip).
+    """
+    f, g = _check_1d(f, g)
+    out = np.zeros(f.size + g.size - 1)
+    for n in range(out.size):
+        for k in range(f.size):
+            if 0 <= n - k < g.size:
+                out[n] += f[k] * g[n - k]
+    return out
+
+
+def correlate1d(f, g) -> np.ndarray:
+    """Valid cross-correlation (f <star> g)[n] = sum_k f[n + k] g[k]: the kernel g is NOT flipped.
+
+    Output length len(f) - len(g) + 1 (g must fit inside f); equals ``np.correlate(f, g, "valid")``.
+    This is the operation CNN layers compute.
+    """
+    f, g = _check_1d(f, g)
+    if g.size > f.size:
+        raise ValueError(f"kernel g (length {g.size}) is longer than the signal f (length {f.size})")
+    out = np.zeros(f.size - g.size + 1)
+    for n in range(out.size):
+        for k in range(g.size):
+            out[n] += f[n + k] * g[k]
+    return out
+# --8<-- [end:one_d]
+
+
+def _check_conv_args(x, w, b, stride, padding):
+    x = np.asarray(x)
+    w = np.asarray(w)
+    conv2d_output_shape(x.shape, w.shape, stride, padding)  # raises ValueError naming the numbers
+    if not np.issubdtype(x.dtype, np.floating):
+        x = x.astype(np.float64)
+    w = w.astype(x.dtype, copy=False)
+    b = np.asarray(b, dtype=x.dtype)
+    if b.shape != (w.shape[0],):
+        raise ValueError(f"b must have shape (F,) = ({w.shape[0]},), got {b.shape}")
+    return x, w, b
+
+
+def _pad(x: np.ndarray, p: int) -> np.ndarray:
+    if p == 0:
+        return x
+    return np.pad(x, ((0, 0), (0, 0), (p, p), (p, p)))  # zeros around H and W only
+
+
+# --8<-- [start:naive_forward]
+def conv2d_naive_forward(x, w, b, stride: int = 1, padding: int = 0):
+    """2-D convolution layer (cross-correlation), with loops.
+
+    out[n, f, i, j] = b[f] + sum_{c, u, v} x_pad[n, c, i*s + u, j*s + v] * w[f, c, u, v]
+
+    Inputs: x (N, C, H, W), w (F, C, kh, kw), b (F,), stride s >= 1, zero padding p >= 0.
+    Returns ``(out, cache)`` with out (N, F, H_out, W_out).
+    """
+    x, w, b = _check_conv_args(x, w, b, stride, padding)
+    N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
+    kh, kw = w.shape[2:]
+    x_pad = _pad(x, padding)                       # (N, C, H + 2p, W + 2p)
+    out = np.zeros((N, F, H_out, W_out), dtype=x.dtype)
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = x_pad[n, :, i * stride:i * stride + kh, j * stride:j * stride + kw]
+                    out[n, f, i, j] = np.sum(window * w[f]) + b[f]   # (C, kh, kw) * (C, kh, kw)
+    return out, (x, w, b, stride, padding)
+# --8<-- [end:naive_forward]
+
+
+# --8<-- [start:naive_backward]
+def conv2d_naive_backward(dout, cache):
+    """Gradients of the naive layer, with loops: returns ``(dx, dw, db)``.
+
+    Each output position (i, j) used the window of x_pad at (i*s, j*s) and every weight, so
+    dw[f] += dout[n, f, i, j] * window   (dL/dK is a correlation of the input with delta)
+    dx_pad[window] += dout[n, f, i, j] * w[f]   (scattering delta back through the kernel)
+    db[f] = sum of dout[:, f].
+    """
+    x, w, b, stride, padding = cache
+    kh, kw = w.shape[2:]
+    x_pad = _pad(x, padding)
+    dx_pad = np.zeros_like(x_pad)
+    dw = np.zeros_like(w)
+    N, F, H_out, W_out = dout.shape
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    rows = slice(i * stride, i * stride + kh)
+                    cols = slice(j * stride, j * stride + kw)
+                    dw[f] += dout[n, f, i, j] * x_pad[n, :, rows, cols]
+                    dx_pad[n, :, rows, cols] += dout[n, f, i, j] * w[f]
+    db = dout.sum(axis=(0, 2, 3))
+    H, W = x.shape[2:]
+    dx = dx_pad[:, :, padding:padding + H, padding:padding + W]   # drop the padded border
+    return dx, dw, db
+# --8<-- [end:naive_backward]
+
+
+# --8<-- [start:im2col]
+def _im2col(x_pad: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
+    """Every receptive window as a row: (N * H_out * W_out, C * kh * kw), a copy."""
+    windows = sliding_window_view(x_pad, (kh, kw), axis=(2, 3))   # (N, C, H', W', kh, kw), a view
+    windows = windows[:, :, ::stride, ::stride]                    # (N, C, H_out, W_out, kh, kw)
+    N, C, H_out, W_out = windows.shape[:4]
+    cols = windows.transpose(0, 2, 3, 1, 4, 5)                     # (N, H_out, W_out, C, kh, kw)
+    return cols.reshape(N * H_out * W_out, C * kh * kw)            # the one copy
+
+
+def _col2im(dcols: np.ndarray, x_pad_shape, kh: int, kw: int, stride: int, H_out: int, W_out: int):
+    """Adjoint of _im2col: add each row back into the window it came from (overlaps add up)."""
+    N, C = x_pad_shape[:2]
+    dcols = dcols.reshape(N, H_out, W_out, C, kh, kw)
+    dx_pad = np.zeros(x_pad_shape, dtype=dcols.dtype)
+    for u in range(kh):               # kh * kw vectorised adds instead of N * H_out * W_out loops
+        for v in range(kw):
+            dx_pad[:, :, u:u + stride * H_out:stride, v:v + stride * W_out:stride] += \
+                dcols[:, :, :, :, u, v].transpose(0, 3, 1, 2)    # (N, C, H_out, W_out)
+    return dx_pad
+# --8<-- [end:im2col]
+
+
+# --8<-- [start:fast]
+def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
+    """Same as :func:`conv2d_naive_forward` (same signature, same result), by im2col + one matmul.
+
+    Returns ``(out, cache)`` with out (N, F, H_out, W_out).
+    """
+    x, w, b = _check_conv_args(x, w, b, stride, padding)
+    N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
+    kh, kw = w.shape[2:]
+    x_pad = _pad(x, padding)
+    cols = _im2col(x_pad, kh, kw, stride)                  # (N*H_out*W_out, C*kh*kw)
+    w_mat = w.reshape(F, -1)                               # (F, C*kh*kw)
+    out = cols @ w_mat.T + b                               # (N*H_out*W_out, F)
+    out = out.reshape(N, H_out, W_out, F).transpose(0, 3, 1, 2)   # (N, F, H_out, W_out)
+    return np.ascontiguousarray(out), (x.shape, x_pad.shape, cols, w, stride, padding)
+
+
+def conv2d_backward(dout, cache):
+    """Gradients of :func:`conv2d_forward`: returns ``(dx, dw, db)`` shaped like x, w, b."""
+    x_shape, x_pad_shape, cols, w, stride, padding = cache
+    F, C, kh, kw = w.shape
+    N, _, H_out, W_out = dout.shape
+    d = dout.transpose(0, 2, 3, 1).reshape(-1, F)          # (N*H_out*W_out, F)
+    db = d.sum(axis=0)                                     # (F,)
+    dw = (d.T @ cols).reshape(w.shape)                     # (F, C*kh*kw) -> (F, C, kh, kw)
+    dcols = d @ w.reshape(F, -1)                           # (N*H_out*W_out, C*kh*kw)
+    dx_pad = _col2im(dcols, x_pad_shape, kh, kw, stride, H_out, W_out)
+    H, W = x_shape[2:]
+    return dx_pad[:, :, padding:padding + H, padding:padding + W], dw, db
+# --8<-- [end:fast]
+
+
+# --8<-- [start:full_conv]
+def conv2d_input_grad_full_conv(dout, w, padding: int = 0) -> np.ndarray:
+    """dL/dx for a stride-1 layer computed literally as a *full* convolution of delta with w.
+
+    Pad delta (N, F, H_out, W_out) by k - 1 on every side, then cross-correlate it with the
+    kernel rotated by 180 degrees and with the roles of F and C swapped: (C, F, kh, kw).
+    Cross-correlating with a rotated kernel is a true convolution, so this is
+    dL/dI = delta (full-convolved with) K. Finally drop the rows/columns that were padding.
+    """
+    dout = as_float_array(dout, "dout", ndim=4)
+    w = as_float_array(w, "w", ndim=4)
+    kh, kw = w.shape[2:]
+    w_rot = w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)      # (C, F, kh, kw), rotated 180 degrees
+    d_pad = np.pad(dout, ((0, 0), (0, 0), (kh - 1, kh - 1), (kw - 1, kw - 1)))
+    dx_pad, _ = conv2d_forward(d_pad, w_rot, np.zeros(w.shape[1]))   # (N, C, H + 2p, W + 2p)
+    H, W = dx_pad.shape[2] - 2 * padding, dx_pad.shape[3] - 2 * padding
+    return dx_pad[:, :, padding:padding + H, padding:padding + W]
+# --8<-- [end:full_conv]
