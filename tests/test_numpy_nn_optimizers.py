@@ -1,0 +1,107 @@
+"""Optimisers: step-by-step parity with torch.optim; torch's momentum = the page's, rescaled; bad input."""
+
+import numpy as np
+import pytest
+import torch
+
+from syllabus_code.numpy_nn.optimizers import (Optimizer, adam_update, momentum_update,
+                                               sgd_update)
+
+RNG = np.random.default_rng(5)
+A = RNG.standard_normal((6, 4))
+A = A.T @ A + 0.5 * np.eye(4)               # a convex quadratic, L(w) = ½ wᵀAw - cᵀw
+C = RNG.standard_normal(4)
+W0 = RNG.standard_normal(4)
+
+
+def grad(w):
+    return A @ w - C
+
+
+def torch_trajectory(make_opt, steps=20):
+    w = torch.tensor(W0, requires_grad=True)
+    opt = make_opt([w])
+    out = []
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = 0.5 * w @ torch.tensor(A) @ w - torch.tensor(C) @ w
+        loss.backward()
+        opt.step()
+        out.append(w.detach().numpy().copy())
+    return np.array(out)
+
+
+def numpy_trajectory(update, steps=20, **hp):
+    w, state, out = W0.copy(), None, []
+    for _ in range(steps):
+        w, state = update(w, grad(w), state, **hp)
+        out.append(w.copy())
+    return np.array(out)
+
+
+def test_sgd_matches_torch():
+    np.testing.assert_allclose(numpy_trajectory(sgd_update, lr=0.05),
+                               torch_trajectory(lambda p: torch.optim.SGD(p, lr=0.05)), rtol=1e-12)
+
+
+def test_momentum_matches_torch_and_velocities_differ_by_minus_lr():
+    lr, beta = 0.02, 0.9
+    ours = numpy_trajectory(momentum_update, lr=lr, beta=beta)
+    theirs = torch_trajectory(lambda p: torch.optim.SGD(p, lr=lr, momentum=beta))
+    np.testing.assert_allclose(ours, theirs, rtol=1e-11, atol=1e-13)
+    # velocities: page v = -lr * torch's buffer
+    w = torch.tensor(W0, requires_grad=True)
+    opt = torch.optim.SGD([w], lr=lr, momentum=beta)
+    wn, state = W0.copy(), None
+    for _ in range(5):
+        opt.zero_grad()
+        (0.5 * w @ torch.tensor(A) @ w - torch.tensor(C) @ w).backward()
+        opt.step()
+        wn, state = momentum_update(wn, grad(wn), state, lr=lr, beta=beta)
+        buf = opt.state[w]["momentum_buffer"].numpy()
+        np.testing.assert_allclose(state["v"], -lr * buf, rtol=1e-11, atol=1e-14)
+
+
+def test_adam_matches_torch_including_bias_correction():
+    hp = dict(lr=0.1, beta1=0.9, beta2=0.999, eps=1e-8)
+    ours = numpy_trajectory(adam_update, **hp)
+    theirs = torch_trajectory(lambda p: torch.optim.Adam(p, lr=0.1, betas=(0.9, 0.999), eps=1e-8))
+    np.testing.assert_allclose(ours, theirs, rtol=1e-10, atol=1e-12)
+    # first step: bias correction makes the step lr * sign(g) (up to eps)
+    w1, _ = adam_update(W0, grad(W0), None, **hp)
+    np.testing.assert_allclose(W0 - w1, 0.1 * np.sign(grad(W0)), rtol=1e-6)
+
+
+def test_optimizer_class_steps_every_parameter_with_its_own_state():
+    params = {"a": W0.copy(), "b": np.ones(2)}
+    opt = Optimizer("momentum", lr=0.1, beta=0.5)
+    opt.step(params, {"a": grad(W0), "b": np.ones(2)})
+    opt.step(params, {"a": np.zeros(4), "b": np.ones(2)})
+    np.testing.assert_allclose(params["b"], 1 - 0.1 - (0.5 * 0.1 + 0.1))
+    assert set(opt.state) == {"a", "b"}
+
+
+def test_float32_kept():
+    w, state = adam_update(np.ones(3, np.float32), np.ones(3, np.float32))
+    assert w.dtype == np.float32 and state["m"].dtype == np.float32
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="lr"):
+        sgd_update(W0, grad(W0), lr=0)
+    with pytest.raises(ValueError, match="lr"):
+        adam_update(W0, grad(W0), lr=-1e-3)
+    with pytest.raises(TypeError, match="lr"):
+        momentum_update(W0, grad(W0), lr="0.1")
+    with pytest.raises(ValueError, match="beta"):
+        momentum_update(W0, grad(W0), beta=1.0)
+    with pytest.raises(ValueError, match="beta2"):
+        adam_update(W0, grad(W0), beta2=-0.1)
+    with pytest.raises(ValueError, match="dw"):
+        sgd_update(W0, np.zeros(3))
+    with pytest.raises(ValueError, match="rule"):
+        Optimizer("rmsprop")
+    with pytest.raises(ValueError, match="lr"):
+        Optimizer("sgd", lr=0)
+    with pytest.raises(ValueError, match="missing"):
+        Optimizer("sgd", lr=0.1).step({"a": W0}, {})
