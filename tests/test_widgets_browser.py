@@ -1,0 +1,129 @@
+"""Interactive widgets in a real browser (Playwright + Debian chromium) against the built site.
+
+Each test opens the widget's page, drives it as a learner would (keyboard and clicks), reads
+the numbers it shows, and checks that the page logged no console error or exception and made
+no request to another origin. Run after `mkdocs build -d site`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+CONV2D = "widgets/conv2d-worked-example/"
+
+
+def open_widget(page, site_url: str, path: str, name: str):
+    page.goto(site_url + path)
+    widget = page.locator(f'[data-widget="{name}"]')
+    page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000)
+    return widget
+
+
+def output_map(widget) -> list[list[float]]:
+    cells = widget.locator('[data-role="output-cell"]')
+    rows: dict[int, list[float]] = {}
+    for k in range(cells.count()):
+        c = cells.nth(k)
+        rows.setdefault(int(c.get_attribute("data-i")), []).append(float(c.get_attribute("data-value")))
+    return [rows[i] for i in sorted(rows)]
+
+
+def set_field(widget, role: str, value: str) -> None:
+    field = widget.locator(f'[data-role="{role}"]')
+    field.fill(value)
+
+
+# --- 2-D convolution worked example -------------------------------------------------------
+
+def test_conv2d_mounts_with_outline_example(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
+    assert w.locator(".widget-fallback").is_hidden()
+    products = w.locator('[data-role="products"]')
+    assert products.inner_text().startswith("output[0, 0] = (−1)·1 + 2·0 + 3·(−1)")
+    assert products.inner_text().endswith("= 1")
+    assert "= 3, so the output is 3×3" in w.locator('[data-role="formula"]').inner_text()
+    w.locator('[data-role="last"]').click()
+    assert output_map(w) == [[1, 1, -14], [3, -3, -14], [13, -6, -17]]
+    log.assert_clean()
+
+
+def test_conv2d_keyboard_steps_and_play(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
+    nxt = w.locator('[data-role="next"]')
+    nxt.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert "Position 3 of 9" in w.locator('[data-role="position"]').inner_text()
+    assert w.locator('[data-role="products"]').inner_text().endswith("= −14")
+    assert w.locator(".w2d-window").count() == 9
+    w.locator('[data-role="play"]').click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-role=position]').textContent.startsWith('Position 5 ')", timeout=5_000
+    )
+    w.locator('[data-role="play"]').click()  # pause
+    log.assert_clean()
+
+
+def test_conv2d_stride_padding_and_edit(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
+    set_field(w, "padding", "1")
+    set_field(w, "stride", "2")
+    assert "⌊(5 − 3 + 2·1) / 2⌋ + 1 = 3" in w.locator('[data-role="formula"]').inner_text()
+    w.locator('[data-role="last"]').click()
+    assert output_map(w) == [[-6, 3, 3], [-5, -3, 8], [-2, -4, 6]]
+    # Edit the kernel's centre cell: every output gains 1 x (the input under the centre).
+    set_field(w, "stride", "1")
+    set_field(w, "padding", "0")
+    w.locator('[data-role="kernel-cell"][data-i="1"][data-j="1"]').fill("1")
+    w.locator('[data-role="last"]').click()
+    assert output_map(w) == [[5, 4, -15], [6, -11, -9], [11, -3, -13]]
+    log.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("role", "value", "expected"),
+    [
+        ("stride", "0", "stride must be a whole number"),
+        ("k", "6", "larger than the padded 5×5 input"),
+        ("n", "0", "input size must be a whole number"),
+    ],
+)
+def test_conv2d_bad_settings_show_a_message(page_and_log, site_url, role, value, expected):
+    page, log = page_and_log
+    w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
+    set_field(w, role, value)
+    message = w.locator('[data-role="message"]')
+    assert message.is_visible()
+    assert expected in message.inner_text()
+    w.locator('[data-role="play"]').click()  # nothing to play: must not throw
+    log.assert_clean()
+
+
+def test_conv2d_non_numeric_cell_shows_a_message(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
+    w.locator('[data-role="input-cell"][data-i="0"][data-j="1"]').fill("two")
+    assert "input cell at row 1, column 2 is not a number" in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="input-cell"][data-i="0"][data-j="1"]').fill("2")
+    assert w.locator('[data-role="message"]').is_hidden()
+    w.locator('[data-role="last"]').click()
+    assert output_map(w)[0][0] == 1
+    log.assert_clean()
+
+
+def test_conv2d_remounts_after_instant_navigation(page_and_log, site_url):
+    page, log = page_and_log
+    open_widget(page, site_url, CONV2D, "conv2d-worked-example")
+    page.locator('a.md-header__button.md-logo, a[href$="../.."]').first.click()
+    page.wait_for_function("() => !document.querySelector('[data-widget]')", timeout=10_000)
+    page.go_back()
+    page.wait_for_selector('[data-widget="conv2d-worked-example"][data-mounted="yes"]', timeout=10_000)
+    w = page.locator('[data-widget="conv2d-worked-example"]')
+    w.locator('[data-role="last"]').click()
+    assert output_map(w) == [[1, 1, -14], [3, -3, -14], [13, -6, -17]]
+    log.assert_clean()
