@@ -44,10 +44,21 @@ def site_dir() -> Path:
     return SITE
 
 
+def built_site_port(site_dir: Path) -> int:
+    """The port of the site_url the site was built for (Material's instant navigation only
+    follows links whose host and port match the sitemap's)."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    loc = sitemap.split("<loc>", 1)[1].split("</loc>", 1)[0]
+    return urlparse(loc).port or 80
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    try:  # serve where the site expects to be served; any free port if that one is busy
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site_port(site_dir)), handler)
+    except OSError:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
