@@ -1,0 +1,69 @@
+"""syllabus_code.maths.probability against exact values, simulation, SciPy and torch.distributions."""
+
+import numpy as np
+import pytest
+import torch
+from scipy import integrate, stats
+
+from syllabus_code.maths.probability import (bayes_posterior, diagnostic_test_posterior, expectation, gaussian_log_pdf,
+                                             gaussian_pdf, variance)
+
+
+def test_die_moments_exact():
+    faces, probs = np.arange(1, 7), np.full(6, 1 / 6)
+    assert expectation(faces, probs) == pytest.approx(3.5)
+    assert variance(faces, probs) == pytest.approx(35 / 12)
+    # the shortcut Var = E[X^2] - E[X]^2
+    assert variance(faces, probs) == pytest.approx(expectation(faces**2, probs) - expectation(faces, probs) ** 2)
+
+
+def test_moments_by_simulation():
+    rng = np.random.default_rng(0)
+    values, probs = np.array([-1.0, 0.0, 2.0, 5.0]), np.array([0.1, 0.4, 0.3, 0.2])
+    draws = rng.choice(values, size=200_000, p=probs)
+    assert draws.mean() == pytest.approx(expectation(values, probs), abs=0.02)
+    assert draws.var() == pytest.approx(variance(values, probs), rel=0.02)
+
+
+def test_bayes_diagnostic_exact():
+    # prevalence 1%, sensitivity 99%, specificity 95%: 0.0099 / (0.0099 + 0.0495) = 1/6
+    assert diagnostic_test_posterior(0.01, 0.99, 0.95) == pytest.approx(1 / 6, rel=1e-12)
+    post = bayes_posterior([0.5, 0.3, 0.2], [0.1, 0.5, 0.9])
+    np.testing.assert_allclose(post, np.array([0.05, 0.15, 0.18]) / 0.38, rtol=1e-12)
+    assert post.sum() == pytest.approx(1.0)
+
+
+def test_gaussian_integrates_to_one_and_matches_references():
+    val, _ = integrate.quad(lambda t: float(gaussian_pdf(t, 1.5, 0.7)), -np.inf, np.inf)
+    assert val == pytest.approx(1.0, abs=1e-10)
+    x = np.linspace(-5, 5, 41)
+    np.testing.assert_allclose(gaussian_pdf(x, 0.3, 2.0), stats.norm(0.3, 2.0).pdf(x), rtol=1e-12)
+    ref = torch.distributions.Normal(torch.tensor(0.3, dtype=torch.float64), torch.tensor(2.0, dtype=torch.float64)).log_prob(torch.tensor(x)).numpy()
+    np.testing.assert_allclose(gaussian_log_pdf(x, 0.3, 2.0), ref, rtol=1e-12)
+    # far tail: the pdf underflows to 0 but the log-pdf stays exact
+    assert gaussian_pdf(50.0) == 0.0 and gaussian_log_pdf(50.0) == pytest.approx(-1250 - 0.5 * np.log(2 * np.pi))
+
+
+def test_bad_inputs():
+    with pytest.raises(ValueError, match="probs must sum to 1"):
+        expectation([1.0, 2.0], [0.5, 0.6])
+    with pytest.raises(ValueError, match="probs must have entries in"):
+        variance([1.0, 2.0], [1.5, -0.5])
+    with pytest.raises(ValueError, match="same length"):
+        expectation([1.0, 2.0, 3.0], [0.5, 0.5])
+    with pytest.raises(ValueError, match="prior"):
+        bayes_posterior([0.5, 0.6], [0.1, 0.2])
+    with pytest.raises(ValueError, match="likelihood"):
+        bayes_posterior([0.5, 0.5], [0.1, 1.2])
+    with pytest.raises(ValueError, match="likelihood"):
+        bayes_posterior([0.5, 0.5], [0.1])
+    with pytest.raises(ValueError, match="P\\(X\\) = 0"):
+        bayes_posterior([0.5, 0.5], [0.0, 0.0])
+    with pytest.raises(ValueError, match="sensitivity"):
+        diagnostic_test_posterior(0.1, 1.5, 0.9)
+    with pytest.raises(TypeError, match="prevalence"):
+        diagnostic_test_posterior("0.1", 0.5, 0.9)
+    with pytest.raises(ValueError, match="sigma"):
+        gaussian_pdf(0.0, 0.0, 0.0)
+    with pytest.raises(ValueError, match="sigma"):
+        gaussian_log_pdf(0.0, 0.0, -1.0)
