@@ -80,12 +80,20 @@ def test_included_package_code_needs_its_mirror_test():
     assert codeblocks.mirror_test("docs/examples/x.py") is None
 
 
+def built_path(rel: str) -> str:
+    """Where MkDocs (use_directory_urls) writes a page: a/b.md -> a/b/index.html, a/index.md -> a/index.html."""
+    stem = rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
 @pytest.mark.site
 def test_built_pages_show_only_audited_blocks(site_dir):
     _, _, per_page = audit()
     mismatched = []
     for rel, expected in per_page.items():
-        html_path = site_dir / ("index.html" if rel == "index.md" else rel.replace("index.md", "").removesuffix(".md") + ("/index.html" if not rel.endswith("index.md") else "index.html"))
+        html_path = site_dir / built_path(rel)
         if rel.startswith("reference/"):
             continue  # API pages show the package's own source (mkdocstrings), tested by tests/
         html = html_path.read_text(encoding="utf-8")

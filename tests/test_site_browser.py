@@ -45,7 +45,8 @@ def test_every_page_loads_clean_with_rendered_maths(site_dir, site_url, page_and
     assert len(pages) >= 10
     for rel in pages:
         log.console_errors.clear(), log.page_errors.clear(), log.foreign_requests.clear()
-        page.goto(site_url + rel, wait_until="networkidle")
+        page.goto(site_url + rel, wait_until="load")
+        page.wait_for_timeout(150)  # let document$ subscribers (KaTeX, widgets) run
         state = maths_state(page)
         if state["arithmatex"] and not state["katex"]:
             problems.append(f"{rel}: maths not rendered")
