@@ -77,3 +77,21 @@ def rng():
 
 # Built-site fixtures (site_url, browser, page_and_log) for the tests marked `site`.
 from site_fixtures import browser, page_and_log, site_dir, site_url  # noqa: E402,F401
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print the code-block audit's counts (written by tests/test_docs_audit.py in this run)."""
+    audit = ROOT / ".cache" / "audit.json"
+    started = getattr(config, "_syllabus_started", None)
+    if started is None or not audit.is_file() or audit.stat().st_mtime < started:
+        return
+    counts = json.loads(audit.read_text(encoding="utf-8"))
+    terminalreporter.section("code blocks on the site (audit)")
+    for key in sorted(counts):
+        terminalreporter.write_line(f"{counts[key]:6d}  {key}")
+
+
+def pytest_sessionstart(session) -> None:
+    import time
+
+    session.config._syllabus_started = time.time()
