@@ -50,6 +50,8 @@ def test_every_page_loads_clean_with_rendered_maths(site_dir, site_url, page_and
         state = maths_state(page)
         if state["arithmatex"] and not state["katex"]:
             problems.append(f"{rel}: maths not rendered")
+        if state["notebookRaw"]:
+            problems.append(f"{rel}: {state['notebookRaw']} notebook cells with unrendered $maths$")
         if state["errors"] or state["raw"]:
             problems.append(f"{rel}: {state['errors']} KaTeX errors, {state['raw']} raw formulas")
         for kind in ("console_errors", "page_errors", "foreign_requests"):
