@@ -7,6 +7,8 @@ no request to another origin. Run after `mkdocs build -d site`.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.site
@@ -126,4 +128,75 @@ def test_conv2d_remounts_after_instant_navigation(page_and_log, site_url):
     w = page.locator('[data-widget="conv2d-worked-example"]')
     w.locator('[data-role="last"]').click()
     assert output_map(w) == [[1, 1, -14], [3, -3, -14], [13, -6, -17]]
+    log.assert_clean()
+
+
+# --- Activation visualizer -------------------------------------------------------------------
+
+ACT = "widgets/activation-visualizer/"
+
+
+def test_activation_probe_values_and_saturation(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, ACT, "activation-visualizer")
+    w.locator('[data-role="probe"]').fill("1")
+    readout = w.locator('[data-role="readout"]').inner_text()
+    assert "f(x) = 0.731059" in readout and "f′(x) = 0.196612" in readout
+    sat = w.locator('[data-role="saturated"]')
+    assert sat.count() == 2
+    assert abs(float(sat.nth(0).get_attribute("data-to")) + 2.88727) < 1e-4
+    # keyboard: the probe slider moves by arrow keys
+    w.locator('[data-role="probe"]').focus()
+    page.keyboard.press("ArrowRight")
+    assert w.locator('[data-role="readout"]').inner_text().startswith("x = 1.01,")
+    # hover: the middle of the plotting area is x = 0, where sigmoid' = 0.25
+    box = w.locator('[data-role="plot"]').bounding_box()
+    page.mouse.move(box["x"] + box["width"] * (44 + (600 - 56) / 2) / 600, box["y"] + box["height"] / 2)
+    m = re.match(r"x = (\S+), +f\(x\) = \S+, +f′\(x\) = (\S+)", w.locator('[data-role="readout"]').inner_text())
+    x, dfx = (float(g.replace("−", "-")) for g in m.groups())
+    assert abs(x) <= 0.03 and abs(dfx - 0.25) < 1e-3
+    log.assert_clean()
+
+
+def test_activation_elu_alpha_slider(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, ACT, "activation-visualizer")
+    w.locator('[data-role="activation"]').select_option("elu")
+    w.locator('[data-role="alpha"]').fill("0.5")
+    w.locator('[data-role="probe"]').fill("-1")
+    readout = w.locator('[data-role="readout"]').inner_text()
+    assert "f(x) = −0.31606" in readout and "f′(x) = 0.18394" in readout
+    assert abs(float(w.locator('[data-role="saturated"]').nth(0).get_attribute("data-to")) + 2.302585) < 1e-4  # ln(0.1)
+    w.locator('[data-role="activation"]').select_option("relu")
+    assert w.locator('[data-role="alpha"]').count() == 0
+    log.assert_clean()
+
+
+def test_activation_softmax_vector_and_bad_input(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, ACT, "activation-visualizer")
+    w.locator('[data-role="activation"]').select_option("softmax")
+    w.locator('[data-role="vector"]').fill("2, 1, 0.1")
+    values = [float(v) for v in w.locator('[data-role="softmax-row"] td[data-value]').evaluate_all("els => els.map(e => e.dataset.value)")]
+    assert [round(v, 6) for v in values] == [0.659001, 0.242433, 0.098566]
+    assert w.locator('[data-role="bar"]').count() == 3
+    for bad, expected in [("1, x", '"x" in the vector z is not a number'), ("", "at least 1 number")]:
+        w.locator('[data-role="vector"]').fill(bad)
+        assert expected in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="vector"]').fill("1000, 1000, 999")
+    assert w.locator('[data-role="message"]').is_hidden()
+    log.assert_clean()
+
+
+# --- Every widget: re-mounts after instant navigation ------------------------------------------
+
+@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer")])
+def test_widget_remounts_after_navigation(page_and_log, site_url, path, name):
+    page, log = page_and_log
+    open_widget(page, site_url, path, name)
+    page.locator("a.md-header__button.md-logo").first.click()
+    page.wait_for_function("() => !document.querySelector('[data-widget]')", timeout=10_000)
+    page.go_back()
+    page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000)
+    assert page.locator(f'[data-widget="{name}"] .widget').count() == 1
     log.assert_clean()
