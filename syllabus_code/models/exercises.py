@@ -1,0 +1,61 @@
+"""Checks for the Module 6 exercises: each ``check_exN(answer)`` returns a verdict string.
+
+The expected answers are computed from the model code, not typed in, so they stay right if
+the code changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .densenet import block_channels
+from .resnet import Bottleneck
+from .summary import count_parameters
+from .vgg import CFGS
+
+
+def _verdict(ok: bool, good: str, bad: str) -> str:
+    return f"Correct: {good}" if ok else f"Not yet: {bad}"
+
+
+def _as_int(answer, name: str = "answer") -> int:
+    if isinstance(answer, bool) or not isinstance(answer, int):
+        raise TypeError(f"{name} must be an int, got {type(answer).__name__}")
+    return answer
+
+
+# --8<-- [start:checks]
+def check_ex1(answer: int) -> str:
+    """Parameters (weights + biases) of VGG-16's first fully connected layer."""
+    answer = _as_int(answer)
+    last_channels = [v for v in CFGS["D"] if v != "M"][-1]
+    expected = last_channels * 7 * 7 * 4096 + 4096
+    return _verdict(answer == expected, f"{expected:,} parameters, about 74% of VGG-16's total.",
+                    "the input is the flattened 7×7 map of the last conv stage; count weights and biases.")
+
+
+def check_ex2(answer: Sequence[int]) -> str:
+    """Channels leaving each of DenseNet-121's four dense blocks (k = 32, c_0 = 64, layers 6-12-24-16)."""
+    if not isinstance(answer, (list, tuple)) or not all(isinstance(a, int) for a in answer):
+        raise TypeError(f"answer must be a list of 4 ints, got {answer!r}")
+    expected = [out for _, out in block_channels(64, 32, (6, 12, 24, 16))]
+    return _verdict(list(answer) == expected, f"{expected}.",
+                    "each block adds L·k channels and each transition halves the count.")
+
+
+def check_ex3(answer: int) -> str:
+    """Parameters of one ResNet-50 stage-3 bottleneck block that is not the first (1024 → 256 → 1024)."""
+    answer = _as_int(answer)
+    expected = count_parameters(Bottleneck(1024, 256))
+    return _verdict(answer == expected, f"{expected:,} (three convolutions without bias, three BNs with 2 per channel).",
+                    "the block is 1×1 1024→256, 3×3 256→256, 1×1 256→1024, each followed by a BatchNorm.")
+
+
+def check_ex4(answer: Sequence[int]) -> str:
+    """Output width of the 2012 AlexNet's conv1 (11×11, stride 4, no padding) on 224 and on 227 inputs."""
+    if not isinstance(answer, (list, tuple)) or len(answer) != 2:
+        raise TypeError(f"answer must be a pair (size at 224, size at 227), got {answer!r}")
+    expected = [(n - 11) // 4 + 1 for n in (224, 227)]
+    return _verdict(list(answer) == expected, f"{tuple(expected)}: only 227 gives the paper's 55.",
+                    "use floor((n + 2p - k) / s) + 1 with p = 0.")
+# --8<-- [end:checks]

@@ -1,0 +1,170 @@
+"""Vision Transformer (ViT) [Dosovitskiy et al., 2021], written to match torchvision's ``vision_transformer.py``.
+
+Parameter names and shapes equal torchvision's (``conv_proj``, ``class_token``,
+``encoder.pos_embedding``, ``encoder.layers.encoder_layer_0.self_attention.in_proj_weight``, …,
+``heads.head``), so ``VisionTransformer.load_state_dict(torchvision.models.vit_b_16().state_dict())``
+works with ``strict=True``. The attention inside is this package's ``MultiHeadAttention``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import torch
+from torch import nn
+
+from .attention import MultiHeadAttention
+
+
+# --8<-- [start:patches]
+def patchify(x: torch.Tensor, patch_size: int) -> torch.Tensor:
+    """Cut images (N, C, H, W) into non-overlapping p×p patches, each flattened in (C, p, p) order.
+
+    Returns (N, (H/p)·(W/p), C·p·p); patches are in row-major order (left to right, top to bottom).
+    """
+    if not isinstance(x, torch.Tensor) or x.ndim != 4:
+        raise ValueError(f"x must be a 4-D tensor (N, C, H, W), got {getattr(x, 'shape', type(x).__name__)}")
+    n, c, h, w = x.shape
+    p = patch_size
+    if h % p or w % p:
+        raise ValueError(f"image size {h}x{w} must be divisible by patch_size={p}")
+    x = x.reshape(n, c, h // p, p, w // p, p)  # split each spatial axis into (patch index, offset)
+    x = x.permute(0, 2, 4, 1, 3, 5)           # (N, H/p, W/p, C, p, p)
+    return x.reshape(n, (h // p) * (w // p), c * p * p)
+
+
+def patch_embed_linear(x: torch.Tensor, conv: nn.Conv2d) -> torch.Tensor:
+    """The patch embedding as patches @ Wᵀ + b, using a Conv2d's weights (kernel = stride = p).
+
+    Equals ``conv(x).flatten(2).transpose(1, 2)``: a convolution whose windows do not overlap
+    applies the same linear map to each patch separately.
+    """
+    p = conv.kernel_size[0]
+    weight = conv.weight.reshape(conv.out_channels, -1)  # (D, C·p·p): one row per output feature
+    return nn.functional.linear(patchify(x, p), weight, conv.bias)  # (N, num_patches, D)
+# --8<-- [end:patches]
+
+
+# --8<-- [start:block]
+class MLPBlock(nn.Sequential):
+    """Linear(D → mlp_dim), GELU, dropout, Linear(mlp_dim → D), dropout (torchvision's layout: keys 0 and 3)."""
+
+    def __init__(self, in_dim: int, mlp_dim: int, dropout: float = 0.0) -> None:
+        super().__init__(nn.Linear(in_dim, mlp_dim), nn.GELU(), nn.Dropout(dropout),
+                         nn.Linear(mlp_dim, in_dim), nn.Dropout(dropout))
+        for m in self.modules():
+            if isinstance(m, nn.Linear):
+                nn.init.xavier_uniform_(m.weight)
+                nn.init.normal_(m.bias, std=1e-6)
+
+
+class EncoderBlock(nn.Module):
+    """Pre-norm transformer block: x + MHA(LN(x)), then x + MLP(LN(x))."""
+
+    def __init__(self, num_heads: int, hidden_dim: int, mlp_dim: int,
+                 dropout: float = 0.0, attention_dropout: float = 0.0) -> None:
+        super().__init__()
+        self.ln_1 = nn.LayerNorm(hidden_dim, eps=1e-6)
+        self.self_attention = MultiHeadAttention(hidden_dim, num_heads, dropout=attention_dropout)
+        self.dropout = nn.Dropout(dropout)
+        self.ln_2 = nn.LayerNorm(hidden_dim, eps=1e-6)
+        self.mlp = MLPBlock(hidden_dim, mlp_dim, dropout)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # (N, T, D) -> (N, T, D)
+        h = self.ln_1(x)
+        h, _ = self.self_attention(h, h, h, need_weights=False)  # tokens exchange information
+        x = x + self.dropout(h)
+        return x + self.mlp(self.ln_2(x))  # each token transformed on its own
+
+
+class Encoder(nn.Module):
+    """Add position embeddings, run the blocks, final LayerNorm."""
+
+    def __init__(self, seq_length: int, num_layers: int, num_heads: int, hidden_dim: int,
+                 mlp_dim: int, dropout: float = 0.0, attention_dropout: float = 0.0) -> None:
+        super().__init__()
+        self.pos_embedding = nn.Parameter(torch.empty(1, seq_length, hidden_dim).normal_(std=0.02))
+        self.dropout = nn.Dropout(dropout)
+        self.layers = nn.Sequential(OrderedDict(
+            (f"encoder_layer_{i}", EncoderBlock(num_heads, hidden_dim, mlp_dim, dropout, attention_dropout))
+            for i in range(num_layers)
+        ))
+        self.ln = nn.LayerNorm(hidden_dim, eps=1e-6)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.ln(self.layers(self.dropout(x + self.pos_embedding)))
+# --8<-- [end:block]
+
+
+# --8<-- [start:vit]
+class VisionTransformer(nn.Module):
+    """Patches → tokens (+ class token, + position embeddings) → encoder → head on the class token."""
+
+    def __init__(self, image_size: int, patch_size: int, num_layers: int, num_heads: int,
+                 hidden_dim: int, mlp_dim: int, dropout: float = 0.0, attention_dropout: float = 0.0,
+                 num_classes: int = 1000, in_channels: int = 3) -> None:
+        super().__init__()
+        if image_size % patch_size != 0:
+            raise ValueError(f"image_size must be divisible by patch_size, got {image_size} and {patch_size}")
+        if hidden_dim % num_heads != 0:
+            raise ValueError(f"hidden_dim must be divisible by num_heads, got {hidden_dim} and {num_heads}")
+        self.image_size, self.patch_size, self.hidden_dim = image_size, patch_size, hidden_dim
+        self.in_channels = in_channels
+        # one linear map per patch = a convolution with kernel = stride = patch size
+        self.conv_proj = nn.Conv2d(in_channels, hidden_dim, kernel_size=patch_size, stride=patch_size)
+        self.seq_length = (image_size // patch_size) ** 2 + 1  # patches + the class token
+        self.class_token = nn.Parameter(torch.zeros(1, 1, hidden_dim))
+        self.encoder = Encoder(self.seq_length, num_layers, num_heads, hidden_dim, mlp_dim,
+                               dropout, attention_dropout)
+        self.heads = nn.Sequential(OrderedDict(head=nn.Linear(hidden_dim, num_classes)))
+
+        fan_in = in_channels * patch_size * patch_size  # torchvision's initialisation
+        nn.init.trunc_normal_(self.conv_proj.weight, std=(1 / fan_in) ** 0.5)
+        nn.init.zeros_(self.conv_proj.bias)
+        nn.init.zeros_(self.heads.head.weight)
+        nn.init.zeros_(self.heads.head.bias)
+
+    def _check(self, x: torch.Tensor) -> None:
+        if not isinstance(x, torch.Tensor):
+            raise TypeError(f"x must be a torch.Tensor of shape (N, C, H, W), got {type(x).__name__}")
+        expected = (self.in_channels, self.image_size, self.image_size)
+        if x.ndim != 4 or tuple(x.shape[1:]) != expected:
+            raise ValueError(
+                f"VisionTransformer expects input (N, {expected[0]}, {expected[1]}, {expected[2]}): "
+                f"{self.image_size}x{self.image_size} images (its position embeddings are for "
+                f"{self.seq_length - 1} patches of {self.patch_size}x{self.patch_size}), got shape {tuple(x.shape)}"
+            )
+
+    def tokens(self, x: torch.Tensor) -> torch.Tensor:
+        """Images (N, C, H, W) → token sequence (N, 1 + num_patches, D), before position embeddings."""
+        self._check(x)
+        x = self.conv_proj(x)                 # (N, D, H/p, W/p)
+        x = x.flatten(2).transpose(1, 2)      # (N, num_patches, D)
+        cls = self.class_token.expand(x.shape[0], -1, -1)
+        return torch.cat([cls, x], dim=1)     # class token first
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.encoder(self.tokens(x))      # (N, T, D)
+        return self.heads(x[:, 0])            # classify from the class token: (N, num_classes)
+# --8<-- [end:vit]
+
+
+# --8<-- [start:factories]
+def vit_b_16(**kwargs) -> VisionTransformer:
+    """ViT-Base/16: 224×224 images, 12 layers, 12 heads, D = 768, MLP 3072 (86,567,656 parameters)."""
+    kwargs.setdefault("image_size", 224)
+    return VisionTransformer(patch_size=16, num_layers=12, num_heads=12, hidden_dim=768, mlp_dim=3072, **kwargs)
+
+
+def vit_b_32(**kwargs) -> VisionTransformer:
+    """ViT-Base/32: as ViT-B/16 with 32×32 patches (49 tokens + 1 at 224)."""
+    kwargs.setdefault("image_size", 224)
+    return VisionTransformer(patch_size=32, num_layers=12, num_heads=12, hidden_dim=768, mlp_dim=3072, **kwargs)
+
+
+def vit_mini(**kwargs) -> VisionTransformer:
+    """A small ViT for tests and CPU demos: 32×32 images, 8×8 patches, 2 layers, 4 heads, D = 64."""
+    config = dict(image_size=32, patch_size=8, num_layers=2, num_heads=4, hidden_dim=64, mlp_dim=128)
+    config.update(kwargs)
+    return VisionTransformer(**config)
+# --8<-- [end:factories]
