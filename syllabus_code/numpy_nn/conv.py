@@ -149,24 +149,27 @@ def conv2d_naive_backward(dout, cache):
 
 # --8<-- [start:im2col]
 def _im2col(x_pad: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
-    """Every receptive window as a row: (N * H_out * W_out, C * kh * kw), a copy."""
+    """Every receptive window as a column: (C * kh * kw, N * H_out * W_out), a copy.
+
+    Column (n, i, j) holds the window under output position (i, j) of image n, flattened in
+    (c, u, v) order - the same order as a filter ``w[f]`` flattened.
+    """
     windows = sliding_window_view(x_pad, (kh, kw), axis=(2, 3))   # (N, C, H', W', kh, kw), a view
     windows = windows[:, :, ::stride, ::stride]                    # (N, C, H_out, W_out, kh, kw)
     N, C, H_out, W_out = windows.shape[:4]
-    cols = windows.transpose(0, 2, 3, 1, 4, 5)                     # (N, H_out, W_out, C, kh, kw)
-    return cols.reshape(N * H_out * W_out, C * kh * kw)            # the one copy
+    cols = windows.transpose(1, 4, 5, 0, 2, 3)                     # (C, kh, kw, N, H_out, W_out)
+    return cols.reshape(C * kh * kw, N * H_out * W_out)            # the one copy
 
 
 def _col2im(dcols: np.ndarray, x_pad_shape, kh: int, kw: int, stride: int, H_out: int, W_out: int):
-    """Adjoint of _im2col: add each row back into the window it came from (overlaps add up)."""
-    N, C = x_pad_shape[:2]
-    dcols = dcols.reshape(N, H_out, W_out, C, kh, kw)
-    dx_pad = np.zeros(x_pad_shape, dtype=dcols.dtype)
+    """Adjoint of _im2col: add each column back into the window it came from (overlaps add up)."""
+    N, C, Hp, Wp = x_pad_shape
+    dcols = dcols.reshape(C, kh, kw, N, H_out, W_out)
+    dx_pad = np.zeros((C, N, Hp, Wp), dtype=dcols.dtype)   # channel-first: matches dcols' layout
     for u in range(kh):               # kh * kw vectorised adds instead of N * H_out * W_out loops
         for v in range(kw):
-            dx_pad[:, :, u:u + stride * H_out:stride, v:v + stride * W_out:stride] += \
-                dcols[:, :, :, :, u, v].transpose(0, 3, 1, 2)    # (N, C, H_out, W_out)
-    return dx_pad
+            dx_pad[:, :, u:u + stride * H_out:stride, v:v + stride * W_out:stride] += dcols[:, u, v]
+    return dx_pad.transpose(1, 0, 2, 3)                    # (N, C, Hp, Wp)
 # --8<-- [end:im2col]
 
 
@@ -180,10 +183,10 @@ def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
     N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
     kh, kw = w.shape[2:]
     x_pad = _pad(x, padding)
-    cols = _im2col(x_pad, kh, kw, stride)                  # (N*H_out*W_out, C*kh*kw)
+    cols = _im2col(x_pad, kh, kw, stride)                  # (C*kh*kw, N*H_out*W_out)
     w_mat = w.reshape(F, -1)                               # (F, C*kh*kw)
-    out = cols @ w_mat.T + b                               # (N*H_out*W_out, F)
-    out = out.reshape(N, H_out, W_out, F).transpose(0, 3, 1, 2)   # (N, F, H_out, W_out)
+    out = w_mat @ cols + b[:, None]                        # (F, N*H_out*W_out): all dot products
+    out = out.reshape(F, N, H_out, W_out).transpose(1, 0, 2, 3)   # (N, F, H_out, W_out)
     return np.ascontiguousarray(out), (x.shape, x_pad.shape, cols, w, stride, padding)
 
 
@@ -192,13 +195,14 @@ def conv2d_backward(dout, cache):
     x_shape, x_pad_shape, cols, w, stride, padding = cache
     F, C, kh, kw = w.shape
     N, _, H_out, W_out = dout.shape
-    d = dout.transpose(0, 2, 3, 1).reshape(-1, F)          # (N*H_out*W_out, F)
-    db = d.sum(axis=0)                                     # (F,)
-    dw = (d.T @ cols).reshape(w.shape)                     # (F, C*kh*kw) -> (F, C, kh, kw)
-    dcols = d @ w.reshape(F, -1)                           # (N*H_out*W_out, C*kh*kw)
+    d = dout.transpose(1, 0, 2, 3).reshape(F, -1)          # (F, N*H_out*W_out)
+    db = d.sum(axis=1)                                     # (F,)
+    dw = (d @ cols.T).reshape(w.shape)                     # (F, C*kh*kw) -> (F, C, kh, kw)
+    dcols = w.reshape(F, -1).T @ d                         # (C*kh*kw, N*H_out*W_out)
     dx_pad = _col2im(dcols, x_pad_shape, kh, kw, stride, H_out, W_out)
     H, W = x_shape[2:]
-    return dx_pad[:, :, padding:padding + H, padding:padding + W], dw, db
+    dx = dx_pad[:, :, padding:padding + H, padding:padding + W]
+    return np.ascontiguousarray(dx), dw, db
 # --8<-- [end:fast]
 
 

@@ -1,0 +1,107 @@
+"""Convolution speed: naive loops vs im2col (NumPy) vs torch.nn.functional.conv2d, forward + backward.
+
+Run:  .venv/bin/python benchmarks/conv_speed.py [--threads 1] [--repeats 5]
+
+Prints measured times (median of ``--repeats`` runs) and the ratios fast/torch and naive/torch.
+Both libraries use float32 and the same number of threads. The naive loop version is far too slow
+for the CIFAR block, so it is timed on a slice of the batch (``--naive-batch``) and scaled
+linearly to the full batch; the table says so. This is a benchmark script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+# thread counts must be fixed before NumPy / PyTorch start their thread pools
+_threads = "1"
+for i, arg in enumerate(sys.argv):
+    if arg == "--threads" and i + 1 < len(sys.argv):
+        _threads = sys.argv[i + 1]
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[var] = _threads
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from syllabus_code.numpy_nn.conv import (  # noqa: E402
+    conv2d_backward,
+    conv2d_forward,
+    conv2d_naive_backward,
+    conv2d_naive_forward,
+)
+
+CASES = {  # name: (N, C, H, W, F, k, stride, padding)
+    "LeNet C1 (64x1x28x28, 6 filters 5x5)": (64, 1, 28, 28, 6, 5, 1, 0),
+    "CIFAR block (32x64x32x32, 64 filters 3x3, pad 1)": (32, 64, 32, 32, 64, 3, 1, 1),
+}
+
+
+def median_time(fn, repeats: int) -> float:
+    fn()  # warm-up (allocations, thread pools, oneDNN primitive creation)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return float(np.median(times))
+
+
+def numpy_step(forward, backward, x, w, b, s, p):
+    def run():
+        out, cache = forward(x, w, b, s, p)
+        backward(np.ones_like(out), cache)
+    return run
+
+
+def torch_step(x, w, b, s, p):
+    xt, wt, bt = (torch.tensor(a, requires_grad=True) for a in (x, w, b))
+
+    def run():
+        for t in (xt, wt, bt):
+            t.grad = None
+        out = F.conv2d(xt, wt, bt, stride=s, padding=p)
+        out.backward(torch.ones_like(out))
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--naive-batch", type=int, default=1, help="images timed for the naive version")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs; "
+          f"threads used: {args.threads}")
+    print(f"numpy {np.__version__}, torch {torch.__version__} (oneDNN: {torch.backends.mkldnn.is_available()}); "
+          "float32; forward + backward; median of", args.repeats, "runs")
+    print()
+    header = f"{'case':50s} {'naive (s)':>10s} {'fast (s)':>9s} {'torch (s)':>9s} {'fast/torch':>10s} {'naive/torch':>11s}"
+    print(header)
+    print("-" * len(header))
+    rng = np.random.default_rng(0)
+    for name, (N, C, H, W, Fn, k, s, p) in CASES.items():
+        x = rng.normal(size=(N, C, H, W)).astype(np.float32)
+        w = (rng.normal(size=(Fn, C, k, k)) / np.sqrt(C * k * k)).astype(np.float32)
+        b = np.zeros(Fn, dtype=np.float32)
+        t_fast = median_time(numpy_step(conv2d_forward, conv2d_backward, x, w, b, s, p), args.repeats)
+        t_torch = median_time(torch_step(x, w, b, s, p), args.repeats)
+        nb = min(args.naive_batch, N)
+        t_naive = median_time(numpy_step(conv2d_naive_forward, conv2d_naive_backward, x[:nb], w, b, s, p),
+                              1) * N / nb
+        print(f"{name:50s} {t_naive:10.3f} {t_fast:9.4f} {t_torch:9.4f} {t_fast / t_torch:10.2f} "
+              f"{t_naive / t_torch:11.0f}")
+    print()
+    print(f"naive timed on {args.naive_batch} image(s) and scaled linearly to the batch size.")
+
+
+if __name__ == "__main__":
+    main()
