@@ -188,9 +188,66 @@ def test_activation_softmax_vector_and_bad_input(page_and_log, site_url):
     log.assert_clean()
 
 
+# --- 1-D signal graph ---------------------------------------------------------------------------
+
+SIG = "widgets/signal-graph/"
+
+
+def y_values(w) -> list[float]:
+    return [float(v) for v in w.locator('[data-role="y-stem"]').evaluate_all("els => els.map(e => e.dataset.value)")]
+
+
+def test_signal_graph_builds_output_point_by_point(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, SIG, "signal-graph")
+    assert y_values(w) == [0]
+    slider = w.locator('[data-role="n"]')
+    slider.focus()
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    assert y_values(w) == [0, 1, 0, 0, 0, -1, 0]  # numpy.convolve([0,1,1,1,1,0], [1,-1])
+    w.locator('[data-role="mode-cross-correlation"]').check()
+    assert y_values(w) == [0, -1, 0, 0, 0, 1, 0]  # numpy.correlate(..., "full")
+    log.assert_clean()
+
+
+def test_signal_graph_products_and_running_sum(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, SIG, "signal-graph")
+    w.locator('[data-role="x-preset"]').select_option("ramp")
+    w.locator('[data-role="h"]').fill("3, 2, 1")
+    for _ in range(2):
+        w.locator('[data-role="next"]').click()
+    assert w.locator('[data-role="sum"]').inner_text() == "y[2] = x[0]·h[2] + x[1]·h[1] + x[2]·h[0] = 1·1 + 2·2 + 3·3 = 14"
+    assert w.locator('[data-role="running"]').inner_text().startswith("Running sum: 1 → 5 → 14")
+    assert [float(v) for v in w.locator('[data-role="product"]').evaluate_all("els => els.map(e => e.dataset.value)")] == [1, 4, 9]
+    w.locator('[data-role="mode-cross-correlation"]').check()
+    assert w.locator('[data-role="sum"]').get_attribute("data-value") == "10"  # 1*3 + 2*2 + 3*1
+    # play runs to the end: numpy.correlate([1,2,3,4], [3,2,1], "full")
+    w.locator('[data-role="play"]').click()
+    page.wait_for_function("() => document.querySelectorAll('[data-role=y-stem]').length === 6", timeout=8_000)
+    assert y_values(w) == [1, 4, 10, 16, 17, 12]
+    log.assert_clean()
+
+
+@pytest.mark.parametrize(("role", "text", "expected"), [
+    ("x", "1, 2, oops", '"oops" in the signal x is not a number'),
+    ("h", "", "kernel h needs at least 1 number"),
+    ("h", "1 2 3 4 5 6 7 8 9", "at most 8 numbers"),
+])
+def test_signal_graph_bad_input_shows_a_message(page_and_log, site_url, role, text, expected):
+    page, log = page_and_log
+    w = open_widget(page, site_url, SIG, "signal-graph")
+    w.locator(f'[data-role="{role}"]').fill(text)
+    assert expected in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="play"]').click()
+    w.locator('[data-role="next"]').click()
+    log.assert_clean()
+
+
 # --- Every widget: re-mounts after instant navigation ------------------------------------------
 
-@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer")])
+@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer"), (SIG, "signal-graph")])
 def test_widget_remounts_after_navigation(page_and_log, site_url, path, name):
     page, log = page_and_log
     open_widget(page, site_url, path, name)
