@@ -1,0 +1,122 @@
+"""Batch normalisation (Ioffe & Szegedy, 2015), forward and backward, from scratch.
+
+For each feature (a column of a (N, D) batch, or a channel of a (N, C, H, W) batch) with
+m values in the batch (m = N, or N·H·W for a channel):
+
+* training mode: \\(\\mu_B = \\frac1m\\sum_i x_i\\), \\(\\sigma_B^2 = \\frac1m\\sum_i (x_i-\\mu_B)^2\\)
+  (the biased variance), \\(\\hat x_i = (x_i-\\mu_B)/\\sqrt{\\sigma_B^2+\\epsilon}\\),
+  \\(y_i = \\gamma\\hat x_i + \\beta\\); the running averages move towards the batch statistics,
+  ``running = (1 - momentum) * running + momentum * batch``, where - as in PyTorch - the
+  running *variance* is fed the unbiased estimate \\(\\frac{m}{m-1}\\sigma_B^2\\);
+* evaluation mode: the same transform with the running mean and variance in place of the
+  batch statistics, so each sample's output no longer depends on the rest of its batch.
+
+The running averages live in a ``state`` dict (``running_mean``, ``running_var``,
+``num_batches_tracked``) that :func:`batchnorm_forward` updates in place in training mode,
+like the buffers of ``torch.nn.BatchNorm1d``/``BatchNorm2d``. ``momentum=0.1`` and
+``eps=1e-5`` are PyTorch's defaults; note that PyTorch's ``momentum`` is the weight of the
+*new* batch (Keras calls 0.99 "momentum" for the weight of the old average).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._util import as_array
+
+__all__ = ["init_batchnorm", "batchnorm_forward", "batchnorm_backward"]
+
+
+def init_batchnorm(num_features: int, dtype=np.float64):
+    """``(gamma, beta, state)``: γ = 1, β = 0, running mean 0 and running variance 1 (PyTorch's start)."""
+    if isinstance(num_features, bool) or not isinstance(num_features, (int, np.integer)) or num_features < 1:
+        raise ValueError(f"num_features must be a positive integer, got {num_features!r}")
+    state = {"running_mean": np.zeros(num_features, dtype=dtype),
+             "running_var": np.ones(num_features, dtype=dtype), "num_batches_tracked": 0}
+    return np.ones(num_features, dtype=dtype), np.zeros(num_features, dtype=dtype), state
+
+
+def _check_number(value, name: str, low: float, high: float, low_open: bool) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    ok = (value > low if low_open else value >= low) and value <= high and np.isfinite(value)
+    if not ok:
+        interval = f"({low}, {high}]" if low_open else f"[{low}, {high}]"
+        raise ValueError(f"{name} must be in {interval}, got {value}")
+    return float(value)
+
+
+def _check_inputs(x, gamma, beta, state):
+    x = as_array(x, "x", ndim=(2, 4))
+    c = x.shape[1]
+    gamma = as_array(gamma, "gamma", ndim=1)
+    beta = as_array(beta, "beta", ndim=1)
+    if gamma.shape != (c,):
+        raise ValueError(f"gamma must have shape ({c},) to match x's {c} features/channels, got {gamma.shape}")
+    if beta.shape != (c,):
+        raise ValueError(f"beta must have shape ({c},) to match x's {c} features/channels, got {beta.shape}")
+    if not isinstance(state, dict) or "running_mean" not in state or "running_var" not in state:
+        raise TypeError("state must be a dict with 'running_mean' and 'running_var' (see init_batchnorm)")
+    for key in ("running_mean", "running_var"):
+        if np.shape(state[key]) != (c,):
+            raise ValueError(f"state[{key!r}] must have shape ({c},), got {np.shape(state[key])}")
+    return x, gamma, beta
+
+
+# --8<-- [start:forward]
+def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, momentum: float = 0.1,
+                      eps: float = 1e-5):
+    """Batch normalisation of x, (N, D) or (N, C, H, W); gamma, beta: (D,) or (C,).
+
+    Training mode normalises with the batch's mean and biased variance and updates
+    ``state`` in place; evaluation mode (``training=False``) uses ``state``'s running
+    averages and leaves it unchanged. Returns ``(out, cache)``, out shaped like x.
+    """
+    x, gamma, beta = _check_inputs(x, gamma, beta, state)
+    momentum = _check_number(momentum, "momentum", 0.0, 1.0, low_open=False)
+    eps = _check_number(eps, "eps", 0.0, np.inf, low_open=True)
+    axes = (0,) if x.ndim == 2 else (0, 2, 3)              # statistics per feature / per channel
+    shape = (1, -1) if x.ndim == 2 else (1, -1, 1, 1)      # broadcast a (C,) vector against x
+    m = x.size // x.shape[1]                               # values per feature: N or N*H*W
+    if training:
+        if m < 2:
+            raise ValueError(f"x must have more than one value per feature in training mode, got shape {x.shape}")
+        mean = x.mean(axis=axes)                           # (C,)
+        var = x.var(axis=axes)                             # (C,) biased: divides by m
+        state["running_mean"] = (1 - momentum) * state["running_mean"] + momentum * mean
+        state["running_var"] = (1 - momentum) * state["running_var"] + momentum * var * m / (m - 1)
+        state["num_batches_tracked"] = state.get("num_batches_tracked", 0) + 1
+    else:
+        mean, var = state["running_mean"], state["running_var"]
+    inv_std = 1.0 / np.sqrt(var + eps)                     # (C,)
+    x_hat = (x - mean.reshape(shape)) * inv_std.reshape(shape)
+    out = gamma.reshape(shape) * x_hat + beta.reshape(shape)
+    return out.astype(x.dtype, copy=False), (x_hat, gamma, inv_std, axes, shape, m, training)
+# --8<-- [end:forward]
+
+
+# --8<-- [start:backward]
+def batchnorm_backward(dout, cache):
+    """Gradients ``(dx, dgamma, dbeta)`` given dout = dL/dout (shaped like x).
+
+    dgamma = Σ dout·x̂ and dbeta = Σ dout (sums over the batch, and space for 4-D input).
+    In training mode μ_B and σ_B depend on every x_i, which gives, with g = dout·γ,
+
+        dx = (1/m) · inv_std · (m·g − Σ g − x̂ · Σ g·x̂);
+
+    in evaluation mode the statistics are constants and dx = g · inv_std.
+    """
+    x_hat, gamma, inv_std, axes, shape, m, training = cache
+    dout = as_array(dout, "dout")
+    if dout.shape != x_hat.shape:
+        raise ValueError(f"dout must have the shape of the forward output {x_hat.shape}, got {dout.shape}")
+    dbeta = dout.sum(axis=axes)                            # (C,)
+    dgamma = (dout * x_hat).sum(axis=axes)                 # (C,)
+    g = dout * gamma.reshape(shape)                        # dL/dx_hat
+    if not training:
+        return g * inv_std.reshape(shape), dgamma, dbeta
+    sum_g = g.sum(axis=axes).reshape(shape)
+    sum_gx = (g * x_hat).sum(axis=axes).reshape(shape)
+    dx = inv_std.reshape(shape) / m * (m * g - sum_g - x_hat * sum_gx)
+    return dx, dgamma, dbeta
+# --8<-- [end:backward]
