@@ -7,6 +7,7 @@ Submodules: :mod:`~syllabus_code.maths.derivatives`, :mod:`~syllabus_code.maths.
 for the Module 0 exercises).
 """
 
+from syllabus_code.maths import exercises
 from syllabus_code.maths.derivatives import central_difference, forward_difference, gradient, hessian, jacobian
 from syllabus_code.maths.information import (cross_entropy, cross_entropy_from_logits, entropy, kl_divergence,
                                              log_softmax, logsumexp)
