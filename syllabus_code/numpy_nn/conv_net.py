@@ -1,0 +1,159 @@
+"""A small convolutional network built only from the course's NumPy layers.
+
+Architecture: [Conv 3x3 (padding 1) -> BatchNorm -> ReLU -> MaxPool 2x2] x len(channels)
+-> Flatten -> Fully connected -> softmax (inside the loss). For 28x28 MNIST digits and
+``channels=(16, 32)`` the shapes are
+
+    (N, 1, 28, 28) -> (N, 16, 14, 14) -> (N, 32, 7, 7) -> (N, 1568) -> (N, 10)
+
+Parameters live in a plain dict of arrays; :func:`forward` returns ``(logits, cache)`` and
+:func:`backward` returns a dict of gradients with the same keys, so any update rule of the
+``update(w, dw, state) -> (w, state)`` contract (Module 3's ``adam_update``) can train it.
+Batch normalisation here is per channel and written out in a few lines; running averages
+(PyTorch's momentum convention) are used when ``training=False``.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import numpy as np
+
+from syllabus_code.numpy_nn.conv import conv2d_backward, conv2d_forward
+from syllabus_code.numpy_nn.pooling import max_pool_backward, max_pool_forward
+
+__all__ = ["init_params", "init_running", "forward", "backward", "predict", "train"]
+
+EPS = 1e-5
+
+
+def init_params(channels=(16, 32), in_channels: int = 1, image_size: int = 28, num_classes: int = 10,
+                seed: int = 0, dtype=np.float32) -> dict:
+    """He-initialised conv weights, zero biases, BN gamma = 1 and beta = 0, a scaled FC layer."""
+    if len(channels) == 0 or any(int(c) < 1 for c in channels):
+        raise ValueError(f"channels must be a non-empty list of positive integers, got {channels!r}")
+    size = image_size
+    for _ in channels:
+        size //= 2
+    if size < 1:
+        raise ValueError(f"image_size {image_size} is too small for {len(channels)} pooling layers")
+    rng = np.random.default_rng(seed)
+    p, c_in = {}, in_channels
+    for i, c in enumerate(channels):
+        p[f"conv{i}_w"] = (rng.normal(size=(c, c_in, 3, 3)) * np.sqrt(2.0 / (c_in * 9))).astype(dtype)
+        p[f"conv{i}_b"] = np.zeros(c, dtype)
+        p[f"bn{i}_gamma"] = np.ones(c, dtype)
+        p[f"bn{i}_beta"] = np.zeros(c, dtype)
+        c_in = c
+    n_flat = c_in * size * size
+    p["fc_w"] = (rng.normal(size=(n_flat, num_classes)) / np.sqrt(n_flat)).astype(dtype)
+    p["fc_b"] = np.zeros(num_classes, dtype)
+    return p
+
+
+def init_running(params: dict) -> list:
+    """BN running [mean, var] per conv block (zeros and ones, as in PyTorch)."""
+    n_blocks = sum(1 for k in params if k.endswith("_gamma"))
+    return [[np.zeros_like(params[f"bn{i}_gamma"]), np.ones_like(params[f"bn{i}_gamma"])]
+            for i in range(n_blocks)]
+
+
+# --8<-- [start:block]
+def _bn_forward(x, gamma, beta, running, training, momentum=0.1):
+    """Per-channel batch norm of x (N, C, H, W); updates running = [mean, var] in training mode."""
+    if training:
+        mean, var = x.mean(axis=(0, 2, 3)), x.var(axis=(0, 2, 3))          # (C,)
+        m = x.size // x.shape[1]
+        running[0] = (1 - momentum) * running[0] + momentum * mean
+        running[1] = (1 - momentum) * running[1] + momentum * var * m / (m - 1)
+    else:
+        mean, var = running
+    inv = (1.0 / np.sqrt(var + EPS)).astype(x.dtype)                       # (C,)
+    x_hat = (x - mean[None, :, None, None]) * inv[None, :, None, None]
+    return gamma[None, :, None, None] * x_hat + beta[None, :, None, None], (x_hat, gamma, inv, training)
+
+
+def _bn_backward(dout, cache):
+    x_hat, gamma, inv, training = cache
+    dbeta = dout.sum(axis=(0, 2, 3))
+    dgamma = (dout * x_hat).sum(axis=(0, 2, 3))
+    g = dout * gamma[None, :, None, None]                                  # dL/dx_hat
+    if not training:
+        return g * inv[None, :, None, None], dgamma, dbeta
+    m = dout.size // dout.shape[1]
+    sum_g = g.sum(axis=(0, 2, 3))[None, :, None, None]
+    sum_gx = (g * x_hat).sum(axis=(0, 2, 3))[None, :, None, None]
+    return inv[None, :, None, None] / m * (m * g - sum_g - x_hat * sum_gx), dgamma, dbeta
+
+
+def forward(params: dict, x, running: list, training: bool = True):
+    """Logits (N, num_classes) for images x (N, C, H, W), and the cache for :func:`backward`."""
+    caches, h = [], x
+    for i in range(len(running)):
+        h, c_conv = conv2d_forward(h, params[f"conv{i}_w"], params[f"conv{i}_b"], 1, 1)  # (N, C_i, H, W)
+        h, c_bn = _bn_forward(h, params[f"bn{i}_gamma"], params[f"bn{i}_beta"], running[i], training)
+        mask = h > 0
+        h = h * mask                                                       # ReLU
+        h, c_pool = max_pool_forward(h, 2)                                 # (N, C_i, H/2, W/2)
+        caches.append((c_conv, c_bn, mask, c_pool))
+    flat = h.reshape(len(h), -1)                                           # (N, C_last * H * W)
+    logits = flat @ params["fc_w"] + params["fc_b"]                        # (N, num_classes)
+    return logits, (caches, flat, h.shape)
+
+
+def backward(params: dict, dlogits, cache) -> dict:
+    """Gradients of the loss for every parameter, given dL/dlogits (N, num_classes)."""
+    caches, flat, shape = cache
+    grads = {"fc_w": flat.T @ dlogits, "fc_b": dlogits.sum(axis=0)}
+    dh = (dlogits @ params["fc_w"].T).reshape(shape)                       # back to (N, C, H, W)
+    for i in reversed(range(len(caches))):
+        c_conv, c_bn, mask, c_pool = caches[i]
+        dh = max_pool_backward(dh, c_pool) * mask                          # through pool and ReLU
+        dh, grads[f"bn{i}_gamma"], grads[f"bn{i}_beta"] = _bn_backward(dh, c_bn)
+        dh, grads[f"conv{i}_w"], grads[f"conv{i}_b"] = conv2d_backward(dh, c_conv)
+    return grads
+# --8<-- [end:block]
+
+
+def predict(params: dict, x, running: list, batch: int = 1000) -> np.ndarray:
+    """Predicted class of each image, in evaluation mode (BN running statistics)."""
+    out = [forward(params, x[i:i + batch], running, training=False)[0].argmax(axis=1)
+           for i in range(0, len(x), batch)]
+    return np.concatenate(out)
+
+
+def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 2e-3, channels=(16, 32), seed: int = 0,
+          num_classes: int = 10, log: Callable[[str], None] | None = print):
+    """Train with Module 3's Adam and softmax cross-entropy; the learning rate shrinks x0.3 per epoch.
+
+    Returns ``(params, running, history)`` where history lists the mean training loss per epoch.
+    """
+    from syllabus_code.numpy_nn.losses import softmax_cross_entropy
+    from syllabus_code.numpy_nn.optimizers import adam_update
+
+    x = np.asarray(x)
+    if x.ndim != 4:
+        raise ValueError(f"x must be 4-D (N, C, H, W), got shape {x.shape}")
+    rng = np.random.default_rng(seed)
+    params = init_params(channels, x.shape[1], x.shape[2], num_classes, seed, x.dtype)
+    running = init_running(params)
+    state = {k: None for k in params}
+    history, t0 = [], time.perf_counter()
+    steps = len(x) // batch
+    for epoch in range(epochs):
+        order = rng.permutation(len(x))
+        total = 0.0
+        for s in range(steps):
+            idx = order[s * batch:(s + 1) * batch]
+            logits, cache = forward(params, x[idx], running, training=True)
+            loss, dlogits = softmax_cross_entropy(logits, y[idx])
+            grads = backward(params, dlogits.astype(x.dtype), cache)
+            for k in params:
+                params[k], state[k] = adam_update(params[k], grads[k].astype(x.dtype), state[k],
+                                                  lr=lr * 0.3 ** epoch)
+            total += loss
+        history.append(total / steps)
+        if log:
+            log(f"epoch {epoch + 1}: mean training loss {history[-1]:.4f} ({time.perf_counter() - t0:.0f} s)")
+    return params, running, history

@@ -1,0 +1,94 @@
+"""Tests for syllabus_code.numpy_nn.conv_net: whole-network gradients (central differences and
+PyTorch autograd, float64), evaluation mode, a short training run that learns, bad input."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from syllabus_code.numpy_nn.conv_net import backward, forward, init_params, init_running, predict, train
+from syllabus_code.maths.derivatives import gradient
+from syllabus_code.numpy_nn.gradcheck import check_gradient
+from syllabus_code.numpy_nn.losses import softmax_cross_entropy
+
+
+def small_net():
+    rng = np.random.default_rng(0)
+    params = init_params(channels=(2, 3), in_channels=1, image_size=8, num_classes=4, seed=1, dtype=np.float64)
+    for k in params:                                   # non-trivial BN parameters and biases
+        if "gamma" in k or k.endswith("_b") or "beta" in k:
+            params[k] = params[k] + rng.normal(scale=0.3, size=params[k].shape)
+    x = rng.normal(size=(5, 1, 8, 8))
+    y = np.array([0, 1, 2, 3, 1])
+    return params, x, y
+
+
+def loss_of(params, x, y):
+    logits, cache = forward(params, x, init_running(params), training=True)
+    return softmax_cross_entropy(logits, y), cache
+
+
+def test_gradients_match_central_differences():
+    params, x, y = small_net()
+    (_, dlogits), cache = loss_of(params, x, y)
+    grads = backward(params, dlogits, cache)
+    assert set(grads) == set(params)
+    for k in params:
+        def f(v, k=k):
+            return loss_of({**params, k: v}, x, y)[0][0]
+        if k.startswith("conv") and k.endswith("_b"):
+            # batch norm subtracts the batch mean, so a bias added just before it has no effect
+            numeric = gradient(f, params[k])
+            assert np.abs(grads[k]).max() < 1e-12 and np.abs(numeric).max() < 1e-8, k
+        else:
+            assert check_gradient(f, params[k], grads[k]) < 1e-6, k
+
+
+def test_matches_torch_autograd():
+    params, x, y = small_net()
+    (loss, dlogits), cache = loss_of(params, x, y)
+    grads = backward(params, dlogits, cache)
+    t = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
+    h = torch.tensor(x)
+    for i in range(2):
+        h = F.conv2d(h, t[f"conv{i}_w"], t[f"conv{i}_b"], padding=1)
+        h = F.batch_norm(h, None, None, t[f"bn{i}_gamma"], t[f"bn{i}_beta"], training=True, eps=1e-5)
+        h = F.max_pool2d(F.relu(h), 2)
+    logits = h.flatten(1) @ t["fc_w"] + t["fc_b"]
+    ref = F.cross_entropy(logits, torch.tensor(y))
+    ref.backward()
+    assert abs(loss - ref.item()) < 1e-12
+    for k in params:
+        np.testing.assert_allclose(grads[k], t[k].grad.numpy(), rtol=1e-9, atol=1e-12, err_msg=k)
+
+
+def test_running_statistics_and_eval_mode():
+    params, x, y = small_net()
+    running = init_running(params)
+    forward(params, x, running, training=True)
+    assert not np.allclose(running[0][0], 0)           # moved towards the batch mean
+    logits_a = forward(params, x[:2], running, training=False)[0]
+    logits_b = forward(params, x, running, training=False)[0][:2]
+    np.testing.assert_allclose(logits_a, logits_b)     # eval output independent of the batch
+    assert predict(params, x, running, batch=2).shape == (5,)
+
+
+def test_short_training_reduces_loss():
+    rng = np.random.default_rng(0)
+    # two classes: a bright vertical bar or a bright horizontal bar, plus noise
+    x = rng.normal(scale=0.3, size=(256, 1, 8, 8)).astype(np.float32)
+    y = rng.integers(0, 2, size=256)
+    x[y == 0, 0, :, 3] += 2.0
+    x[y == 1, 0, 3, :] += 2.0
+    params, running, history = train(x, y, epochs=2, batch=32, lr=1e-2, channels=(4,), num_classes=2, log=None)
+    assert history[-1] < history[0]
+    assert np.mean(predict(params, x, running) == y) > 0.95
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="channels must be a non-empty list"):
+        init_params(channels=())
+    with pytest.raises(ValueError, match="image_size 2 is too small for 2 pooling layers"):
+        init_params(channels=(2, 2), image_size=2)
+    with pytest.raises(ValueError, match=r"x must be 4-D \(N, C, H, W\)"):
+        train(np.zeros((4, 8, 8)), np.zeros(4, int), log=None)
