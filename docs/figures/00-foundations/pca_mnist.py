@@ -1,17 +1,10 @@
 """PCA of 2,000 MNIST test images: explained variance and the first eight components."""
 
-import os
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 import numpy as np
 
-_SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
-if _SHARED.is_dir():
-    os.environ.setdefault("SYLLABUS_DATA", str(_SHARED))
-
-from syllabus_code import data  # noqa: E402
-from syllabus_code.maths.linalg import pca  # noqa: E402
+from syllabus_code import data  # the data root comes from SYLLABUS_DATA (the Makefile sets it)
+from syllabus_code.maths.linalg import pca
 
 
 def make_figure():
