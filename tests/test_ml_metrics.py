@@ -77,7 +77,7 @@ def test_r2_perfect_and_mean_predictor():
 
 
 def test_r2_constant_targets_raises_or_follows_sklearn():
-    y = np.full(4, 0.1)  # a float mean of these is not exactly 0.1: the check must not rely on it
+    y = np.full(4, 2.0)
     with pytest.raises(ValueError, match="constant"):
         m.r2_score(y, y + 1)
     for yp in (y, y + 1):
@@ -86,6 +86,16 @@ def test_r2_constant_targets_raises_or_follows_sklearn():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         assert skm.r2_score(y, y + 1, force_finite=False) == -np.inf
+        assert np.isnan(skm.r2_score(y, y, force_finite=False))
+
+
+def test_r2_constant_targets_detected_on_values_not_on_ss_tot():
+    y = np.full(3, 0.1)
+    assert y.mean() != 0.1  # so SS_tot is about 6e-34, not 0
+    with pytest.raises(ValueError, match="constant"):
+        m.r2_score(y, y + 1)
+    assert m.r2_score(y, y + 1, force_finite=True) == 0.0
+    assert skm.r2_score(y, y + 1) < -1e30  # sklearn divides by the rounding error (documented on the page)
 
 
 @pytest.mark.parametrize("fn", [m.accuracy, m.precision, m.recall, m.f1_score, m.confusion_matrix])
