@@ -26,6 +26,7 @@ import numpy as np
 from syllabus_code._checks import as_float_array, check_same_shape
 
 __all__ = [
+    "binary_counts",
     "accuracy",
     "confusion_matrix",
     "precision",
