@@ -14,7 +14,9 @@ def as_array(value, name: str, ndim: int | tuple[int, ...] | None = None) -> np.
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}")
     try:
-        arr = np.asarray(value)
+        arr = np.asanyarray(value)       # keeps ndarray subclasses (the FLOP counter of the backprop page)
+        if isinstance(arr, np.matrix):
+            arr = np.asarray(arr)
     except (TypeError, ValueError) as exc:  # pragma: no cover - ragged input
         raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}") from exc
     if arr.dtype.kind in "biu":
