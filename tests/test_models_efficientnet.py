@@ -1,0 +1,124 @@
+import pytest
+import torch
+import torchvision.models as tvm
+from models_parity import assert_forward_parity, n_params, on_meta, shapes
+from torchvision.ops import StochasticDepth as TVStochasticDepth
+
+from syllabus_code.models import efficientnet as en
+from syllabus_code.models.summary import count_macs
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    """One thread: on a shared, busy machine small convolutions run many times faster."""
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
+
+
+NAMES = [f"efficientnet_b{i}" for i in range(8)]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_parameter_count_and_keys_equal_torchvision(name):
+    ours, theirs = on_meta(getattr(en, name)), on_meta(getattr(tvm, name), weights=None)
+    assert n_params(ours) == n_params(theirs)
+    assert shapes(ours) == shapes(theirs)
+
+
+def test_b0_counts_against_the_paper():
+    m = on_meta(en.efficientnet_b0)
+    assert n_params(m) == 5_288_548  # paper: 5.3 M
+    macs = count_macs(m)
+    assert macs == 385_814_752  # paper: 0.39 B "FLOPs", which are multiply-adds
+    assert abs(macs / 0.39e9 - 1) < 0.02
+
+
+def test_b0_loads_torchvision_state_dict_and_gives_same_outputs():
+    # materialised from meta without initialisation; assert_forward_parity randomises every weight
+    ours = on_meta(en.efficientnet_b0, num_classes=10).to_empty(device="cpu")
+    theirs = on_meta(tvm.efficientnet_b0, weights=None, num_classes=10).to_empty(device="cpu")
+    assert_forward_parity(ours, theirs, size=32)
+
+
+def test_b5_uses_torchvision_batchnorm_eps():
+    m = on_meta(en.efficientnet_b5)
+    t = on_meta(tvm.efficientnet_b5, weights=None)
+    assert m.features[0][1].eps == t.features[0][1].eps == 1e-3
+
+
+def test_squeeze_excitation_is_a_channel_gate():
+    torch.manual_seed(0)
+    se = en.SqueezeExcitation(8, 2)
+    x = torch.randn(2, 8, 5, 5)
+    gate = torch.sigmoid(se.fc2(torch.nn.functional.silu(se.fc1(x.mean((2, 3), keepdim=True)))))
+    assert torch.allclose(se(x), gate * x, atol=1e-6)
+    assert n_params(se) == 8 * 2 + 2 + 2 * 8 + 8
+
+
+def test_mbconv_shortcut_and_shapes():
+    torch.manual_seed(0)
+    same = en.MBConv(16, 16, expand_ratio=6, kernel=3, stride=1).eval()
+    down = en.MBConv(16, 24, expand_ratio=6, kernel=5, stride=2).eval()
+    assert same.use_res_connect and not down.use_res_connect
+    x = torch.randn(1, 16, 8, 8)
+    with torch.no_grad():
+        assert torch.allclose(same(x), same.block(x) + x)
+        assert down(x).shape == (1, 24, 4, 4)
+    assert same.block[1][0].groups == 96  # the depthwise conv works on the 6x expanded channels
+    with pytest.raises(ValueError, match="stride"):
+        en.MBConv(16, 16, 6, 3, stride=3)
+
+
+def test_stochastic_depth_matches_torchvision_and_is_unbiased():
+    x = torch.randn(4000, 3, 2, 2)
+    torch.manual_seed(5)
+    ours = en.stochastic_depth(x, 0.3, training=True)
+    torch.manual_seed(5)
+    theirs = TVStochasticDepth(0.3, "row").train()(x)
+    assert torch.equal(ours, theirs)
+    kept = (ours.flatten(1).abs().sum(1) > 0).float().mean().item()
+    assert abs(kept - 0.7) < 0.03
+    assert torch.allclose(ours[ours != 0], (x / 0.7)[ours != 0])
+    assert torch.equal(en.stochastic_depth(x, 0.3, training=False), x)
+    with pytest.raises(ValueError, match="probability"):
+        en.stochastic_depth(x, 1.5, training=True)
+
+
+def test_stochastic_depth_probability_grows_linearly_to_0_2():
+    m = on_meta(en.efficientnet_b0)
+    probs = [b.stochastic_depth.p for stage in m.features[1:-1] for b in stage]
+    assert len(probs) == 16 and probs[0] == 0
+    assert probs[-1] == pytest.approx(0.2 * 15 / 16)
+
+
+def test_compound_scaling_and_constraint():
+    assert en.flops_factor() == pytest.approx(1.9203, abs=1e-4)  # α·β²·γ² ≈ 2
+    s = en.compound_scaling(1)
+    assert (s.depth, s.width, s.resolution) == pytest.approx((1.2, 1.1, 1.15))
+    assert s.image_size == 258
+    s0 = en.compound_scaling(0)
+    assert (s0.depth, s0.width, s0.resolution, s0.image_size) == (1, 1, 1, 224)
+    s3 = en.compound_scaling(3)
+    assert s3.depth * s3.width**2 * s3.resolution**2 == pytest.approx(en.flops_factor() ** 3)
+
+
+def test_released_variants_do_not_follow_alpha_to_the_phi():
+    # B1's depth 1.1 is not 1.2^phi for any phi that also gives its width 1.0 (phi = 0)
+    b1 = en.VARIANTS["b1"]
+    assert b1.width == 1.0 and b1.depth == 1.1
+    assert en.compound_scaling(1).width != b1.width
+    assert [v.resolution for v in en.VARIANTS.values()] == [224, 240, 260, 300, 380, 456, 528, 600]
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="phi"):
+        en.compound_scaling(-1)
+    with pytest.raises(ValueError, match="alpha"):
+        en.compound_scaling(1, alpha=0.9)
+    with pytest.raises(ValueError, match="width_mult"):
+        en.EfficientNet(width_mult=0)
+    m = en.efficientnet_b0()
+    with pytest.raises(ValueError, match="3 input channel"):
+        m(torch.zeros(1, 1, 32, 32))
