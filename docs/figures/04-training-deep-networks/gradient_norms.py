@@ -12,7 +12,6 @@ def make_figure():
         ("sigmoid, Xavier normal", dict(activation="sigmoid", scheme="xavier_normal"), "tab:red"),
         ("tanh, Xavier normal", dict(activation="tanh", scheme="xavier_normal"), "tab:orange"),
         ("ReLU, He normal", dict(activation="relu", scheme="he_normal"), "tab:blue"),
-        ("ReLU, N(0, 0.25²) (too large)", dict(activation="relu", scheme="normal", std=0.25), "tab:purple"),
     ]
     layers = np.arange(1, depth + 1)
     fig, ax = plt.subplots(figsize=(6.4, 3.8))
