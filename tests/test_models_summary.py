@@ -42,7 +42,15 @@ def test_layer_table_format():
     assert "classifier.4" in table and table.endswith("total parameters: 61,706")
 
 
+def test_cpu_and_meta_give_the_same_rows_and_macs():
+    model = lenet5()
+    assert layer_rows(model, (1, 1, 32, 32), device="cpu") == layer_rows(model, (1, 1, 32, 32))
+    assert count_macs(model, (1, 1, 32, 32), device="cpu") == count_macs(model, (1, 1, 32, 32))
+
+
 def test_bad_arguments():
+    with pytest.raises(ValueError, match="device must be 'meta' or 'cpu'"):
+        count_macs(lenet5(), (1, 1, 32, 32), device="cuda:7")
     with pytest.raises(ValueError, match="input_size must be 4 positive ints"):
         count_macs(lenet5(), (1, 32, 32))
     with pytest.raises(ValueError, match="depth must be an int >= 1"):

@@ -2,7 +2,8 @@
 
 Shapes and MACs are found by running the model once on the ``meta`` device (tensors with a
 shape but no data), so a 224×224 pass through VGG-16 costs no arithmetic. The first use of the
-meta device in a Python process imports PyTorch's compiler stack, which takes a few seconds.
+meta device or of ``FlopCounterMode`` in a Python process imports part of PyTorch's compiler
+stack, which takes a few seconds once.
 """
 
 from __future__ import annotations
@@ -22,10 +23,20 @@ def _check_size(input_size: Sequence[int]) -> tuple[int, ...]:
     return tuple(input_size)
 
 
-def _meta_forward(model: nn.Module, input_size: Sequence[int]):
-    """Run ``model`` in eval mode on an empty meta tensor, with meta copies of its weights."""
-    state = {k: torch.empty_like(v, device="meta") for k, v in model.state_dict().items()}
-    x = torch.empty(_check_size(input_size), device="meta")
+def _meta_forward(model: nn.Module, input_size: Sequence[int], device: str = "meta"):
+    """Run ``model`` in eval mode on an empty tensor, with copies of its weights on ``device``.
+
+    ``device="meta"`` (the default) computes shapes only; ``"cpu"`` really runs the model on
+    zeros (quick for small models, and it avoids the meta device's one-off import cost).
+    """
+    if device not in ("meta", "cpu"):
+        raise ValueError(f"device must be 'meta' or 'cpu', got {device!r}")
+    size = _check_size(input_size)
+    if device == "meta":
+        state = {k: torch.empty_like(v, device="meta") for k, v in model.state_dict().items()}
+    else:
+        state = {k: v.to("cpu") for k, v in model.state_dict().items()}
+    x = torch.zeros(size, device=device)
     was_training = model.training
     model.eval()
     try:
@@ -41,7 +52,7 @@ def count_parameters(model: nn.Module, trainable_only: bool = False) -> int:
     return sum(p.numel() for p in model.parameters() if p.requires_grad or not trainable_only)
 
 
-def count_macs(model: nn.Module, input_size: Sequence[int] = (1, 3, 224, 224)) -> int:
+def count_macs(model: nn.Module, input_size: Sequence[int] = (1, 3, 224, 224), device: str = "meta") -> int:
     """Multiply-accumulates of one forward pass, from ``torch.utils.flop_counter``.
 
     FlopCounterMode counts 2 FLOPs per multiply-add in convolutions and matrix products (and
@@ -49,14 +60,15 @@ def count_macs(model: nn.Module, input_size: Sequence[int] = (1, 3, 224, 224)) -
     """
     counter = FlopCounterMode(display=False)
     with counter:
-        _meta_forward(model, input_size)
+        _meta_forward(model, input_size, device)
     return counter.get_total_flops() // 2
 # --8<-- [end:count]
 
 
 # --8<-- [start:layer_table]
 def layer_rows(model: nn.Module, input_size: Sequence[int], depth: int = 1,
-               skip: tuple[type[nn.Module], ...] = (nn.ReLU, nn.Dropout)) -> list[tuple[str, str, str, int]]:
+               skip: tuple[type[nn.Module], ...] = (nn.ReLU, nn.Dropout),
+               device: str = "meta") -> list[tuple[str, str, str, int]]:
     """(name, type, output shape without the batch axis, parameters) for each module called.
 
     A module is listed if its qualified name has ``depth`` parts (``layer1`` has 1,
@@ -76,7 +88,7 @@ def layer_rows(model: nn.Module, input_size: Sequence[int], depth: int = 1,
                 rows.append((name, type(mod).__name__, str(shape), count_parameters(mod)))
             handles.append(module.register_forward_hook(hook))
     try:
-        _meta_forward(model, input_size)
+        _meta_forward(model, input_size, device)
     finally:
         for h in handles:
             h.remove()
@@ -84,10 +96,10 @@ def layer_rows(model: nn.Module, input_size: Sequence[int], depth: int = 1,
 
 
 def layer_table(model: nn.Module, input_size: Sequence[int], depth: int = 1,
-                skip: tuple[type[nn.Module], ...] = (nn.ReLU, nn.Dropout)) -> str:
+                skip: tuple[type[nn.Module], ...] = (nn.ReLU, nn.Dropout), device: str = "meta") -> str:
     """``layer_rows`` as an aligned text table, with the model's total parameter count."""
     header = ("layer", "type", "output (C, H, W)", "params")
-    rows = [header] + [(n, t, s, f"{p:,}") for n, t, s, p in layer_rows(model, input_size, depth, skip)]
+    rows = [header] + [(n, t, s, f"{p:,}") for n, t, s, p in layer_rows(model, input_size, depth, skip, device)]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]:>{widths[3]}}"
              for r in rows]
