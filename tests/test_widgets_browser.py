@@ -245,9 +245,104 @@ def test_signal_graph_bad_input_shows_a_message(page_and_log, site_url, role, te
     log.assert_clean()
 
 
+# --- Architecture playground ------------------------------------------------------------------
+
+PG = "widgets/architecture-playground/"
+LENET_SHAPES = ["6 × 28 × 28", "6 × 28 × 28", "6 × 14 × 14", "16 × 10 × 10", "16 × 10 × 10", "16 × 5 × 5",
+                "400", "120", "120", "84", "84", "10"]
+
+
+def run_exported(code: str):
+    """Execute exported PyTorch code; return (output shape, parameter count) it prints."""
+    import contextlib
+    import io
+
+    import torch
+
+    torch.set_num_threads(1)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<exported>", "exec"), {})
+    shape_line, params_line = out.getvalue().strip().splitlines()
+    return shape_line, int(params_line)
+
+
+def test_playground_lenet_shapes_params_and_export(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, PG, "architecture-playground")
+    shapes = w.locator('[data-role="layer-row"] [data-role="shape"]').all_inner_texts()
+    assert shapes == LENET_SHAPES
+    assert w.locator('[data-role="totals"]').get_attribute("data-params") == "61706"
+    w.locator('[data-role="export-button"]').click()
+    code = w.locator('[data-role="export"]').inner_text()
+    assert run_exported(code) == ("(1, 10)", 61706)
+    log.assert_clean()
+
+
+def test_playground_presets_and_custom_stack_export(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, PG, "architecture-playground")
+    for name, params in [("AlexNet (torchvision form, 224×224)", "61100840"), ("VGG-16", "138357544")]:
+        w.locator('[data-role="preset"]').select_option(name)
+        assert w.locator('[data-role="totals"]').get_attribute("data-params") == params
+    # a small custom stack with every other layer type, built with the controls
+    w.locator('[data-role="input-C"]').fill("3")
+    w.locator('[data-role="input-H"]').fill("16")
+    w.locator('[data-role="input-W"]').fill("12")
+    while w.locator('[data-role="layer-row"]').count():
+        w.locator('[data-role="layer-row"]').first.get_by_role("button", name="Remove layer 1").click()
+    for t in ["conv", "bn", "relu", "dwconv", "pool", "dropout", "flatten", "linear"]:
+        w.locator('[data-role="add-type"]').select_option(t)
+        w.locator('[data-role="add"]').click()
+    shapes = w.locator('[data-role="layer-row"] [data-role="shape"]').all_inner_texts()
+    assert shapes == ["8 × 16 × 12", "8 × 16 × 12", "8 × 16 × 12", "8 × 16 × 12", "8 × 8 × 6", "8 × 8 × 6", "384", "10"]
+    params = int(w.locator('[data-role="totals"]').get_attribute("data-params"))
+    assert params == (27 * 8 + 8) + 16 + (9 + 1) * 8 + 384 * 10 + 10
+    w.locator('[data-role="export-button"]').click()
+    assert run_exported(w.locator('[data-role="export"]').inner_text()) == ("(1, 10)", params)
+    log.assert_clean()
+
+
+@pytest.mark.parametrize(("row", "field", "value", "reason"), [
+    (3, "k", "15", "kernel 15×15 is larger than the padded input 14×14"),
+    (2, "s", "0", "stride must be a whole number ≥ 1, got 0"),
+    (0, "c_out", "2.5", "out channels must be a whole number, got 2.5"),
+    (0, "k", "abc", "kernel must be a whole number, got NaN"),
+])
+def test_playground_invalid_layer_is_marked(page_and_log, site_url, row, field, value, reason):
+    page, log = page_and_log
+    w = open_widget(page, site_url, PG, "architecture-playground")
+    w.locator('[data-role="layer-row"]').nth(row).locator(f'[data-role="field-{field}"]').fill(value)
+    bad = w.locator('[data-role="layer-row"].wpg-invalid')
+    assert bad.count() == 1 and bad.get_attribute("data-index") == str(row)
+    assert reason in bad.locator('[data-role="shape"]').inner_text()
+    assert f"Layer {row + 1} is invalid" in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="export-button"]').click()
+    assert "Cannot export yet" in w.locator('[data-role="message"]').inner_text()
+    log.assert_clean()
+
+
+def test_playground_design_is_kept_in_the_address(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, PG, "architecture-playground")
+    w.locator('[data-role="layer-row"]').nth(0).locator('[data-role="field-c_out"]').fill("10")
+    shared = page.evaluate("location.href")
+    assert "arch=1x32x32_conv-c10-k5" in shared
+    expected = w.locator('[data-role="totals"]').get_attribute("data-params")
+    assert expected == str(61706 + (25 + 1) * 4 + 25 * 4 * 16)
+    page.goto(site_url)  # somewhere else, then the shared address
+    page.goto(shared)
+    page.wait_for_selector('[data-widget="architecture-playground"][data-mounted="yes"]')
+    assert page.locator('[data-role="totals"]').get_attribute("data-params") == expected
+    page.goto(site_url + PG + "?arch=garbage")
+    page.wait_for_selector('[data-widget="architecture-playground"][data-mounted="yes"]')
+    assert "could not be read" in page.locator('[data-role="message"]').inner_text()
+    log.assert_clean()
+
+
 # --- Every widget: re-mounts after instant navigation ------------------------------------------
 
-@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer"), (SIG, "signal-graph")])
+@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer"), (SIG, "signal-graph"), (PG, "architecture-playground")])
 def test_widget_remounts_after_navigation(page_and_log, site_url, path, name):
     page, log = page_and_log
     open_widget(page, site_url, path, name)
