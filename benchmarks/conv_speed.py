@@ -71,6 +71,16 @@ def torch_step(x, w, b, s, p):
     return run
 
 
+def cpu_name() -> str:
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
@@ -79,7 +89,8 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs; "
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {cpu_name()}, {os.cpu_count()} logical CPUs, load average {load:.1f} at start; "
           f"threads used: {args.threads}")
     print(f"numpy {np.__version__}, torch {torch.__version__} (oneDNN: {torch.backends.mkldnn.is_available()}); "
           "float32; forward + backward; median of", args.repeats, "runs")

@@ -58,7 +58,7 @@ def convolve1d(f, g) -> np.ndarray:
 
 
 def correlate1d(f, g) -> np.ndarray:
-    """Valid cross-correlation (f <star> g)[n] = sum_k f[n + k] g[k]: the kernel g is NOT flipped.
+    """Valid cross-correlation (f ⋆ g)[n] = sum_k f[n + k] g[k]: the kernel g is NOT flipped.
 
     Output length len(f) - len(g) + 1 (g must fit inside f); equals ``np.correlate(f, g, "valid")``.
     This is the operation CNN layers compute.
