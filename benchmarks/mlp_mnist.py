@@ -94,15 +94,20 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--npz", default=None, help="MNIST as an npz (x_train, y_train, x_test, y_test) instead of torchvision")
     p.add_argument("--skip-torch", action="store_true")
+    p.add_argument("--threads", type=int, default=None,
+                   help="BLAS/torch threads (default: the cores this process may use); 1 avoids "
+                        "thread contention on a machine that other jobs are loading")
     a = p.parse_args(argv)
     import torch
-    threads = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from threadpoolctl import threadpool_limits
+    threads = a.threads or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
     torch.set_num_threads(threads)
+    threadpool_limits(threads)             # NumPy's BLAS gets the same number of threads as torch
     xtr, ytr, xte, yte = load(a.npz)
     xtr, xte = prepare(xtr), prepare(xte)
     ytr, yte = np.asarray(ytr, np.int64), np.asarray(yte, np.int64)
     cfg = dict(hidden=a.hidden, epochs=a.epochs, batch=a.batch, lr=a.lr, seed=a.seed)
-    print(f"MNIST {len(xtr)} train / {len(xte)} test; MLP {[784, *a.hidden, 10]}; {threads} cores; "
+    print(f"MNIST {len(xtr)} train / {len(xte)} test; MLP {[784, *a.hidden, 10]}; {threads} threads; load average {os.getloadavg()[0]:.1f}; "
           f"epochs {a.epochs}, batch {a.batch}, Adam lr {a.lr}")
     acc, sec = train_numpy(xtr, ytr, xte, yte, **cfg)
     print(f"numpy_nn (from scratch): test accuracy {acc:.2%}, training {sec:.1f} s")
