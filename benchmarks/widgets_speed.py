@@ -32,6 +32,7 @@ CASES = [
     ("widgets/activation-visualizer/", "activation-visualizer", '[data-role="probe"]', ["-2.5", "1.5"], "input"),
     ("widgets/signal-graph/", "signal-graph", '[data-role="n"]', ["5", "2"], "input"),
     ("widgets/signal-graph/", "signal-graph", '[data-role="h"]', ["1, 2, 1", "1, -1"], "input"),
+    ("widgets/network-visualizer/", "network-visualizer", '[data-role="weight"]', ["0.5", "0.27"], "input"),
     ("widgets/architecture-playground/", "architecture-playground", '[data-role="layer-row"] [data-role="field-c_out"]', ["10", "6"], "input"),
 ]
 

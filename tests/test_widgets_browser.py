@@ -340,9 +340,73 @@ def test_playground_design_is_kept_in_the_address(page_and_log, site_url):
     log.assert_clean()
 
 
+# --- Network visualizer (numbers from tests/vectors/widgets-network.json, case 0 = numpy_nn) ----
+
+NET = "widgets/network-visualizer/"
+
+
+def test_network_forward_backward_and_step(page_and_log, site_url):
+    import json
+    from pathlib import Path
+
+    case = json.loads((Path(__file__).parent / "vectors" / "widgets-network.json").read_text())["cases"][0]
+    page, log = page_and_log
+    w = open_widget(page, site_url, NET, "network-visualizer")
+    eq = w.locator('[data-role="equation"]')
+    assert eq.inner_text().splitlines()[1].endswith("= [0.12, −0.535]")
+    nxt = w.locator('[data-role="next"]')
+    nxt.focus()
+    page.keyboard.press("Enter")  # forward layer 2
+    page.keyboard.press("Enter")  # loss
+    assert f"= {case['loss']:.4f}" in eq.inner_text()
+    page.keyboard.press("Enter")  # backward layer 2
+    assert "= [−1.358]" in eq.inner_text().splitlines()[1]
+    page.keyboard.press("Enter")  # backward layer 1
+    assert eq.inner_text().splitlines()[1].endswith("= [−0.07102, −0.1455]")
+    assert "∂L/∂W(1) = a(0)ᵀ δ(1) = [[−0.07102, −0.1455], [−0.03551, −0.07273]]" in eq.inner_text()
+    before = float(w.locator('[data-role="loss"]').get_attribute("data-value"))
+    assert abs(before - case["loss"]) < 1e-12
+    w.locator('[data-role="update"]').click()
+    weights = [float(v) for v in w.locator('[data-role="weight"]').evaluate_all("els => els.map(e => e.value)")]
+    want = [v for layer in case["updated"] for v in [*sum(layer["W"], []), *layer["b"]]]
+    assert all(abs(a - b) < 1e-3 * (1 + abs(b)) for a, b in zip(weights, want)) and len(weights) == len(want)
+    after = float(w.locator('[data-role="loss"]').get_attribute("data-value"))
+    assert after < before
+    log.assert_clean()
+
+
+@pytest.mark.parametrize(("role", "text", "expected"), [
+    ("sizes", "2, 9, 1", "1 to 8 units"),
+    ("sizes", "3", "needs at least 2 numbers"),
+    ("x", "1", "exactly 2 numbers"),
+    ("lr", "-1", "learning rate must be a positive number"),
+])
+def test_network_bad_input_shows_a_message(page_and_log, site_url, role, text, expected):
+    page, log = page_and_log
+    w = open_widget(page, site_url, NET, "network-visualizer")
+    w.locator(f'[data-role="{role}"]').fill(text)
+    assert expected in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="next"]').click()
+    w.locator('[data-role="update"]').click()
+    log.assert_clean()
+
+
+def test_network_resize_and_edit_weight(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, NET, "network-visualizer")
+    w.locator('[data-role="sizes"]').fill("3, 4, 4, 2")
+    assert w.locator('[data-role="weight"]').count() == (3 * 4 + 4) + (4 * 4 + 4) + (4 * 2 + 2)
+    assert w.locator('[data-role="x"]').input_value() == "1, 0.5, 0"
+    w.locator('[data-role="weight"]').first.fill("abc")
+    assert "W1 row 1 column 1 is not a number" in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="weight"]').first.fill("0.5")
+    assert w.locator('[data-role="message"]').is_hidden()
+    log.assert_clean()
+
+
 # --- Every widget: re-mounts after instant navigation ------------------------------------------
 
-@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer"), (SIG, "signal-graph"), (PG, "architecture-playground")])
+@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer"), (SIG, "signal-graph"), (PG, "architecture-playground"), (NET, "network-visualizer")])
 def test_widget_remounts_after_navigation(page_and_log, site_url, path, name):
     page, log = page_and_log
     open_widget(page, site_url, path, name)
