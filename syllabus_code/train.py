@@ -440,8 +440,12 @@ def _all_reduce_metrics(metrics: dict, device: torch.device) -> dict:
 
 # --8<-- [start:fit]
 def fit(config: TrainConfig, model: nn.Module | None = None, train_set: Dataset | None = None,
-        test_set: Dataset | None = None) -> dict[str, Any]:
+        test_set: Dataset | None = None, param_groups: list[dict] | None = None) -> dict[str, Any]:
     """Train ``config.model`` on ``config.data`` (or the given model and data sets).
+
+    ``param_groups`` (optimiser parameter groups, each with its own ``lr``) replaces the default
+    "every parameter at ``config.lr``" — transfer learning uses it for frozen layers and smaller
+    learning rates.
 
     Returns ``{"epochs": [per-epoch metrics], "steps": [loss of every step], "model": model}``.
     Under torchrun every process calls ``fit``; gradients are averaged by DDP and only rank 0
@@ -484,10 +488,11 @@ def fit(config: TrainConfig, model: nn.Module | None = None, train_set: Dataset 
 
     dtype = amp_dtype(device) if config.amp else None
     scaler = torch.amp.GradScaler(device.type) if dtype == torch.float16 else None
+    params = param_groups if param_groups is not None else [p for p in model.parameters() if p.requires_grad]
     if config.optimizer == "adamw":
-        optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+        optimizer = torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
     else:
-        optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=0.9, nesterov=True,
+        optimizer = torch.optim.SGD(params, lr=config.lr, momentum=0.9, nesterov=True,
                                     weight_decay=config.weight_decay)
     train_loader = make_loader(train_set, config.batch_size, shuffle=True, seed=config.seed,
                                distributed=dist_env is not None)

@@ -1,0 +1,171 @@
+"""Transfer learning: reuse a trained network for a new task in one of three ways.
+
+* **feature extraction** — freeze every pretrained weight, replace the classifier head with a
+  new one for the new classes, and train only the head [Donahue et al., 2014];
+* **fine-tuning** — also unfreeze the last few blocks and train them with a smaller learning rate
+  than the head, so the features move a little towards the new task [Yosinski et al., 2014];
+* **full retraining** — start from the pretrained weights but train every layer.
+
+The online path, :func:`pretrained`, builds a course model and loads torchvision's ImageNet
+weights into it by name (``weights="DEFAULT"``); with ``weights=None`` it downloads nothing and
+loads torchvision's randomly initialised model instead, which is how the tests run it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import torch
+from torch import nn
+
+__all__ = ["STRATEGIES", "blocks", "compare_strategies", "freeze", "head_name", "prepare", "pretrained",
+           "replace_head", "trainable_parameters"]
+
+STRATEGIES = ("feature-extraction", "fine-tuning", "full")
+
+
+# --8<-- [start:head]
+def head_name(model: nn.Module) -> str:
+    """The dotted name of the classifier head: the last ``nn.Linear`` in the model."""
+    names = [n for n, m in model.named_modules() if isinstance(m, nn.Linear)]
+    if not names:
+        raise ValueError(f"model must contain an nn.Linear classifier head, found none in {type(model).__name__}")
+    return names[-1]
+
+
+def replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
+    """Put a new, randomly initialised ``nn.Linear(in_features, num_classes)`` where the head was."""
+    if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 2:
+        raise ValueError(f"num_classes must be an int >= 2, got {num_classes!r}")
+    name = head_name(model)
+    parent_name, _, attr = name.rpartition(".")
+    parent = model.get_submodule(parent_name) if parent_name else model
+    old = getattr(parent, attr)
+    new = nn.Linear(old.in_features, num_classes).to(old.weight.device)
+    setattr(parent, attr, new)
+    return new
+# --8<-- [end:head]
+
+
+def freeze(module: nn.Module, frozen: bool = True) -> nn.Module:
+    """Switch gradients off (or on) for every parameter of ``module``.
+
+    Batch-norm layers of a frozen part also stop updating their running statistics
+    (momentum 0), so the pretrained normalisation is kept.
+    """
+    for p in module.parameters():
+        p.requires_grad_(not frozen)
+    for m in module.modules():
+        if isinstance(m, nn.modules.batchnorm._BatchNorm):
+            if frozen:
+                m._pretrained_momentum = getattr(m, "_pretrained_momentum", m.momentum)
+                m.momentum = 0.0
+            elif hasattr(m, "_pretrained_momentum"):
+                m.momentum = m._pretrained_momentum
+    return module
+
+
+def blocks(model: nn.Module) -> list[tuple[str, nn.Module]]:
+    """The model as an ordered list of parameterised blocks, head last.
+
+    Top-level children with parameters, with ``nn.Sequential`` containers opened one level
+    (ResNet's ``layer3`` gives its residual blocks, LeNet's ``features`` its convolutions).
+    """
+    out: list[tuple[str, nn.Module]] = []
+    for name, child in model.named_children():
+        if not any(True for _ in child.parameters()):
+            continue
+        if isinstance(child, nn.Sequential):
+            out += [(f"{name}.{n}", m) for n, m in child.named_children() if any(True for _ in m.parameters())]
+        else:
+            out.append((name, child))
+    return out
+
+
+def trainable_parameters(model: nn.Module) -> int:
+    """How many numbers the optimiser will change."""
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+# --8<-- [start:prepare]
+def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
+            unfreeze: int = 2, backbone_lr_factor: float = 0.1) -> list[dict]:
+    """Give ``model`` a new head for ``num_classes`` and set what trains; return optimiser groups.
+
+    ``feature-extraction``: only the head trains (at ``lr``).
+    ``fine-tuning``: the head at ``lr`` and the last ``unfreeze`` blocks before it at
+    ``lr * backbone_lr_factor``; the rest stays frozen.
+    ``full``: every layer trains at ``lr`` from the pretrained starting point.
+    """
+    if strategy not in STRATEGIES:
+        raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}, got {strategy!r}")
+    if isinstance(unfreeze, bool) or not isinstance(unfreeze, int) or unfreeze < 0:
+        raise ValueError(f"unfreeze must be an int >= 0 (blocks to train below the head), got {unfreeze!r}")
+    head = replace_head(model, num_classes)
+    if strategy == "full":
+        freeze(model, False)
+        return [{"params": list(model.parameters()), "lr": lr}]
+    freeze(model, True)
+    freeze(head, False)
+    groups = [{"params": list(head.parameters()), "lr": lr}]
+    if strategy == "fine-tuning" and unfreeze > 0:
+        below = [m for _, m in blocks(model) if m is not head]  # the blocks under the head, in order
+        tuned = below[-unfreeze:]
+        for m in tuned:
+            freeze(m, False)
+        groups.append({"params": [p for m in tuned for p in m.parameters()], "lr": lr * backbone_lr_factor})
+    return groups
+# --8<-- [end:prepare]
+
+
+# --8<-- [start:pretrained]
+def pretrained(name: str, weights: str | None = "DEFAULT", **kwargs) -> nn.Module:
+    """The course's model ``name`` holding torchvision's ImageNet weights (``weights="DEFAULT"``, or
+    a weight name such as ``"IMAGENET1K_V1"``); ``weights=None`` loads a randomly initialised
+    torchvision model instead and downloads nothing.
+
+    Works because every course model is reference-exact: same parameter names and shapes as
+    torchvision's, so ``load_state_dict(strict=True)`` succeeds.
+    """
+    import torchvision
+
+    from .models import get_model, list_models
+
+    if not isinstance(name, str) or name not in list_models():
+        raise ValueError(f"unknown model name {name!r}; valid names: {', '.join(list_models())}")
+    if name not in torchvision.models.list_models():
+        raise ValueError(f"torchvision has no model {name!r} (and so no pretrained weights for it)")
+    theirs = torchvision.models.get_model(name, weights=weights, **kwargs)
+    ours = get_model(name, **kwargs)
+    ours.load_state_dict(theirs.state_dict(), strict=True)
+    return ours
+# --8<-- [end:pretrained]
+
+
+def compare_strategies(backbone: nn.Module, train_set, test_set, *, num_classes: int = 10, epochs: int = 5,
+                       lr: float = 3e-3, batch_size: int = 64, seed: int = 0,
+                       make_scratch=None) -> dict[str, dict]:
+    """Train each strategy (and, with ``make_scratch``, a fresh model) on ``train_set``; report the
+    test accuracy, the trainable parameter count and the seconds taken."""
+    import time
+
+    from .train import TrainConfig, fit
+
+    results = {}
+    config = TrainConfig(epochs=epochs, lr=lr, batch_size=batch_size, seed=seed, progress=False, device="cpu")
+    runs = [(s, lambda: copy.deepcopy(backbone)) for s in STRATEGIES]
+    if make_scratch is not None:
+        runs.append(("scratch", make_scratch))
+    for strategy, make in runs:
+        torch.manual_seed(seed)
+        model = make()
+        if strategy == "scratch":
+            groups = [{"params": list(model.parameters()), "lr": lr}]
+        else:
+            groups = prepare(model, strategy, num_classes, lr)
+        n_train = trainable_parameters(model)
+        start = time.perf_counter()
+        history = fit(config, model=model, train_set=train_set, test_set=test_set, param_groups=groups)
+        results[strategy] = {"test_acc": history["epochs"][-1]["test_acc"], "trainable": n_train,
+                             "seconds": time.perf_counter() - start}
+    return results
