@@ -2,7 +2,10 @@
 
 Run (several minutes on 2 shared cores):
 
-    .venv/bin/python benchmarks/cnn_mnist.py [--epochs 3] [--threads 2]
+    .venv/bin/python benchmarks/cnn_mnist.py [--epochs 2] [--threads 1]
+
+Measured (2 epochs, 1 BLAS thread, a shared 2-CPU AMD EPYC VM under load): 98.70 % test accuracy,
+352 s of training (1 epoch: 97.77 %).
 
 Prints the test accuracy and the wall time. Goal: >= 98.5 % test accuracy. The network is
 ``syllabus_code.numpy_nn.conv_net``: Module 5's im2col convolution and max pooling, a per-channel
@@ -41,7 +44,7 @@ def load():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=2)

