@@ -69,9 +69,11 @@ def test_classifier_rules():
         "```console", "$ make", "```",
         "<!--pytest.mark.skip-->", "```python", "x", "```",
         '```python title="x.py"', "print(2)", "```",
+        "<!-- not-executed: would be run anyway -->", "```bash", "make", "```",
+        '<!--pytest.mark.skip(reason="needs a GPU")-->', "```python", "x", "```",
     ])
     cats = [f.category for f in codeblocks.classify(page)]
-    assert cats == ["executed", "output", "included", "skipped", "bad", "bad", "bad"]
+    assert cats == ["executed", "output", "included", "skipped", "bad", "bad", "bad", "bad", "skipped"]
 
 
 def test_included_package_code_needs_its_mirror_test():

@@ -105,6 +105,10 @@ def classify(text: str) -> list[Fence]:
             f.category, f.detail = "output", "compared with what the block above printed"
         elif "pytest.mark.skip" in " ".join(f.markers) and not skip:
             f.category, f.detail = "bad", "a skip marker needs reason=\"...\""
+        elif not_exec and f.info in EXECUTED_LANGS and not skip:
+            f.category = "bad"
+            f.detail = ("pytest-codeblocks runs every python/bash/sh fence: skip it with "
+                        "<!--pytest.mark.skip(reason=\"...\")--> or give it another info string")
         elif skip or not_exec:
             f.category, f.detail = "skipped", (skip or not_exec).group(1).strip()
         elif f.info in EXECUTED_LANGS:
