@@ -6,6 +6,8 @@ apply one rule to every code block a reader can see:
 * ``executed`` - a fence whose info string is exactly ``python``, ``bash`` or ``sh``: run by
   pytest-codeblocks (``cont`` fences join the block before them);
 * ``output`` - the fence after an ``expected-output`` marker: compared with what the block printed;
+  or a titled ``text`` fence including ``docs/examples/**/<name>.out``, which
+  ``tests/test_docs_examples.py`` compares with what ``<name>.py`` prints;
 * ``included`` - a titled fence holding only ``--8<--`` lines that name a file under
   ``syllabus_code/`` (tested by its mirror test file) or ``docs/examples/`` (run by
   ``tests/test_docs_examples.py``);
@@ -123,6 +125,9 @@ def classify(text: str) -> list[Fence]:
             else:
                 f.category = "included"
                 f.detail = ", ".join(p + (f":{s}" if s else "") for p, s in targets)
+        elif f.lang == "text" and TITLE_RE.search(f.info) and _is_example_output(f.body):
+            f.category = "output"
+            f.detail = "an example's recorded output, compared by tests/test_docs_examples.py"
         else:
             f.category = "bad"
             f.detail = (
@@ -130,6 +135,14 @@ def classify(text: str) -> list[Fence]:
                 "nor an inclusion of tested code, nor skipped with a reason"
             )
     return blocks
+
+
+def _is_example_output(body: str) -> bool:
+    """A body that only includes ``docs/examples/**/<name>.out`` files (the examples' printed output)."""
+    targets = snippet_targets(body)
+    return bool(targets) and all(
+        p.startswith("docs/examples/") and p.endswith(".out") and (ROOT / p).is_file() for p, _ in targets
+    )
 
 
 def _check_targets(targets) -> str | None:
