@@ -34,6 +34,11 @@ def maths_state(page) -> dict:
             errors: document.querySelectorAll('.katex-error').length,
             raw: [...document.querySelectorAll('.arithmatex')].filter(
                 el => /\\\\\\(|\\\\\\[/.test(el.textContent) && !el.querySelector('.katex')).length,
+            notebookRaw: [...document.querySelectorAll('.jupyter-wrapper .jp-RenderedMarkdown')].filter(el => {
+                const copy = el.cloneNode(true);
+                copy.querySelectorAll('.katex, code, pre').forEach(k => k.remove());
+                return /\\$[^$\\n]+\\$/.test(copy.textContent);
+            }).length,
         })"""
     )
 
