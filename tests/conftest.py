@@ -95,3 +95,15 @@ def pytest_sessionstart(session) -> None:
     import time
 
     session.config._syllabus_started = time.time()
+
+
+@pytest.fixture
+def one_torch_thread():
+    """Run a test on one torch thread: small convolutions on a busy 2-core machine are many
+    times faster without thread contention (used by the model tests)."""
+    import torch
+
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)

@@ -4,14 +4,7 @@ from torch import nn
 
 from syllabus_code.models.attention import MultiHeadAttention, attention_parameters, scaled_dot_product_attention
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """One thread: on a shared, busy machine small convolutions run many times faster."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 F = nn.functional

@@ -7,14 +7,7 @@ from torchvision.ops import StochasticDepth as TVStochasticDepth
 from syllabus_code.models import efficientnet as en
 from syllabus_code.models.summary import count_macs
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """One thread: on a shared, busy machine small convolutions run many times faster."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 NAMES = [f"efficientnet_b{i}" for i in range(8)]

@@ -6,14 +6,7 @@ from torch import nn
 from syllabus_code.models import mobilenet as mn
 from syllabus_code.models.summary import count_macs
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """One thread: on a shared, busy machine small convolutions run many times faster."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.mark.parametrize("c_in,c_out,k", [(32, 64, 3), (128, 256, 3), (512, 512, 3), (16, 24, 5)])

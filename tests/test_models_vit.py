@@ -7,14 +7,7 @@ from torch import nn
 from syllabus_code.models import vit
 from syllabus_code.models.summary import count_macs
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """One thread: on a shared, busy machine small convolutions run many times faster."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def test_vit_b_16_parameter_count_and_keys_equal_torchvision():

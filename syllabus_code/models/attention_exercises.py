@@ -13,20 +13,11 @@ import torch
 from .attention import MultiHeadAttention, scaled_dot_product_attention
 from .summary import count_parameters
 from .vit import vit_b_16
+from .._exercises import verdict as _verdict, as_int as _as_int
 
 # the data of exercise 3
 Q3 = [[1.0, 0.0], [0.0, 2.0]]
 K3 = [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
-
-
-def _verdict(ok: bool, good: str, bad: str) -> str:
-    return f"Correct: {good}" if ok else f"Not yet: {bad}"
-
-
-def _as_int(answer, name: str = "answer") -> int:
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        raise TypeError(f"{name} must be an int, got {type(answer).__name__}")
-    return answer
 
 
 # --8<-- [start:checks]

@@ -12,22 +12,7 @@ from torch import nn
 
 from .efficientnet import SqueezeExcitation, compound_scaling, flops_factor
 from .summary import count_parameters
-
-
-def _verdict(ok: bool, good: str, bad: str) -> str:
-    return f"Correct: {good}" if ok else f"Not yet: {bad}"
-
-
-def _as_int(answer, name: str = "answer") -> int:
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        raise TypeError(f"{name} must be an int, got {type(answer).__name__}")
-    return answer
-
-
-def _as_float(answer, name: str = "answer") -> float:
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        raise TypeError(f"{name} must be a number, got {type(answer).__name__}")
-    return float(answer)
+from .._exercises import verdict as _verdict, as_int as _as_int, as_float as _as_float
 
 
 # --8<-- [start:checks]

@@ -12,16 +12,7 @@ from .densenet import block_channels
 from .resnet import Bottleneck
 from .summary import count_parameters
 from .vgg import CFGS
-
-
-def _verdict(ok: bool, good: str, bad: str) -> str:
-    return f"Correct: {good}" if ok else f"Not yet: {bad}"
-
-
-def _as_int(answer, name: str = "answer") -> int:
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        raise TypeError(f"{name} must be an int, got {type(answer).__name__}")
-    return answer
+from .._exercises import verdict as _verdict, as_int as _as_int
 
 
 # --8<-- [start:checks]
