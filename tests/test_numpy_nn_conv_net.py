@@ -66,7 +66,7 @@ def test_running_statistics_and_eval_mode():
     params, x, y = small_net()
     running = init_running(params)
     forward(params, x, running, training=True)
-    assert not np.allclose(running[0][0], 0)           # moved towards the batch mean
+    assert not np.allclose(running[0]["running_mean"], 0)           # moved towards the batch mean
     logits_a = forward(params, x[:2], running, training=False)[0]
     logits_b = forward(params, x, running, training=False)[0][:2]
     np.testing.assert_allclose(logits_a, logits_b)     # eval output independent of the batch

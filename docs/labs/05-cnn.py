@@ -120,10 +120,10 @@ for f in range(8):
     axes[0, f].imshow(w0[f], cmap="RdBu_r", vmin=-lim, vmax=lim)
     axes[0, f].set_title(f"filter {f}", fontsize=9)
 # feature maps of block 1: rerun the first block by hand, using the layer functions
-from syllabus_code.numpy_nn.conv_net import _bn_forward  # noqa: E402
+from syllabus_code.numpy_nn.batchnorm import batchnorm_forward  # noqa: E402
 
 h, _ = conv2d_forward(xte[:1], params["conv0_w"], params["conv0_b"], 1, 1)
-h, _ = _bn_forward(h, params["bn0_gamma"], params["bn0_beta"], running[0], training=False)
+h, _ = batchnorm_forward(h, params["bn0_gamma"], params["bn0_beta"], running[0], training=False)
 h = np.maximum(h, 0)                                          # (1, 8, 28, 28)
 for f in range(8):
     axes[1, f].imshow(h[0, f], cmap="magma")

@@ -20,12 +20,12 @@ from typing import Callable
 
 import numpy as np
 
+from syllabus_code.numpy_nn.batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm
 from syllabus_code.numpy_nn.conv import conv2d_backward, conv2d_forward
 from syllabus_code.numpy_nn.pooling import max_pool_backward, max_pool_forward
 
 __all__ = ["init_params", "init_running", "forward", "backward", "predict", "train"]
 
-EPS = 1e-5
 
 
 def init_params(channels=(16, 32), in_channels: int = 1, image_size: int = 28, num_classes: int = 10,
@@ -53,46 +53,19 @@ def init_params(channels=(16, 32), in_channels: int = 1, image_size: int = 28, n
 
 
 def init_running(params: dict) -> list:
-    """BN running [mean, var] per conv block (zeros and ones, as in PyTorch)."""
+    """Batch-norm running statistics per conv block: one :func:`~syllabus_code.numpy_nn.batchnorm.init_batchnorm`
+    state (running mean 0, running variance 1, as in PyTorch) per block."""
     n_blocks = sum(1 for k in params if k.endswith("_gamma"))
-    return [[np.zeros_like(params[f"bn{i}_gamma"]), np.ones_like(params[f"bn{i}_gamma"])]
-            for i in range(n_blocks)]
+    return [init_batchnorm(len(params[f"bn{i}_gamma"]))[2] for i in range(n_blocks)]
 
 
 # --8<-- [start:block]
-def _bn_forward(x, gamma, beta, running, training, momentum=0.1):
-    """Per-channel batch norm of x (N, C, H, W); updates running = [mean, var] in training mode."""
-    if training:
-        mean, var = x.mean(axis=(0, 2, 3)), x.var(axis=(0, 2, 3))          # (C,)
-        m = x.size // x.shape[1]
-        running[0] = (1 - momentum) * running[0] + momentum * mean
-        running[1] = (1 - momentum) * running[1] + momentum * var * m / (m - 1)
-    else:
-        mean, var = running
-    inv = (1.0 / np.sqrt(var + EPS)).astype(x.dtype)                       # (C,)
-    x_hat = (x - mean[None, :, None, None]) * inv[None, :, None, None]
-    return gamma[None, :, None, None] * x_hat + beta[None, :, None, None], (x_hat, gamma, inv, training)
-
-
-def _bn_backward(dout, cache):
-    x_hat, gamma, inv, training = cache
-    dbeta = dout.sum(axis=(0, 2, 3))
-    dgamma = (dout * x_hat).sum(axis=(0, 2, 3))
-    g = dout * gamma[None, :, None, None]                                  # dL/dx_hat
-    if not training:
-        return g * inv[None, :, None, None], dgamma, dbeta
-    m = dout.size // dout.shape[1]
-    sum_g = g.sum(axis=(0, 2, 3))[None, :, None, None]
-    sum_gx = (g * x_hat).sum(axis=(0, 2, 3))[None, :, None, None]
-    return inv[None, :, None, None] / m * (m * g - sum_g - x_hat * sum_gx), dgamma, dbeta
-
-
 def forward(params: dict, x, running: list, training: bool = True):
     """Logits (N, num_classes) for images x (N, C, H, W), and the cache for :func:`backward`."""
     caches, h = [], x
     for i in range(len(running)):
         h, c_conv = conv2d_forward(h, params[f"conv{i}_w"], params[f"conv{i}_b"], 1, 1)  # (N, C_i, H, W)
-        h, c_bn = _bn_forward(h, params[f"bn{i}_gamma"], params[f"bn{i}_beta"], running[i], training)
+        h, c_bn = batchnorm_forward(h, params[f"bn{i}_gamma"], params[f"bn{i}_beta"], running[i], training)
         mask = h > 0
         h = h * mask                                                       # ReLU
         h, c_pool = max_pool_forward(h, 2)                                 # (N, C_i, H/2, W/2)
@@ -110,7 +83,7 @@ def backward(params: dict, dlogits, cache) -> dict:
     for i in reversed(range(len(caches))):
         c_conv, c_bn, mask, c_pool = caches[i]
         dh = max_pool_backward(dh, c_pool) * mask                          # through pool and ReLU
-        dh, grads[f"bn{i}_gamma"], grads[f"bn{i}_beta"] = _bn_backward(dh, c_bn)
+        dh, grads[f"bn{i}_gamma"], grads[f"bn{i}_beta"] = batchnorm_backward(dh, c_bn)
         dh, grads[f"conv{i}_w"], grads[f"conv{i}_b"] = conv2d_backward(dh, c_conv)
     return grads
 # --8<-- [end:block]
