@@ -416,3 +416,28 @@ def test_widget_remounts_after_navigation(page_and_log, site_url, path, name):
     page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000)
     assert page.locator(f'[data-widget="{name}"] .widget').count() == 1
     log.assert_clean()
+
+
+# --- Every widget: embedded in its module page ---------------------------------------------------
+
+MODULE_PAGES = {
+    "03-neural-networks/activations/": ["activation-visualizer"],
+    "03-neural-networks/backpropagation/": ["network-visualizer"],
+    "05-cnns/convolution/": ["signal-graph", "conv2d-worked-example"],
+    "05-cnns/receptive-field/": ["architecture-playground"],
+}
+
+
+def test_widgets_mount_on_their_module_pages(page_and_log, site_url):
+    page, log = page_and_log
+    for path, names in MODULE_PAGES.items():
+        page.goto(site_url + path)
+        widgets = page.locator("[data-widget]")
+        assert sorted(widgets.evaluate_all("els => els.map(e => e.dataset.widget)")) == sorted(names), path
+        for name in names:
+            page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000)
+            w = page.locator(f'[data-widget="{name}"]')
+            assert w.locator(".widget").count() == 1, (path, name)
+            assert w.locator(".widget-fallback").is_hidden(), (path, name)
+        assert widgets.evaluate_all("els => els.map(e => e.dataset.mounted)") == ["yes"] * len(names), path
+    log.assert_clean()
