@@ -21,12 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-_threads = "2"
-for i, arg in enumerate(sys.argv):
-    if arg == "--threads" and i + 1 < len(sys.argv):
-        _threads = sys.argv[i + 1]
-for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = _threads
+from _threads import pin_threads  # this folder is on sys.path when run as a script
+
+pin_threads(2)  # before NumPy / PyTorch start their thread pools
 
 import numpy as np  # noqa: E402
 

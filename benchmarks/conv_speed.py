@@ -17,13 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-# thread counts must be fixed before NumPy / PyTorch start their thread pools
-_threads = "1"
-for i, arg in enumerate(sys.argv):
-    if arg == "--threads" and i + 1 < len(sys.argv):
-        _threads = sys.argv[i + 1]
-for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = _threads
+from _threads import pin_threads  # this folder is on sys.path when run as a script
+
+pin_threads(1)  # before NumPy / PyTorch start their thread pools
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
