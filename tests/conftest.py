@@ -13,6 +13,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,6 +24,8 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 RECORD = ROOT / ".cache" / "docs-run.json"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The MkDocs hooks (scripts/hooks/*.py) are plain modules: tests import them by name.
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 if SHARED_DATA.is_dir():
     os.environ.setdefault("SYLLABUS_DATA", str(SHARED_DATA))
 

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
+import papers  # scripts/hooks is on sys.path (tests/conftest.py)
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "scripts" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-papers = _load_hook("papers")
 
 
 @pytest.fixture(scope="module")

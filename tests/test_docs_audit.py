@@ -9,20 +9,17 @@ source audit accounted for, so no code reaches a reader by another route.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
+import codeblocks  # scripts/hooks is on sys.path (tests/conftest.py)
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 AUDIT = ROOT / ".cache" / "audit.json"
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-import codeblocks  # noqa: E402
 
 
 def pages() -> list[Path]:

@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "scripts" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-stamp = _load("stamp")
-offline = _load("notebooks_offline")
+import notebooks_offline as offline  # scripts/hooks is on sys.path (tests/conftest.py)
+import stamp
 
 ENV = {"date": "2026-01-02", "python": "3.11.7", "numpy": "2.0.0", "torch": "2.14.1", "device": "CPU"}
 PAGE = "text\n\n```python\nprint(1)\n```\n\n```python\nprint(2)\n```\n"
