@@ -1,73 +1,14 @@
-"""Test-session setup shared by the unit tests and the executed doc blocks.
-
-* Offline data: ``SYLLABUS_DATA`` defaults to the shared offline copy beside the checkout,
-  so ``syllabus_code.data`` finds MNIST without the network (a user's own setting wins).
-* Matplotlib draws off-screen.
-* Every outcome is recorded in ``.cache/docs-run.json`` with the environment it ran in; the
-  site build reads it to stamp each page (``scripts/hooks/stamp.py``).
-"""
+"""Fixtures shared by the unit tests (the session setup every run needs, data and the run
+record included, is in the checkout's root ``conftest.py``)."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import os
-import platform
-import sys
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
-RECORD = ROOT / ".cache" / "docs-run.json"
-
-os.environ.setdefault("MPLBACKEND", "Agg")
-# The MkDocs hooks (scripts/hooks/*.py) are plain modules: tests import them by name.
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-if SHARED_DATA.is_dir():
-    os.environ.setdefault("SYLLABUS_DATA", str(SHARED_DATA))
-
-
-class OutcomeRecorder:
-    """Counts passed/failed/skipped per file (and per parametrised example) for the stamps."""
-
-    def __init__(self) -> None:
-        self.results: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-
-    def pytest_runtest_logreport(self, report) -> None:
-        if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
-            keys = [report.nodeid.split("::")[0]]
-            if "[" in report.nodeid and report.nodeid.startswith("tests/test_docs_examples.py"):
-                keys.append(report.nodeid)
-            for key in keys:
-                self.results[key][report.outcome] += 1
-
-    def pytest_sessionfinish(self, session) -> None:
-        if hasattr(session.config, "workerinput") or not self.results:
-            return  # xdist workers: the controller receives every report and writes once
-        import numpy
-        import torch
-
-        try:
-            previous = json.loads(RECORD.read_text(encoding="utf-8")).get("results", {})
-        except (OSError, ValueError):
-            previous = {}
-        previous.update({k: dict(v) for k, v in self.results.items()})
-        env = {
-            "date": _dt.date.today().isoformat(),
-            "python": platform.python_version(),
-            "numpy": numpy.__version__,
-            "torch": torch.__version__.split("+")[0],
-            "device": f"GPU: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU",
-        }
-        RECORD.parent.mkdir(parents=True, exist_ok=True)
-        RECORD.write_text(json.dumps({"env": env, "results": previous}, indent=1), encoding="utf-8")
-
-
-def pytest_configure(config) -> None:
-    config.pluginmanager.register(OutcomeRecorder(), "syllabus-outcome-recorder")
 
 
 @pytest.fixture

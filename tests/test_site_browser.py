@@ -3,7 +3,8 @@
 Every page loads with no console error, no uncaught exception and no request to another
 origin; its maths is rendered by the site's own KaTeX; the dark palette toggle works; maths
 is rendered again after instant navigation; and every page that shows code carries a real
-execution stamp. Run after `mkdocs build` (marked ``site``).
+execution stamp, from the `make docs-run` record the site was built from, with no failure.
+Run after `mkdocs build` (marked ``site``).
 """
 
 from __future__ import annotations
@@ -62,9 +63,10 @@ def test_every_page_loads_clean_with_rendered_maths(site_dir, site_url, page_and
         for kind in ("console_errors", "page_errors", "foreign_requests"):
             if getattr(log, kind):
                 problems.append(f"{rel}: {kind}: {getattr(log, kind)}")
-        missing = page.locator(".exec-stamp--missing").count()
-        if missing:
-            problems.append(f"{rel}: code on the page has no execution record")
+        if page.locator(".exec-stamp--missing").count():
+            problems.append(f"{rel}: code on the page was not in the run the site was built from")
+        if page.locator(".exec-stamp--failed").count():
+            problems.append(f"{rel}: {page.locator('.exec-stamp--failed').inner_text()[:300]}")
     assert not problems, "\n".join(problems)
 
 
