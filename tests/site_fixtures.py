@@ -1,8 +1,8 @@
 """Fixtures for tests of the built site (marked ``site``): a local server and a real browser.
 
 The site in ``site/`` (``mkdocs build``) is served on 127.0.0.1 by a thread of this process.
-The browser is Debian's chromium driven by Playwright (``executable_path=/usr/bin/chromium``;
-Playwright's own browser download is never used). Each page fixture records console errors,
+The browser is Debian's chromium (or ``$SYLLABUS_CHROMIUM``) driven by Playwright with
+``executable_path``; Playwright's own browser download is never used. Each page fixture records console errors,
 uncaught exceptions and every request to another origin, so a test can assert there were none.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -66,9 +67,15 @@ def site_url(site_dir: Path):
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail("Debian's chromium is not installed: `make chromium` (apt-get install chromium)")
+    """The browser to drive: ``$SYLLABUS_CHROMIUM`` if set (on GitHub's hosted Ubuntu runner,
+    where apt's chromium is a snap stub that cannot run headless, the workflows point it at the
+    runner's Google Chrome), else Debian's ``/usr/bin/chromium``."""
+    path = os.environ.get("SYLLABUS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not (Path(path).is_file() and os.access(path, os.X_OK)):
+        pytest.fail(
+            f"no browser at {path}: install Debian's chromium (`make chromium`) or set "
+            "SYLLABUS_CHROMIUM to a Chromium or Chrome executable"
+        )
     return path
 
 
