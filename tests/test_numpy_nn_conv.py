@@ -64,6 +64,7 @@ CASES = [  # (N, C, H, W, F, kh, kw, stride, padding)
     (2, 1, 9, 7, 2, 5, 3, 3, 2),
     (1, 4, 5, 5, 2, 1, 1, 1, 0),
     (3, 2, 6, 9, 5, 3, 3, 1, 1),  # 'same' padding p = (k - 1) / 2
+    (1, 1, 6, 6, 1, 3, 3, 2, 0),  # floor case: (6 - 3) mod 2 = 1 row and column never read
 ]
 
 
@@ -127,6 +128,63 @@ def test_input_gradient_is_full_convolution_with_rotated_kernel(padding):
     dout = rng.normal(size=out.shape)
     np.testing.assert_allclose(conv2d_input_grad_full_conv(dout, w, padding),
                                conv2d_backward(dout, cache)[0], atol=1e-12)
+
+
+STRIDED = [  # (N, C, H, W, F, kh, kw, stride, padding); r = (n + 2p - k) mod s per axis
+    (1, 1, 6, 6, 1, 3, 3, 2, 0),  # r = (1, 1): the course's floor example
+    (2, 3, 7, 6, 4, 3, 3, 2, 1),  # r = (0, 1)
+    (2, 2, 9, 7, 3, 5, 3, 3, 2),  # r = (2, 2)
+    (1, 2, 8, 8, 2, 3, 3, 2, 1),  # r = (1, 1), with padding
+    (1, 1, 7, 7, 1, 3, 3, 2, 0),  # r = (0, 0): exact division, no extra zeros
+]
+
+
+@pytest.mark.parametrize("case", STRIDED)
+def test_strided_input_gradient_is_full_convolution_of_dilated_delta(case):
+    N, C, H, W, Fn, kh, kw, s, p = case
+    rng = np.random.default_rng(sum(case))
+    x, w = rng.normal(size=(N, C, H, W)), rng.normal(size=(Fn, C, kh, kw))
+    out, cache = conv2d_forward(x, w, np.zeros(Fn), stride=s, padding=p)
+    dout = rng.normal(size=out.shape)
+    xt = torch.tensor(x, requires_grad=True)
+    F.conv2d(xt, torch.tensor(w), stride=s, padding=p).backward(torch.tensor(dout))
+    r = ((H + 2 * p - kh) % s, (W + 2 * p - kw) % s)
+    dx = conv2d_input_grad_full_conv(dout, w, padding=p, stride=s, output_padding=r)
+    np.testing.assert_allclose(dx, xt.grad.numpy(), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(dx, conv2d_backward(dout, cache)[0], rtol=1e-10, atol=1e-12)
+    transposed = F.conv_transpose2d(torch.tensor(dout), torch.tensor(w), stride=s, padding=p,
+                                    output_padding=r)
+    np.testing.assert_allclose(dx, transposed.numpy(), rtol=1e-10, atol=1e-12)
+    # without the floor's extra zeros the gradient is r rows / columns short
+    short = conv2d_input_grad_full_conv(dout, w, padding=p, stride=s)
+    assert short.shape[2:] == (H - r[0], W - r[1])
+    if r != (0, 0):
+        assert short.shape != x.shape
+
+
+def test_floor_case_never_read_pixels_get_zero_gradient():
+    # n=6, k=3, s=2, p=0: windows start at 0 and 2 and cover 0..4; pixel 5 is never read
+    rng = np.random.default_rng(11)
+    x, w = rng.normal(size=(1, 1, 6, 6)), rng.normal(size=(1, 1, 3, 3))
+    for forward, backward in IMPLS:
+        out, cache = forward(x, w, np.zeros(1), stride=2)
+        assert out.shape == (1, 1, 2, 2)
+        dx = backward(np.ones(out.shape), cache)[0]
+        assert dx.shape == x.shape
+        assert np.all(dx[0, 0, 5, :] == 0) and np.all(dx[0, 0, :, 5] == 0)
+        assert np.all(dx[0, 0, :5, :5] != 0)
+
+
+@pytest.mark.parametrize("output_padding", [2, -1, (1,), (0, 2), 1.0, True])
+def test_full_conv_rejects_bad_output_padding(output_padding):
+    with pytest.raises(ValueError, match="output_padding"):
+        conv2d_input_grad_full_conv(np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)), stride=2,
+                                    output_padding=output_padding)
+
+
+def test_full_conv_rejects_bad_stride():
+    with pytest.raises(ValueError, match="stride"):
+        conv2d_input_grad_full_conv(np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)), stride=0)
 
 
 def test_float32_stays_float32():

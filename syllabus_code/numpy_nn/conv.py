@@ -206,20 +206,43 @@ def conv2d_backward(dout, cache):
 # --8<-- [end:fast]
 
 
-# --8<-- [start:full_conv]
-def conv2d_input_grad_full_conv(dout, w, padding: int = 0) -> np.ndarray:
-    """dL/dx for a stride-1 layer computed literally as a *full* convolution of delta with w.
+def _output_padding(output_padding, stride):
+    """(op_h, op_w) from an int or a pair; each must satisfy 0 <= op < stride, as in PyTorch."""
+    if not isinstance(stride, (int, np.integer)) or isinstance(stride, bool) or stride < 1:
+        raise ValueError(f"stride must be an integer >= 1, got {stride!r}")
+    pair = (output_padding, output_padding) if np.ndim(output_padding) == 0 else output_padding
+    if len(pair) != 2 or not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+                                 and 0 <= v < stride for v in pair):
+        raise ValueError(f"output_padding must be an int or an (h, w) pair of ints in "
+                         f"[0, stride - 1] = [0, {stride - 1}], got {output_padding!r}")
+    return int(pair[0]), int(pair[1])
 
-    Pad delta (N, F, H_out, W_out) by k - 1 on every side, then cross-correlate it with the
-    kernel rotated by 180 degrees and with the roles of F and C swapped: (C, F, kh, kw).
-    Cross-correlating with a rotated kernel is a true convolution, so this is
-    dL/dI = delta (full-convolved with) K. Finally drop the rows/columns that were padding.
+
+# --8<-- [start:full_conv]
+def conv2d_input_grad_full_conv(dout, w, padding: int = 0, stride: int = 1,
+                                output_padding=0) -> np.ndarray:
+    """dL/dx of a conv layer computed literally as a *full* convolution of delta with w.
+
+    Stride s > 1: first spread delta (N, F, H_out, W_out) out with s - 1 zeros between its
+    entries, and add ``output_padding`` = (H + 2p - kh) mod s more zeros at the bottom (and
+    (W + 2p - kw) mod s at the right; an int or an (h, w) pair): the rows and columns of the
+    padded input that the floor of the output-size formula left unread by any window.
+    Then pad by k - 1 on every side and cross-correlate with the kernel rotated by 180 degrees
+    and with the roles of F and C swapped: (C, F, kh, kw). Cross-correlating with a rotated
+    kernel is a true convolution, so this is dL/dI = delta (full-convolved with) K.
+    Finally drop the rows/columns that were padding.
     """
     dout = as_float_array(dout, "dout", ndim=4)
     w = as_float_array(w, "w", ndim=4)
+    op_h, op_w = _output_padding(output_padding, stride)
     kh, kw = w.shape[2:]
+    N, F, H_out, W_out = dout.shape
+    # delta with s - 1 zeros between its entries, then the floor's zeros at the bottom/right
+    Hd, Wd = (H_out - 1) * stride + 1, (W_out - 1) * stride + 1
+    dilated = np.zeros((N, F, Hd + op_h, Wd + op_w), dtype=dout.dtype)
+    dilated[:, :, :Hd:stride, :Wd:stride] = dout
     w_rot = w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)      # (C, F, kh, kw), rotated 180 degrees
-    d_pad = np.pad(dout, ((0, 0), (0, 0), (kh - 1, kh - 1), (kw - 1, kw - 1)))
+    d_pad = np.pad(dilated, ((0, 0), (0, 0), (kh - 1, kh - 1), (kw - 1, kw - 1)))
     dx_pad, _ = conv2d_forward(d_pad, w_rot, np.zeros(w.shape[1]))   # (N, C, H + 2p, W + 2p)
     H, W = dx_pad.shape[2] - 2 * padding, dx_pad.shape[3] - 2 * padding
     return dx_pad[:, :, padding:padding + H, padding:padding + W]
