@@ -56,3 +56,36 @@ def test_minimum_size_and_bad_arguments():
         gn.googlenet(init_weights=False)(torch.zeros(1, 3, 14, 14))
     with pytest.raises(ValueError, match="branch3_kernel must be 3"):
         gn.GoogLeNet(branch3_kernel=4)
+
+
+def test_max_pools_round_up_to_the_papers_sizes():
+    # ceil((n - 3) / 2) + 1 gives Table 1's 56, 28, 14 where the floor formula gives 55, 27, 13
+    with torch.device("meta"):
+        model = gn.googlenet(aux_logits=False)
+    sizes = {}
+    for name in ("maxpool1", "maxpool2", "maxpool3", "maxpool4"):
+        getattr(model, name).register_forward_hook(
+            lambda m, i, o, name=name: sizes.__setitem__(name, (i[0].shape[-1], o.shape[-1])))
+    with torch.device("meta"):
+        model(torch.zeros(1, 3, 224, 224))
+    assert sizes == {"maxpool1": (112, 56), "maxpool2": (56, 28), "maxpool3": (28, 14),
+                     "maxpool4": (14, 7)}
+    floor = torch.nn.MaxPool2d(3, stride=2)
+    assert [floor(torch.zeros(1, 1, n, n)).shape[-1] for n in (112, 56, 28)] == [55, 27, 13]
+
+
+def test_aux_head_pools_adaptively_not_like_the_paper():
+    torch.manual_seed(0)
+    head = gn.InceptionAux(512, 10).eval()
+    x = torch.randn(2, 512, 14, 14)
+    pooled = torch.nn.functional.adaptive_avg_pool2d(x, (4, 4))
+    # adaptive windows on 14: 4 wide, starting at 0, 3, 7, 10
+    for i, start in enumerate((0, 3, 7, 10)):
+        torch.testing.assert_close(pooled[..., i, 0], x[..., start:start + 4, 0:4].mean((-2, -1)))
+    with torch.no_grad():
+        conv = head.conv(pooled)
+        expected = head.fc2(torch.relu(head.fc1(torch.flatten(conv, 1))))
+        torch.testing.assert_close(head(x), expected)
+        paper = torch.nn.functional.avg_pool2d(x, kernel_size=5, stride=3)  # 5x5, stride 3
+        assert paper.shape == pooled.shape and not torch.allclose(paper, pooled)
+        assert head(torch.randn(2, 512, 4, 4)).shape == (2, 10)  # any size works

@@ -65,7 +65,12 @@ class Inception(nn.Module):
 
 
 class InceptionAux(nn.Module):
-    """Auxiliary classifier: 4×4 average pool → 1×1 conv (128) → FC 1024 → dropout → FC classes."""
+    """Auxiliary classifier: average pool to 4×4 → 1×1 conv (128) → FC 1024 → dropout → FC classes.
+
+    The pool is *adaptive* (output 4×4 for any input size), as in torchvision; the paper uses a
+    5×5 average pool with stride 3, which also gives 4×4 on the 14×14 maps of 4a and 4d but
+    averages other windows (5 wide at 0, 3, 6, 9 instead of 4 wide at 0, 3, 7, 10).
+    """
 
     def __init__(self, in_channels: int, num_classes: int, dropout: float = 0.7) -> None:
         super().__init__()
