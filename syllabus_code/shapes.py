@@ -21,6 +21,7 @@ __all__ = [
     "conv_params",
     "dense_params",
     "stacked_kernel_params",
+    "layer_stride",
     "receptive_field",
     "stack_shapes",
 ]
@@ -138,16 +139,24 @@ def stacked_kernel_params(channels: int, k: int = 3, layers: int = 1) -> int:
 
 
 # --8<-- [start:receptive_field]
+def layer_stride(layer: dict, i: int = 0) -> int:
+    """A layer's stride: its ``s``; else the kernel size for a pool (the default of PyTorch's
+    pooling layers) and 1 for anything else."""
+    default = layer.get("k") if layer.get("type") == "pool" else 1
+    return _positive(layer.get("s", default), f"layers[{i}]['s']")
+
+
 def receptive_field(layers: Iterable[dict]) -> list[int]:
     """Receptive field after each layer, by RF_l = RF_{l-1} + (k_l - 1) * prod_{i<l} s_i, RF_0 = 1.
 
-    ``layers`` is a list of dicts with keys ``k`` (kernel size) and optionally ``s`` (stride, default 1);
-    padding does not change the receptive field's size, only where it sits.
+    ``layers`` is a list of dicts with keys ``k`` (kernel size) and optionally ``s`` (stride) and
+    ``type``; the stride defaults as in :func:`layer_stride` (1, or ``k`` for ``"type": "pool"``).
+    Padding does not change the receptive field's size, only where it sits.
     """
     rf, jump, out = 1, 1, []
     for i, layer in enumerate(layers):
         k = _positive(layer.get("k"), f"layers[{i}]['k']")
-        s = _positive(layer.get("s", 1), f"layers[{i}]['s']")
+        s = layer_stride(layer, i)
         rf += (k - 1) * jump      # each kernel tap is `jump` input pixels apart
         jump *= s                 # product of the strides so far
         out.append(rf)
@@ -170,12 +179,12 @@ def stack_shapes(input_shape: Sequence[int], layers: Iterable[dict]) -> list[dic
         kind = layer.get("type")
         k = _positive(layer.get("k"), f"layers[{i}]['k']")
         if kind == "conv":
-            s, p = layer.get("s", 1), layer.get("p", 0)
+            s, p = layer_stride(layer, i), layer.get("p", 0)
             c_out = _positive(layer.get("c_out"), f"layers[{i}]['c_out']")
             params = conv_params(k, k, c, c_out)
             h, w, c = conv_output_size(h, k, s, p), conv_output_size(w, k, s, p), c_out
         elif kind == "pool":
-            s = layer.get("s", k)
+            s = layer_stride(layer, i)  # the kernel size unless given
             params = 0
             h, w = pool_output_size(h, k, s), pool_output_size(w, k, s)
         else:

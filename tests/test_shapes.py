@@ -104,6 +104,8 @@ def empirical_receptive_field(layers, size=64):
     [{"k": 3, "s": 1}, {"k": 3, "s": 2}, {"type": "pool", "k": 2, "s": 2}, {"k": 3, "s": 1}],
     [{"k": 5, "s": 2}, {"k": 3, "s": 2}, {"k": 3, "s": 1}],
     [{"k": 7, "s": 2}, {"type": "pool", "k": 3, "s": 2}, {"k": 3}, {"k": 3}],
+    # a pool without "s" has stride k, as in PyTorch, in receptive_field and stack_shapes alike
+    [{"k": 5}, {"type": "pool", "k": 2}, {"k": 5}, {"type": "pool", "k": 3}, {"k": 3}],
 ])
 def test_receptive_field_matches_gradient_measurement(layers):
     rf = shapes.receptive_field(layers)[-1]

@@ -41,11 +41,16 @@ export function stackedKernelParams(channels, k = 3, layers = 1) {
   positive(channels, "channels");
   return positive(layers, "layers") * convParams(k, k, channels, channels, false);
 }
+/** A layer's stride: its s, else the kernel size for a pool (PyTorch's default) and 1 otherwise. */
+export function layerStride(layer, i = 0) {
+  const fallback = layer.type === "pool" ? layer.k : 1;
+  return positive(layer.s === undefined ? fallback : layer.s, `layers[${i}].s`);
+}
 export function receptiveField(layers) {
   let rf = 1, jump = 1;
   return layers.map((layer, i) => {
     const k = positive(layer.k, `layers[${i}].k`);
-    const s = positive(layer.s === undefined ? 1 : layer.s, `layers[${i}].s`);
+    const s = layerStride(layer, i);
     rf += (k - 1) * jump;
     jump *= s;
     return rf;
@@ -59,13 +64,13 @@ export function stackShapes(inputShape, layers) {
     const k = positive(layer.k, `layers[${i}].k`);
     let s, params;
     if (layer.type === "conv") {
-      s = layer.s === undefined ? 1 : layer.s;
+      s = layerStride(layer, i);
       const p = layer.p === undefined ? 0 : layer.p;
       const cOut = positive(layer.c_out, `layers[${i}].c_out`);
       params = convParams(k, k, c, cOut);
       [h, w, c] = [convOutputSize(h, k, s, p), convOutputSize(w, k, s, p), cOut];
     } else if (layer.type === "pool") {
-      s = layer.s === undefined ? k : layer.s;
+      s = layerStride(layer, i);
       params = 0;
       [h, w] = [poolOutputSize(h, k, s), poolOutputSize(w, k, s)];
     } else {
