@@ -43,10 +43,20 @@ def _check_lam(lam) -> float:
 
 # --8<-- [start:mixup]
 def sample_lambda(alpha: float, generator: torch.Generator | None = None) -> float:
-    """λ ~ Beta(α, α), drawn as G₁/(G₁+G₂) with G₁, G₂ ~ Gamma(α, 1) independent."""
+    """λ ~ Beta(α, α), drawn from torch's global random stream (``torch.manual_seed`` repeats it).
+
+    ``torch.distributions`` takes no generator, so with a ``generator`` a seed is drawn from it
+    and the Beta draw is made in a forked stream: repeatable, and the global stream is untouched.
+    """
     alpha = check_positive(alpha, "alpha")
-    g = torch._standard_gamma(torch.full((2,), alpha, dtype=torch.float64), generator=generator)
-    return float(g[0] / (g[0] + g[1]))
+    a = torch.tensor(alpha, dtype=torch.float64)
+    beta = torch.distributions.Beta(a, a)
+    if generator is None:
+        return float(beta.sample())
+    seed = int(torch.randint(2**62, (1,), generator=generator))
+    with torch.random.fork_rng(devices=[]):  # restores the CPU stream afterwards
+        torch.default_generator.manual_seed(seed)
+        return float(beta.sample())
 
 
 def one_hot(y: torch.Tensor, num_classes: int) -> torch.Tensor:

@@ -25,6 +25,23 @@ def test_lambda_follows_beta_alpha_alpha():
         assert stats.kstest(draws, stats.beta(alpha, alpha).cdf).pvalue > 1e-3
 
 
+def test_lambda_is_a_seeded_beta_draw_and_a_generator_leaves_the_global_stream_alone():
+    a = torch.tensor(0.4, dtype=torch.float64)
+    torch.manual_seed(7)
+    reference = float(torch.distributions.Beta(a, a).sample())
+    torch.manual_seed(7)
+    assert A.sample_lambda(0.4) == reference  # no generator: torch's global stream
+    g1, g2 = torch.Generator().manual_seed(3), torch.Generator().manual_seed(3)
+    first = [A.sample_lambda(0.4, g1) for _ in range(3)]
+    assert first == [A.sample_lambda(0.4, g2) for _ in range(3)]  # same seed, same draws
+    assert len(set(first)) == 3  # the generator moves on between draws
+    torch.manual_seed(0)
+    expected = torch.rand(3)
+    torch.manual_seed(0)
+    A.sample_lambda(0.4, torch.Generator().manual_seed(3))
+    assert torch.equal(torch.rand(3), expected)  # the global stream was not consumed
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
 def test_mixup_matches_torchvision_with_the_same_lambda(seed):
     x, y = batch()
