@@ -14,6 +14,7 @@ loads torchvision's randomly initialised model instead, which is how the tests r
 from __future__ import annotations
 
 import copy
+import types
 
 import torch
 from torch import nn
@@ -47,22 +48,38 @@ def replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
 # --8<-- [end:head]
 
 
-def freeze(module: nn.Module, frozen: bool = True) -> nn.Module:
-    """Switch gradients off (or on) for every parameter of ``module``.
+# --8<-- [start:freeze]
+def _train_frozen(self: nn.Module, mode: bool = True) -> nn.Module:
+    """``train()`` of a frozen module: it stays in eval mode; its children decide
+    for themselves."""
+    self.training = False
+    for child in self.children():
+        child.train(mode)
+    return self
 
-    Batch-norm layers of a frozen part also stop updating their running statistics
-    (momentum 0), so the pretrained normalisation is kept.
+
+def freeze(module: nn.Module, frozen: bool = True) -> nn.Module:
+    """Freeze ``module`` (or, with ``frozen=False``, unfreeze it).
+
+    Frozen means two things. Its parameters get no gradients, so no optimiser
+    changes them. And its layers stay in evaluation mode while the model around
+    them trains: ``model.train()`` calls ``train()`` on every submodule, and a
+    frozen one answers by staying in eval mode. A frozen batch norm then
+    normalises with its stored statistics and never updates them, and a frozen
+    dropout does not drop: the frozen part computes the same function on every
+    pass. An unfrozen module follows ``model.train()`` and ``model.eval()`` again
+    from their next call.
     """
     for p in module.parameters():
         p.requires_grad_(not frozen)
     for m in module.modules():
-        if isinstance(m, nn.modules.batchnorm._BatchNorm):
-            if frozen:
-                m._pretrained_momentum = getattr(m, "_pretrained_momentum", m.momentum)
-                m.momentum = 0.0
-            elif hasattr(m, "_pretrained_momentum"):
-                m.momentum = m._pretrained_momentum
+        if frozen:
+            m.train = types.MethodType(_train_frozen, m)  # this object's own train()
+            m.training = False
+        else:
+            vars(m).pop("train", None)  # back to nn.Module.train
     return module
+# --8<-- [end:freeze]
 
 
 def blocks(model: nn.Module) -> list[tuple[str, nn.Module]]:
@@ -102,17 +119,26 @@ def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
     if isinstance(unfreeze, bool) or not isinstance(unfreeze, int) or unfreeze < 0:
         raise ValueError(f"unfreeze must be an int >= 0 (blocks to train below the head), got {unfreeze!r}")
     head = replace_head(model, num_classes)
+    freeze(model, False)
     if strategy == "full":
-        freeze(model, False)
         return [{"params": list(model.parameters()), "lr": lr}]
-    freeze(model, True)
-    freeze(head, False)
+    below = [m for _, m in blocks(model) if m is not head]  # in order, head excluded
+    n_tuned = min(unfreeze, len(below)) if strategy == "fine-tuning" else 0
+    frozen_blocks, tuned = below[: len(below) - n_tuned], below[len(below) - n_tuned:]
+    # Freeze everything, then unfreeze what runs after the last frozen block: the
+    # tuned blocks, the head and the parameter-free layers between them (such as a
+    # dropout before the head).
+    freeze(model)
+    order = list(model.modules())  # registration order: forward order, for our models
+    last_frozen = list(frozen_blocks[-1].modules())[-1] if frozen_blocks else model
+    cut = order.index(last_frozen)
+    for m in order[cut + 1:]:
+        freeze(m, False)
+    for m in order[: cut + 1]:  # a container of trained layers is not frozen itself
+        if any(p.requires_grad for p in m.parameters()):
+            vars(m).pop("train", None)
     groups = [{"params": list(head.parameters()), "lr": lr}]
-    if strategy == "fine-tuning" and unfreeze > 0:
-        below = [m for _, m in blocks(model) if m is not head]  # the blocks under the head, in order
-        tuned = below[-unfreeze:]
-        for m in tuned:
-            freeze(m, False)
+    if tuned:
         groups.append({"params": [p for m in tuned for p in m.parameters()], "lr": lr * backbone_lr_factor})
     return groups
 # --8<-- [end:prepare]

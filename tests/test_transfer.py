@@ -66,12 +66,82 @@ def test_full_retraining_trains_everything():
     assert TL.trainable_parameters(m) == sum(p.numel() for p in m.parameters())
 
 
-def test_freeze_and_unfreeze_restore_batchnorm_momentum():
-    bn = nn.BatchNorm2d(3)
-    TL.freeze(bn)
-    assert bn.momentum == 0.0 and not bn.weight.requires_grad
-    TL.freeze(bn, False)
-    assert bn.momentum == 0.1 and bn.weight.requires_grad
+def test_freeze_holds_layers_in_eval_mode_and_unfreeze_releases_them():
+    net = nn.Sequential(nn.Conv2d(1, 2, 3), nn.BatchNorm2d(2), nn.Dropout(0.5), nn.Flatten(), nn.Linear(2, 2))
+    TL.freeze(net[:3])
+    assert not net[0].weight.requires_grad and not net[1].weight.requires_grad and net[4].weight.requires_grad
+    net.train()
+    assert [m.training for m in net] == [False, False, False, True, True]
+    TL.freeze(net[:3], False)
+    assert net[1].weight.requires_grad and net[1].momentum == 0.1
+    net.train()
+    assert all(m.training for m in net.modules())
+    net.eval()
+    assert not any(m.training for m in net.modules())
+
+
+def small_bn_net():
+    """Conv-BN-dropout backbone, then dropout and a linear head: every layer whose mode matters."""
+    torch.manual_seed(0)
+    return nn.Sequential(
+        nn.Conv2d(1, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Dropout(0.5),
+        nn.Conv2d(4, 8, 3), nn.BatchNorm2d(8), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+        nn.Dropout(0.5), nn.Linear(8, 3),
+    )
+
+
+def one_epoch(model, groups):
+    from syllabus_code.train import TrainConfig, fit
+
+    g = torch.Generator().manual_seed(1)
+    ds = ArrayDataset(torch.randn(64, 1, 8, 8, generator=g) * 3 + 1, torch.randint(0, 3, (64,), generator=g))
+    fit(TrainConfig(epochs=1, lr=1e-2, batch_size=16, progress=False, device="cpu"),
+        model=model, train_set=ds, test_set=ds, param_groups=groups)
+
+
+@pytest.mark.parametrize("strategy", ["feature-extraction", "fine-tuning"])
+def test_a_frozen_backbone_computes_the_same_function_through_an_epoch_of_training(strategy):
+    m = small_bn_net()
+    # feature extraction freezes layers 0-5; fine-tuning (unfreeze=2) trains layers 4 and 5 too
+    frozen = m[:6] if strategy == "feature-extraction" else m[:2]
+    groups = TL.prepare(m, strategy, 3, lr=1e-2, unfreeze=2)
+    x = torch.randn(5, 1, 8, 8, generator=torch.Generator().manual_seed(2))
+    stats = {k: v.clone() for k, v in frozen.state_dict().items()}  # weights, running mean/var, counts
+    with torch.no_grad():
+        before = frozen.eval()(x)  # the pretrained function (evaluation mode)
+    one_epoch(m, groups)
+    m.train()  # what the training loop does: the frozen part must still be in evaluation mode
+    assert not any(layer.training for layer in frozen)
+    with torch.no_grad():
+        torch.testing.assert_close(frozen(x), before, rtol=0, atol=0)
+    after = frozen.state_dict()
+    for k in stats:
+        assert torch.equal(stats[k], after[k]), k
+    # what trains keeps its training mode: the dropout that feeds the head drops
+    assert m[9].training and m[10].training
+    if strategy == "fine-tuning":
+        assert m[3].training and m[5].training  # the dropout feeding the tuned conv, the tuned BN
+        assert not torch.equal(m[5].running_mean, torch.zeros(8))
+
+
+def test_the_old_behaviour_would_move_the_batchnorm_statistics():
+    """Without the eval-mode rule, model.train() puts the frozen BN back in training mode."""
+    m = small_bn_net()
+    groups = TL.prepare(m, "feature-extraction", 3, lr=1e-2)
+    for layer in m.modules():
+        vars(layer).pop("train", None)  # undo the rule: plain nn.Module.train everywhere
+    mean = m[1].running_mean.clone()
+    one_epoch(m, groups)
+    assert not torch.equal(m[1].running_mean, mean)
+
+
+def test_a_prepared_model_keeps_its_frozen_part_in_eval_mode_when_copied():
+    import copy
+
+    m = small_bn_net()
+    TL.prepare(m, "feature-extraction", 3, lr=1e-2)
+    c = copy.deepcopy(m).train()
+    assert not c[1].training and c[10].training and m[1] is not c[1]
 
 
 def test_pretrained_with_random_weights_matches_torchvision_outputs():
