@@ -23,3 +23,16 @@ def test_bad_answers_raise():
         ex.check_ex3((1, 2))
     with pytest.raises(TypeError, match="int"):
         ex.check_ex4(1.5)
+
+
+def test_exercise_4_names_a_real_block_of_b0():
+    """The page's block, features.3.1, has 40 input channels and the SE the checker counts."""
+    import torch
+
+    from syllabus_code.models.efficientnet import efficientnet_b0
+
+    with torch.device("meta"):
+        block = efficientnet_b0().features[3][1]
+    se = [m for m in block.modules() if type(m).__name__ == "SqueezeExcitation"]
+    assert block.block[0][0].in_channels == 40 and len(se) == 1
+    assert ex.check_ex4(sum(p.numel() for p in se[0].parameters())).startswith("Correct")
