@@ -14,7 +14,7 @@ loads torchvision's randomly initialised model instead, which is how the tests r
 from __future__ import annotations
 
 import copy
-import types
+import functools
 
 import torch
 from torch import nn
@@ -74,7 +74,7 @@ def freeze(module: nn.Module, frozen: bool = True) -> nn.Module:
         p.requires_grad_(not frozen)
     for m in module.modules():
         if frozen:
-            m.train = types.MethodType(_train_frozen, m)  # this object's own train()
+            m.train = functools.partial(_train_frozen, m)  # this object's own train()
             m.training = False
         else:
             vars(m).pop("train", None)  # back to nn.Module.train

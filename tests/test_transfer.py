@@ -135,13 +135,21 @@ def test_the_old_behaviour_would_move_the_batchnorm_statistics():
     assert not torch.equal(m[1].running_mean, mean)
 
 
-def test_a_prepared_model_keeps_its_frozen_part_in_eval_mode_when_copied():
+def test_a_prepared_model_keeps_its_frozen_part_in_eval_mode_when_copied_or_saved():
     import copy
+    import io
 
     m = small_bn_net()
     TL.prepare(m, "feature-extraction", 3, lr=1e-2)
     c = copy.deepcopy(m).train()
     assert not c[1].training and c[10].training and m[1] is not c[1]
+    buffer = io.BytesIO()
+    torch.save(m, buffer)  # the whole module, not only its state_dict
+    buffer.seek(0)
+    loaded = torch.load(buffer, weights_only=False).train()
+    assert not loaded[1].training and loaded[10].training
+    TL.freeze(loaded, False)
+    assert loaded.train()[1].training
 
 
 def test_pretrained_with_random_weights_matches_torchvision_outputs():
