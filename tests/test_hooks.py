@@ -13,7 +13,7 @@ def test_stamp_names_date_versions_and_device_when_all_blocks_passed():
     record = {"env": ENV, "results": {"docs/m/p.md": {"passed": 2}}}
     s, failed = stamp.stamp_for(PAGE, "m/p.md", record)
     assert not failed
-    assert "2 code blocks on this page executed on 2026-01-02" in s
+    assert "Run for this build on 2026-01-02 with" in s and "the 2 code blocks on this page. All passed." in s
     assert "Python 3.11.7, NumPy 2.0.0, PyTorch 2.14.1 (CPU)" in s
 
 
@@ -72,14 +72,14 @@ def test_failure_notice_goes_under_the_title():
 def test_stamp_for_included_code_names_its_mirror_test():
     page = '```python title="syllabus_code/data.py"\n--8<-- "syllabus_code/data.py:x"\n```\n'
     s, _ = stamp.stamp_for(page, "m/p.md", {"env": ENV, "results": {"tests/test_data.py": {"passed": 5}}})
-    assert "tested by <code>tests/test_data.py</code>" in s
+    assert "the tests of the code shown (<code>tests/test_data.py</code>)" in s
 
 
 def test_stamp_for_an_example_needs_that_example_to_have_run():
     page = '```python title="e.py"\n--8<-- "docs/examples/00-foundations/pca_mnist.py:load"\n```\n'
     key = "tests/test_docs_examples.py::test_example_runs[00-foundations/pca_mnist.py]"
     s, _ = stamp.stamp_for(page, "m/p.md", {"env": ENV, "results": {key: {"passed": 1}}})
-    assert "tested by <code>tests/test_docs_examples.py</code>" in s
+    assert "(<code>tests/test_docs_examples.py</code>)" in s
     other = {"tests/test_docs_examples.py::test_example_runs[x.py]": {"passed": 1}}
     assert "exec-stamp--missing" in stamp.stamp_for(page, "m/p.md", {"env": ENV, "results": other})[0]
 

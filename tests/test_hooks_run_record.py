@@ -23,7 +23,7 @@ def test_a_run_replaces_the_previous_record(tmp_path, monkeypatch):
     path.write_text(json.dumps({"env": {"date": "2020-01-01"}, "results": {"docs/old.md": {"passed": 3}}}))
     rec = run_record.RunRecorder()
     rec.pytest_runtest_logreport(report("docs/m/p.md::line 5"))
-    rec.pytest_runtest_logreport(report("docs/m/p.md::line 9", "failed", text="E   boom"))
+    rec.pytest_runtest_logreport(report("docs/m/p.md::line 9", "failed", text="[gw1] linux -- Python\nE   boom"))
     rec.pytest_runtest_logreport(report("tests/test_docs_examples.py::test_example_runs[m/e.py]"))
     finish(rec)
     data = run_record.load(path)

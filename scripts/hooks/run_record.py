@@ -20,6 +20,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -104,5 +105,6 @@ class RunRecorder:
 
 
 def _tail(text: str) -> str:
-    text = text.strip()
+    # pytest-xdist starts a report with the worker's name and interpreter path: not for readers
+    text = re.sub(r"^\[gw\d+\] [^\n]*\n", "", text.strip())
     return text if len(text) <= MAX_REPORT_CHARS else "…\n" + text[-MAX_REPORT_CHARS:]

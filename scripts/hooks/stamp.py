@@ -5,8 +5,8 @@ and the Pages workflow all call) leaves its record in ``.cache/docs-run.json``
 (``scripts/hooks/run_record.py``). This hook reads that record and ends each page that shows
 code with a line such as
 
-    4 code blocks on this page executed on 2026-11-23 with Python 3.11.7, NumPy 2.4.6,
-    PyTorch 2.14.1 (CPU, AVX2 kernels).
+    Run for this build on 2026-11-23 with Python 3.11.7, NumPy 2.4.6, PyTorch 2.14.1
+    (CPU, AVX2 kernels): the 4 code blocks on this page. All passed.
 
 A page whose code failed in that run says so at its top, visibly: which block (its number on
 the page and its line in the source) or which test of the code shown failed, and pytest's
@@ -89,14 +89,13 @@ def stamp_for(markdown: str, src: str, record: dict) -> tuple[str, bool] | None:
         return _failure_notice(env, executed, failed), True
     parts = []
     if executed:
-        parts.append(f"{len(executed)} code block{'s' * (len(executed) != 1)} on this page executed")
+        parts.append(f"the {len(executed)} code block{'s' * (len(executed) != 1)} on this page")
     if keys:
         names = ", ".join(f"<code>{html.escape(k.split('::')[0])}</code>" for k in keys)
-        parts.append(f"the code shown from the package and examples is tested by {names}")
-    text = "; ".join(parts)
+        parts.append(f"the tests of the code shown ({names})")
     return (
-        f'<p class="exec-stamp">{text[0].upper() + text[1:]} on {env["date"]} with '
-        f"{html.escape(describe(env))}.</p>",
+        f'<p class="exec-stamp">Run for this build on {env["date"]} with '
+        f"{html.escape(describe(env))}: {' and '.join(parts)}. All passed.</p>",
         False,
     )
 
