@@ -363,7 +363,7 @@ def test_network_forward_backward_and_step(page_and_log, site_url):
     assert "= [−1.358]" in eq.inner_text().splitlines()[1]
     page.keyboard.press("Enter")  # backward layer 1
     assert eq.inner_text().splitlines()[1].endswith("= [−0.07102, −0.1455]")
-    assert "∂L/∂W(1) = a(0)ᵀ δ(1) = [[−0.07102, −0.1455], [−0.03551, −0.07273]]" in eq.inner_text()
+    assert "(∂L/∂W(1))ᵀ = a(0)ᵀ δ(1) = [[−0.07102, −0.1455], [−0.03551, −0.07273]]" in eq.inner_text()
     before = float(w.locator('[data-role="loss"]').get_attribute("data-value"))
     assert abs(before - case["loss"]) < 1e-12
     w.locator('[data-role="update"]').click()
@@ -398,7 +398,7 @@ def test_network_resize_and_edit_weight(page_and_log, site_url):
     assert w.locator('[data-role="weight"]').count() == (3 * 4 + 4) + (4 * 4 + 4) + (4 * 2 + 2)
     assert w.locator('[data-role="x"]').input_value() == "1, 0.5, 0"
     w.locator('[data-role="weight"]').first.fill("abc")
-    assert "W1 row 1 column 1 is not a number" in w.locator('[data-role="message"]').inner_text()
+    assert "W1ᵀ row 1 column 1 is not a number" in w.locator('[data-role="message"]').inner_text()
     w.locator('[data-role="weight"]').first.fill("0.5")
     assert w.locator('[data-role="message"]').is_hidden()
     log.assert_clean()

@@ -1,8 +1,10 @@
 // Pure logic of the network visualizer (no DOM): a small MLP on one example, forward pass,
 // mean-squared-error loss, backpropagation in δ form and one gradient-descent step. Conventions
-// are those of syllabus_code.numpy_nn.network (row vectors): z^(l) = a^(l-1) W^(l) + b^(l),
-// W^(l) of shape (n_{l-1}, n_l); L = mean((a^(L) - y)^2); δ^(L) = ∇_a L ⊙ g'(z^(L));
-// δ^(l) = (δ^(l+1) W^(l+1)ᵀ) ⊙ g'(z^(l)); ∂L/∂W^(l) = a^(l-1)ᵀ δ^(l); ∂L/∂b^(l) = δ^(l).
+// are those of syllabus_code.numpy_nn.network (row vectors): a layer's `W` is the code's W{l},
+// of shape (n_{l-1}, n_l), which is (W^(l))ᵀ for the course's n_l × n_{l-1} matrix W^(l)
+// (docs/00-foundations/notation.md). z^(l) = a^(l-1) W^(l)ᵀ + b^(l); L = mean((a^(L) - y)^2);
+// δ^(L) = ∇_a L ⊙ g'(z^(L)); δ^(l) = (δ^(l+1) W^(l+1)) ⊙ g'(z^(l));
+// (∂L/∂W^(l))ᵀ = a^(l-1)ᵀ δ^(l) (the shape of `W`); ∂L/∂b^(l) = δ^(l).
 // Checked against numpy_nn on tests/vectors/widgets-network.json.
 
 const sig = (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));

@@ -82,10 +82,10 @@ export function mount(el, config = {}) {
         });
         return h("td", {}, inp);
       };
-      layer.W.forEach((row, k) => grid.appendChild(h("tr", {}, h("th", { scope: "row" }, `W${li + 1}[${k + 1},·]`),
-        row.map((_, j) => cell(`W${li + 1} row ${k + 1} column ${j + 1}`, () => layer.W[k][j], (v) => { layer.W[k][j] = v; })))));
+      layer.W.forEach((row, k) => grid.appendChild(h("tr", {}, h("th", { scope: "row" }, `W${li + 1}ᵀ[${k + 1},·]`),
+        row.map((_, j) => cell(`W${li + 1}ᵀ row ${k + 1} column ${j + 1}`, () => layer.W[k][j], (v) => { layer.W[k][j] = v; })))));
       grid.appendChild(h("tr", {}, h("th", { scope: "row" }, `b${li + 1}`), layer.b.map((_, j) => cell(`b${li + 1} entry ${j + 1}`, () => layer.b[j], (v) => { layer.b[j] = v; }))));
-      weightsBox.appendChild(h("figure", { class: "wnet-layer" }, h("figcaption", {}, `Layer ${li + 1}`), grid));
+      weightsBox.appendChild(h("figure", { class: "wnet-layer" }, h("figcaption", {}, `Layer ${li + 1}: W${li + 1}ᵀ (a row per input unit) and b${li + 1}`), grid));
     });
   }
 
@@ -106,7 +106,7 @@ export function mount(el, config = {}) {
       const l = p + 1;
       shownLayer = l;
       lines = [`Forward, layer ${l}:`,
-        `z(${l}) = a(${l - 1}) W(${l}) + b(${l}) = ${vec(back.A[l - 1])} ${mat(state.layers[l - 1].W)} + ${vec(state.layers[l - 1].b)} = ${vec(back.Z[l])}`,
+        `z(${l}) = a(${l - 1}) W(${l})ᵀ + b(${l}) = ${vec(back.A[l - 1])} ${mat(state.layers[l - 1].W)} + ${vec(state.layers[l - 1].b)} = ${vec(back.Z[l])}`,
         `a(${l}) = ${g(l)}(z(${l})) = ${vec(back.A[l])}`];
     } else if (p === nL) {
       shownLayer = nL;
@@ -121,8 +121,8 @@ export function mount(el, config = {}) {
       lines = [`Backward, layer ${l}:`,
         l === nL
           ? `δ(${l}) = ∇a L ⊙ ${g(l)}′(z(${l})) = ${vec(back.gradA)} ⊙ ${gp} = ${vec(back.deltas[l])}`
-          : `δ(${l}) = (δ(${l + 1}) W(${l + 1})ᵀ) ⊙ ${g(l)}′(z(${l})) = ${vec(back.deltas[l + 1])} ${mat(state.layers[l].W.map((r) => r))}ᵀ ⊙ ${gp} = ${vec(back.deltas[l])}`,
-        `∂L/∂W(${l}) = a(${l - 1})ᵀ δ(${l}) = ${mat(back.dW[l])}`,
+          : `δ(${l}) = (δ(${l + 1}) W(${l + 1})) ⊙ ${g(l)}′(z(${l})) = ${vec(back.deltas[l + 1])} ${mat(state.layers[l].W.map((r) => r))}ᵀ ⊙ ${gp} = ${vec(back.deltas[l])}`,
+        `(∂L/∂W(${l}))ᵀ = a(${l - 1})ᵀ δ(${l}) = ${mat(back.dW[l])}`,
         `∂L/∂b(${l}) = δ(${l}) = ${vec(back.db[l])}`];
     }
     eq.replaceChildren(...lines.map((t, i) => h("div", { "data-line": i }, t)));
