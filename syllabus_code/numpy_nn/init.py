@@ -148,7 +148,8 @@ def activation_stats(depth: int = 50, width: int = 256, activation: str = "tanh"
     """Standard deviation of the activations after each of ``depth`` square layers.
 
     A batch of ``n`` inputs x ~ N(0, I) of size ``width`` goes through
-    a^(l) = g(a^(l-1) W^(l)) (no biases) with every W^(l) drawn from ``scheme``.
+    a^(l) = g(W^(l) a^(l-1)) (no biases), that is ``a = g(a @ w)`` on the batch's rows with
+    ``w`` = (W^(l))ᵀ drawn from ``scheme``.
     Returns an array (depth,): entry l-1 is the std of a^(l) over the batch and the units.
     """
     depth, width, n = (_check_count(v, k) for v, k in ((depth, "depth"), (width, "width"), (n, "n")))

@@ -3,11 +3,13 @@
 Parameters live in a dict ``{"W1": (n0, n1), "b1": (n1,), ..., "WL", "bL"}``, batch-first: the
 page's \\(W^{(l)} \\in \\mathbb{R}^{n_l\\times n_{l-1}}\\) is stored transposed, as ``W{l}`` of shape
 (n_{l-1}, n_l), so that a batch ``A`` (N, n_{l-1}) maps to ``A @ W{l} + b{l}``.
+\\(\\delta^{(l)} = \\partial L/\\partial z^{(l)}\\) (the pre-activation); ``delta`` holds one row per sample.
 
 The backward pass is the four equations of the page, one row per sample:
 
-* \\(\\delta^{(L)} = \\nabla_a L \\odot \\sigma'(z^{(L)})\\)  →  ``delta = grad_a * g_out'(Z[L])``
-* \\(\\delta^{(l)} = (W^{(l+1)})^\\top\\delta^{(l+1)} \\odot \\sigma'(z^{(l)})\\)  →  ``delta = (delta @ W{l+1}.T) * g'(Z[l])``
+* \\(\\delta^{(L)} = \\nabla_a L \\odot g'(z^{(L)})\\)  →  ``delta = grad_a * g_out'(Z[L])``
+* \\(\\delta^{(l)} = (W^{(l+1)})^\\top\\delta^{(l+1)} \\odot g'(z^{(l)})\\)  →  ``delta = (delta @ W{l+1}.T) * g'(Z[l])``
+  (``W{l+1}.T`` is \\(W^{(l+1)}\\) itself)
 * \\(\\partial L/\\partial W^{(l)} = \\delta^{(l)}(a^{(l-1)})^\\top\\)  →  ``dW{l} = A[l-1].T @ delta`` (the transpose, summed over the batch)
 * \\(\\partial L/\\partial b^{(l)} = \\delta^{(l)}\\)  →  ``db{l} = delta.sum(axis=0)``
 """
@@ -55,11 +57,12 @@ def _check_activation(name: str, arg: str) -> None:
 
 # --8<-- [start:forward]
 def mlp_forward(x, params: dict, activation: str = "relu", output: str = "identity"):
-    """Forward pass a^(0) = x; z^(l) = a^(l-1) W^(l) + b^(l); a^(l) = g(z^(l)).
+    """Forward pass a^(0) = x; z^(l) = W^(l) a^(l-1) + b^(l); a^(l) = g(z^(l)).
 
-    x: (N, n0). Hidden layers use ``activation``, the last layer ``output`` (``"identity"``
-    gives logits for the losses computed from logits). Returns ``(a_L, cache)`` with a_L of
-    shape (N, nL); the cache holds every z^(l) and a^(l).
+    On the batch's rows: Z[l] = A[l-1] @ W{l} + b{l}, with W{l} = (W^(l))ᵀ. x: (N, n0).
+    Hidden layers use ``activation``, the last layer ``output`` (``"identity"`` gives logits
+    for the losses computed from logits). Returns ``(a_L, cache)`` with a_L of shape
+    (N, nL); the cache holds every z^(l) and a^(l).
     """
     _check_activation(activation, "activation")
     _check_activation(output, "output")
@@ -86,12 +89,12 @@ def mlp_backward(grad_a, cache) -> dict:
     if grad_a.shape != A[L].shape:
         raise ValueError(f"grad_a must have the output's shape {A[L].shape}, got {grad_a.shape}")
     g_prime = ACTIVATIONS[activation][1]
-    delta = grad_a * ACTIVATIONS[output][1](Z[L])         # step 1: δ^L = ∇_a L ⊙ σ'(z^L)
+    delta = grad_a * ACTIVATIONS[output][1](Z[L])         # step 1: δ^(L) = ∇_a L ⊙ g'(z^(L))
     grads = {}
-    for l in range(L, 0, -1):
-        grads[f"W{l}"] = A[l - 1].T @ delta               # step 3: δ^l (a^(l-1))^T, as rows: (n_{l-1}, n_l)
-        grads[f"b{l}"] = delta.sum(axis=0)                # step 3: δ^l, summed over the batch
-        if l > 1:                                         # step 2: δ^l = (W^(l+1))^T δ^(l+1) ⊙ σ'(z^l)
+    for l in range(L, 0, -1):                             # delta holds δ^(l), one row per sample
+        grads[f"W{l}"] = A[l - 1].T @ delta               # step 3: Σ_i δ_i a_i^T, stored transposed (n_{l-1}, n_l)
+        grads[f"b{l}"] = delta.sum(axis=0)                # step 3: δ^(l), summed over the batch
+        if l > 1:                                         # step 2: δ^(l-1) = (W^(l))^T δ^(l) ⊙ g'(z^(l-1))
             delta = (delta @ params[f"W{l}"].T) * g_prime(Z[l - 1])
     return grads
 # --8<-- [end:backward]
