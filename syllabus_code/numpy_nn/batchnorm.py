@@ -5,9 +5,10 @@ m values in the batch (m = N, or N·H·W for a channel):
 
 * training mode: \\(\\mu_B = \\frac1m\\sum_i x_i\\), \\(\\sigma_B^2 = \\frac1m\\sum_i (x_i-\\mu_B)^2\\)
   (the biased variance), \\(\\hat x_i = (x_i-\\mu_B)/\\sqrt{\\sigma_B^2+\\epsilon}\\),
-  \\(y_i = \\gamma\\hat x_i + \\beta\\); the running averages move towards the batch statistics,
-  ``running = (1 - momentum) * running + momentum * batch``, where - as in PyTorch - the
-  running *variance* is fed the unbiased estimate \\(\\frac{m}{m-1}\\sigma_B^2\\);
+  \\(y_i = \\gamma\\hat x_i + \\beta\\) (``mean``, ``var``, ``x_hat``, ``gamma``, ``beta``,
+  ``eps`` in the code); the running averages \\(\\hat\\mu, \\hat\\sigma^2\\) move towards the batch
+  statistics, ``running = (1 - momentum) * running + momentum * batch``, where - as in
+  PyTorch - the running *variance* is fed the unbiased estimate \\(\\frac{m}{m-1}\\sigma_B^2\\);
 * evaluation mode: the same transform with the running mean and variance in place of the
   batch statistics, so each sample's output no longer depends on the rest of its batch.
 
@@ -81,16 +82,16 @@ def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, moment
     if training:
         if m < 2:
             raise ValueError(f"x must have more than one value per feature in training mode, got shape {x.shape}")
-        mean = x.mean(axis=axes)                           # (C,)
-        var = x.var(axis=axes)                             # (C,) biased: divides by m
+        mean = x.mean(axis=axes)                           # μ_B, (C,)
+        var = x.var(axis=axes)                             # σ_B², (C,) biased: divides by m
         state["running_mean"] = (1 - momentum) * state["running_mean"] + momentum * mean
         state["running_var"] = (1 - momentum) * state["running_var"] + momentum * var * m / (m - 1)
         state["num_batches_tracked"] = state.get("num_batches_tracked", 0) + 1
     else:
         mean, var = state["running_mean"], state["running_var"]
-    inv_std = 1.0 / np.sqrt(var + eps)                     # (C,)
-    x_hat = (x - mean.reshape(shape)) * inv_std.reshape(shape)
-    out = gamma.reshape(shape) * x_hat + beta.reshape(shape)
+    inv_std = 1.0 / np.sqrt(var + eps)                     # s = (σ_B² + ε)^(-1/2), (C,)
+    x_hat = (x - mean.reshape(shape)) * inv_std.reshape(shape)   # x̂
+    out = gamma.reshape(shape) * x_hat + beta.reshape(shape)     # y = γ x̂ + β
     return out.astype(x.dtype, copy=False), (x_hat, gamma, inv_std, axes, shape, m, training)
 # --8<-- [end:forward]
 
@@ -99,12 +100,14 @@ def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, moment
 def batchnorm_backward(dout, cache):
     """Gradients ``(dx, dgamma, dbeta)`` given dout = dL/dout (shaped like x).
 
-    dgamma = Σ dout·x̂ and dbeta = Σ dout (sums over the batch, and space for 4-D input).
-    In training mode μ_B and σ_B depend on every x_i, which gives, with g = dout·γ,
+    With the page's symbols, g = dout = ∂L/∂y, ĝ = γ·g = ∂L/∂x̂ (``g_hat``) and
+    s = (σ_B² + ε)^(-1/2) (``inv_std``): dgamma = Σ g·x̂ and dbeta = Σ g (sums over the
+    batch, and space for 4-D input). In training mode μ_B and σ_B² depend on every x_i,
+    which gives
 
-        dx = (1/m) · inv_std · (m·g − Σ g − x̂ · Σ g·x̂);
+        dx = (s/m) · (m·ĝ − Σ ĝ − x̂ · Σ ĝ·x̂);
 
-    in evaluation mode the statistics are constants and dx = g · inv_std.
+    in evaluation mode the statistics are constants and dx = ĝ · s.
     """
     x_hat, gamma, inv_std, axes, shape, m, training = cache
     dout = as_array(dout, "dout")
@@ -112,11 +115,11 @@ def batchnorm_backward(dout, cache):
         raise ValueError(f"dout must have the shape of the forward output {x_hat.shape}, got {dout.shape}")
     dbeta = dout.sum(axis=axes)                            # (C,)
     dgamma = (dout * x_hat).sum(axis=axes)                 # (C,)
-    g = dout * gamma.reshape(shape)                        # dL/dx_hat
+    g_hat = dout * gamma.reshape(shape)                    # ĝ = γ g = dL/dx̂
     if not training:
-        return g * inv_std.reshape(shape), dgamma, dbeta
-    sum_g = g.sum(axis=axes).reshape(shape)
-    sum_gx = (g * x_hat).sum(axis=axes).reshape(shape)
-    dx = inv_std.reshape(shape) / m * (m * g - sum_g - x_hat * sum_gx)
+        return g_hat * inv_std.reshape(shape), dgamma, dbeta
+    sum_g = g_hat.sum(axis=axes).reshape(shape)            # Σ ĝ
+    sum_gx = (g_hat * x_hat).sum(axis=axes).reshape(shape)  # Σ ĝ x̂
+    dx = inv_std.reshape(shape) / m * (m * g_hat - sum_g - x_hat * sum_gx)
     return dx, dgamma, dbeta
 # --8<-- [end:backward]
