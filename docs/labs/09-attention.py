@@ -140,10 +140,12 @@ fig.tight_layout()
 # ## 4. Patch embedding is a strided convolution
 #
 # A ViT cuts the image into $p\times p$ patches, flattens each to a vector of $Cp^2$ numbers and
-# maps it to $D$ dimensions with one shared matrix $W \in \mathbb{R}^{D\times Cp^2}$ and bias $b$.
+# maps it to $d$ dimensions with one shared matrix $W \in \mathbb{R}^{d\times Cp^2}$ and bias $b$,
+# stored output × input as `nn.Linear` and `F.linear` store it, so a row of patches is
+# multiplied by $W^\top$.
 # A convolution with kernel size $p$ and stride $p$ sees each patch exactly once with the same
 # weights, so it computes the same thing. `vit_mini` takes $32\times 32$ RGB images in $8\times 8$
-# patches: $16$ tokens of dimension $D = 64$, plus the class token.
+# patches: $16$ tokens of dimension $d = 64$, plus the class token.
 
 # %%
 images, labels, names = load_cifar10_sample(train=False)
