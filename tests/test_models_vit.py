@@ -84,3 +84,44 @@ def test_bad_input_names_expected_size():
         vit.vit_mini(num_heads=5)
     with pytest.raises(ValueError, match="divisible by patch_size"):
         vit.patchify(torch.zeros(1, 3, 10, 10), 4)
+
+
+def test_pre_training_mlp_head_matches_torchvision_representation_size():
+    # the paper's pre-training head (Section 3.1, Appendix D.3): Linear, tanh, Linear
+    from torchvision.models.vision_transformer import VisionTransformer
+    torch.manual_seed(0)
+    cfg = dict(image_size=32, patch_size=8, num_layers=2, num_heads=4, hidden_dim=64, mlp_dim=128,
+               num_classes=10, representation_size=48)
+    ours, theirs = vit.VisionTransformer(**cfg), VisionTransformer(**cfg)
+    assert shapes(ours) == shapes(theirs)
+    assert [type(m) for m in ours.heads] == [nn.Linear, nn.Tanh, nn.Linear]
+    assert n_params(ours) == n_params(vit.vit_mini(num_classes=10)) - (64 * 10 + 10) + (64 * 48 + 48) + (48 * 10 + 10)
+    assert_forward_parity(ours, theirs, size=32, batch=3)
+
+
+def test_average_pooling_has_no_class_token_and_classifies_the_mean_patch_token():
+    torch.manual_seed(0)
+    m = vit.vit_mini(num_classes=5, pool="avg").eval()
+    assert m.class_token is None and "class_token" not in dict(m.named_parameters())
+    assert m.encoder.pos_embedding.shape == (1, 16, 64)                  # 16 patches, no extra token
+    assert n_params(m) == n_params(vit.vit_mini(num_classes=5)) - 2 * 64  # class token + its position
+    for p in m.parameters():                                             # the head starts at zero
+        nn.init.normal_(p, std=0.02)
+    x = torch.randn(2, 3, 32, 32)
+    t = m.tokens(x)
+    assert t.shape == (2, 16, 64)
+    assert torch.equal(t, m.conv_proj(x).flatten(2).transpose(1, 2))
+    with torch.no_grad():
+        out = m(x)
+        assert out.shape == (2, 5)
+        assert torch.allclose(out, m.heads.head(m.encoder(t).mean(dim=1)), atol=1e-6)
+        assert not torch.allclose(out, m.heads.head(m.encoder(t)[:, 0]), atol=1e-3)
+
+
+def test_bad_head_options():
+    with pytest.raises(ValueError, match="pool must be 'token'"):
+        vit.vit_mini(pool="max")
+    with pytest.raises(ValueError, match="representation_size"):
+        vit.vit_mini(representation_size=0)
+    with pytest.raises(ValueError, match="16 patches of 8x8"):
+        vit.vit_mini(pool="avg")(torch.zeros(1, 3, 28, 28))

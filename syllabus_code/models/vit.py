@@ -98,29 +98,55 @@ class Encoder(nn.Module):
 
 # --8<-- [start:vit]
 class VisionTransformer(nn.Module):
-    """Patches → tokens (+ class token, + position embeddings) → encoder → head on the class token."""
+    """Patches → tokens (+ class token, + position embeddings) → encoder → head on the class token.
+
+    Two options of the paper (Section 3.1 and Appendix D.3), both off by default:
+    ``representation_size`` makes the head an MLP, Linear(D → r), tanh, Linear(r → classes), as
+    used for pre-training (torchvision's ``pre_logits``/``act``/``head``); ``pool="avg"`` builds
+    the model without a class token and classifies the average of the patch tokens instead.
+    """
 
     def __init__(self, image_size: int, patch_size: int, num_layers: int, num_heads: int,
                  hidden_dim: int, mlp_dim: int, dropout: float = 0.0, attention_dropout: float = 0.0,
-                 num_classes: int = 1000, in_channels: int = 3) -> None:
+                 num_classes: int = 1000, in_channels: int = 3, representation_size: int | None = None,
+                 pool: str = "token") -> None:
         super().__init__()
         if image_size % patch_size != 0:
             raise ValueError(f"image_size must be divisible by patch_size, got {image_size} and {patch_size}")
         if hidden_dim % num_heads != 0:
             raise ValueError(f"hidden_dim must be divisible by num_heads, got {hidden_dim} and {num_heads}")
+        if pool not in ("token", "avg"):
+            raise ValueError(f"pool must be 'token' (class token) or 'avg' (mean of the patch tokens), got {pool!r}")
+        if representation_size is not None and (isinstance(representation_size, bool)
+                                                or not isinstance(representation_size, int)
+                                                or representation_size < 1):
+            raise ValueError(f"representation_size must be None or an integer >= 1, got {representation_size!r}")
         self.image_size, self.patch_size, self.hidden_dim = image_size, patch_size, hidden_dim
-        self.in_channels = in_channels
+        self.in_channels, self.pool = in_channels, pool
         # one linear map per patch = a convolution with kernel = stride = patch size
         self.conv_proj = nn.Conv2d(in_channels, hidden_dim, kernel_size=patch_size, stride=patch_size)
-        self.seq_length = (image_size // patch_size) ** 2 + 1  # patches + the class token
-        self.class_token = nn.Parameter(torch.zeros(1, 1, hidden_dim))
+        self.num_patches = (image_size // patch_size) ** 2
+        if pool == "token":
+            self.seq_length = self.num_patches + 1  # patches + the class token
+            self.class_token = nn.Parameter(torch.zeros(1, 1, hidden_dim))
+        else:
+            self.seq_length = self.num_patches
+            self.register_parameter("class_token", None)
         self.encoder = Encoder(self.seq_length, num_layers, num_heads, hidden_dim, mlp_dim,
                                dropout, attention_dropout)
-        self.heads = nn.Sequential(OrderedDict(head=nn.Linear(hidden_dim, num_classes)))
+        if representation_size is None:  # fine-tuning head: one linear layer
+            self.heads = nn.Sequential(OrderedDict(head=nn.Linear(hidden_dim, num_classes)))
+        else:                            # pre-training head: MLP with one tanh hidden layer
+            self.heads = nn.Sequential(OrderedDict(
+                pre_logits=nn.Linear(hidden_dim, representation_size), act=nn.Tanh(),
+                head=nn.Linear(representation_size, num_classes)))
 
         fan_in = in_channels * patch_size * patch_size  # torchvision's initialisation
         nn.init.trunc_normal_(self.conv_proj.weight, std=(1 / fan_in) ** 0.5)
         nn.init.zeros_(self.conv_proj.bias)
+        if representation_size is not None:
+            nn.init.trunc_normal_(self.heads.pre_logits.weight, std=(1 / hidden_dim) ** 0.5)
+            nn.init.zeros_(self.heads.pre_logits.bias)
         nn.init.zeros_(self.heads.head.weight)
         nn.init.zeros_(self.heads.head.bias)
 
@@ -132,19 +158,24 @@ class VisionTransformer(nn.Module):
             raise ValueError(
                 f"VisionTransformer expects input (N, {expected[0]}, {expected[1]}, {expected[2]}): "
                 f"{self.image_size}x{self.image_size} images (its position embeddings are for "
-                f"{self.seq_length - 1} patches of {self.patch_size}x{self.patch_size}), got shape {tuple(x.shape)}"
+                f"{self.num_patches} patches of {self.patch_size}x{self.patch_size}), got shape {tuple(x.shape)}"
             )
 
     def tokens(self, x: torch.Tensor) -> torch.Tensor:
-        """Images (N, C, H, W) → token sequence (N, 1 + num_patches, D), before position embeddings."""
+        """Images (N, C, H, W) → token sequence (N, 1 + num_patches, D), before position embeddings
+        (N, num_patches, D) with ``pool="avg"``, which has no class token."""
         self._check(x)
         x = self.conv_proj(x)                 # (N, D, H/p, W/p)
         x = x.flatten(2).transpose(1, 2)      # (N, num_patches, D)
+        if self.class_token is None:
+            return x
         cls = self.class_token.expand(x.shape[0], -1, -1)
         return torch.cat([cls, x], dim=1)     # class token first
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = self.encoder(self.tokens(x))      # (N, T, D)
+        if self.pool == "avg":
+            return self.heads(x.mean(dim=1))  # average of the patch tokens
         return self.heads(x[:, 0])            # classify from the class token: (N, num_classes)
 # --8<-- [end:vit]
 
