@@ -73,6 +73,23 @@ def test_classifier_rules():
     assert cats == ["executed", "output", "included", "skipped", "bad", "bad", "bad", "bad", "skipped"]
 
 
+def test_cont_and_output_must_join_an_executed_block():
+    """pytest-codeblocks joins a cont block (or an expected output) to the fence just above,
+    whatever its language, and then runs only python/bash/sh fences: after a snippet inclusion
+    or a text fence the block is silently never run, so the audit refuses it."""
+    page = "\n".join([
+        '```python title="syllabus_code/data.py"', '--8<-- "syllabus_code/data.py:nothing"', "```",
+        "<!--pytest-codeblocks:cont-->", "```python", "print(1)", "```",
+        "<!--pytest-codeblocks:expected-output-->", "```text", "1", "```",
+        "```python", "x = 1", "```",
+        "<!--pytest-codeblocks:cont-->", "```python", "print(x)", "```",
+        "<!--pytest-codeblocks:expected-output-->", "```text", "1", "```",
+    ])
+    blocks = codeblocks.classify(page)
+    assert [f.category for f in blocks] == ["included", "bad", "bad", "executed", "executed", "output"]
+    assert "joins the fence at line 1" in blocks[1].detail
+
+
 def test_included_package_code_needs_its_mirror_test():
     assert codeblocks.mirror_test("syllabus_code/maths/derivatives.py") == "tests/test_maths_derivatives.py"
     assert codeblocks.mirror_test("syllabus_code/data.py") == "tests/test_data.py"

@@ -100,41 +100,57 @@ def mirror_test(path: str) -> str | None:
 def classify(text: str) -> list[Fence]:
     """Every fence of a page with its category and a one-line detail (see the module doc)."""
     blocks = fences(text)
+    base: Fence | None = None  # the fence pytest-codeblocks joins a `cont` block or an output to
     for f in blocks:
-        skip = SKIP_REASON_RE.search(" ".join(f.markers))
-        not_exec = next(filter(None, (NOT_EXECUTED_RE.match(m) for m in f.markers)), None)
-        if any("pytest-codeblocks:expected-output" in m for m in f.markers):
-            f.category, f.detail = "output", "compared with what the block above printed"
-        elif "pytest.mark.skip" in " ".join(f.markers) and not skip:
-            f.category, f.detail = "bad", "a skip marker needs reason=\"...\""
-        elif not_exec and f.info in EXECUTED_LANGS and not skip:
+        _classify_one(f)
+        joins = any("pytest-codeblocks:cont" in m or "pytest-codeblocks:expected-output" in m
+                    for m in f.markers)
+        if joins and f.category != "bad" and (base is None or base.category != "executed"):
+            # pytest-codeblocks joins it to the fence above whatever that fence is, then runs
+            # only python/bash/sh fences: after a snippet or text fence it is silently never run
             f.category = "bad"
-            f.detail = ("pytest-codeblocks runs every python/bash/sh fence: skip it with "
-                        "<!--pytest.mark.skip(reason=\"...\")--> or give it another info string")
-        elif skip or not_exec:
-            f.category, f.detail = "skipped", (skip or not_exec).group(1).strip()
-        elif f.info in EXECUTED_LANGS:
-            cont = any("pytest-codeblocks:cont" in m for m in f.markers)
-            f.category = "executed"
-            f.detail = "continues the block above" if cont else "run by pytest-codeblocks"
-        elif f.lang in EXECUTED_LANGS and TITLE_RE.search(f.info):
-            targets = snippet_targets(f.body)
-            problem = _check_targets(targets)
-            if problem:
-                f.category, f.detail = "bad", problem
-            else:
-                f.category = "included"
-                f.detail = ", ".join(p + (f":{s}" if s else "") for p, s in targets)
-        elif f.lang == "text" and TITLE_RE.search(f.info) and _is_example_output(f.body):
-            f.category = "output"
-            f.detail = "an example's recorded output, compared by tests/test_docs_examples.py"
-        else:
-            f.category = "bad"
-            f.detail = (
-                f"fence '{f.info}' is neither executed (info string exactly python/bash/sh), "
-                "nor an inclusion of tested code, nor skipped with a reason"
-            )
+            f.detail = (f"joins the fence at line {base.line if base else '?'}, which pytest-codeblocks "
+                        "does not run: this block would never be executed or compared")
+        if not joins:
+            base = f
     return blocks
+
+
+def _classify_one(f: Fence) -> None:
+    """Set the category and detail of one fence from its info string, markers and body."""
+    skip = SKIP_REASON_RE.search(" ".join(f.markers))
+    not_exec = next(filter(None, (NOT_EXECUTED_RE.match(m) for m in f.markers)), None)
+    if any("pytest-codeblocks:expected-output" in m for m in f.markers):
+        f.category, f.detail = "output", "compared with what the block above printed"
+    elif "pytest.mark.skip" in " ".join(f.markers) and not skip:
+        f.category, f.detail = "bad", "a skip marker needs reason=\"...\""
+    elif not_exec and f.info in EXECUTED_LANGS and not skip:
+        f.category = "bad"
+        f.detail = ("pytest-codeblocks runs every python/bash/sh fence: skip it with "
+                    "<!--pytest.mark.skip(reason=\"...\")--> or give it another info string")
+    elif skip or not_exec:
+        f.category, f.detail = "skipped", (skip or not_exec).group(1).strip()
+    elif f.info in EXECUTED_LANGS:
+        cont = any("pytest-codeblocks:cont" in m for m in f.markers)
+        f.category = "executed"
+        f.detail = "continues the block above" if cont else "run by pytest-codeblocks"
+    elif f.lang in EXECUTED_LANGS and TITLE_RE.search(f.info):
+        targets = snippet_targets(f.body)
+        problem = _check_targets(targets)
+        if problem:
+            f.category, f.detail = "bad", problem
+        else:
+            f.category = "included"
+            f.detail = ", ".join(p + (f":{s}" if s else "") for p, s in targets)
+    elif f.lang == "text" and TITLE_RE.search(f.info) and _is_example_output(f.body):
+        f.category = "output"
+        f.detail = "an example's recorded output, compared by tests/test_docs_examples.py"
+    else:
+        f.category = "bad"
+        f.detail = (
+            f"fence '{f.info}' is neither executed (info string exactly python/bash/sh), "
+            "nor an inclusion of tested code, nor skipped with a reason"
+        )
 
 
 def _is_example_output(body: str) -> bool:
