@@ -5,8 +5,11 @@ import pytest
 import torch
 from scipy import integrate, stats
 
-from syllabus_code.maths.probability import (bayes_posterior, diagnostic_test_posterior, expectation, gaussian_log_pdf,
-                                             gaussian_pdf, variance)
+from scipy import optimize
+
+from syllabus_code.maths.probability import (bayes_posterior, bernoulli_log_likelihood, bernoulli_mle,
+                                             diagnostic_test_posterior, expectation, gaussian_log_likelihood,
+                                             gaussian_log_pdf, gaussian_mle, gaussian_pdf, variance)
 
 
 def test_die_moments_exact():
@@ -67,3 +70,54 @@ def test_bad_inputs():
         gaussian_pdf(0.0, 0.0, 0.0)
     with pytest.raises(ValueError, match="sigma"):
         gaussian_log_pdf(0.0, 0.0, -1.0)
+
+
+def test_bernoulli_mle_maximises_the_log_likelihood():
+    x = np.array([1, 0, 1, 1, 0, 1, 1, 0, 1, 1])            # 7 ones in 10
+    assert bernoulli_mle(x) == pytest.approx(0.7)
+    res = optimize.minimize_scalar(lambda t: -bernoulli_log_likelihood(x, t), bounds=(1e-9, 1 - 1e-9),
+                                   method="bounded", options={"xatol": 1e-10})
+    assert res.x == pytest.approx(0.7, abs=1e-6)
+    # the closed form 7 log t + 3 log(1 - t), and torch's Bernoulli log-probabilities summed
+    assert bernoulli_log_likelihood(x, 0.4) == pytest.approx(7 * np.log(0.4) + 3 * np.log(0.6), rel=1e-12)
+    ref = torch.distributions.Bernoulli(probs=torch.tensor(0.4, dtype=torch.float64)).log_prob(
+        torch.tensor(x, dtype=torch.float64)).sum().item()
+    assert bernoulli_log_likelihood(x, 0.4) == pytest.approx(ref, rel=1e-12)
+    # all-ones data: the maximum is at theta = 1, where the log-likelihood is 0; theta = 0 makes it impossible
+    assert bernoulli_mle([1, 1, 1]) == 1.0 and bernoulli_log_likelihood([1, 1, 1], 1.0) == 0.0
+    assert bernoulli_log_likelihood([1, 1, 1], 0.0) == -np.inf
+
+
+def test_gaussian_mle_is_sample_mean_and_biased_variance():
+    x = np.random.default_rng(1).normal(2.0, 3.0, size=40)
+    mu, var = gaussian_mle(x)
+    assert mu == pytest.approx(x.mean()) and var == pytest.approx(x.var(ddof=0))
+    res = optimize.minimize(lambda p: -gaussian_log_likelihood(x, p[0], np.exp(p[1])), x0=[0.0, 0.0],
+                            method="Nelder-Mead", options={"xatol": 1e-9, "fatol": 1e-12, "maxiter": 4000})
+    assert res.x[0] == pytest.approx(mu, abs=1e-6)
+    assert np.exp(2 * res.x[1]) == pytest.approx(var, rel=1e-6)
+    assert gaussian_log_likelihood(x, 2.0, 3.0) == pytest.approx(stats.norm(2.0, 3.0).logpdf(x).sum(), rel=1e-12)
+    # E[var_hat] = (n - 1)/n sigma^2: 0.8 for n = 5, sigma = 1, averaged over many samples
+    samples = np.random.default_rng(2).standard_normal((200_000, 5))
+    var_hats = [gaussian_mle(row)[1] for row in samples[:2000]]
+    assert np.mean(samples.var(axis=1)) == pytest.approx(0.8, abs=0.005)
+    assert var_hats == pytest.approx(list(samples[:2000].var(axis=1)))
+
+
+def test_likelihood_bad_inputs():
+    with pytest.raises(ValueError, match="x must contain only 0s and 1s"):
+        bernoulli_mle([0, 1, 2])
+    with pytest.raises(ValueError, match="x must hold at least one"):
+        bernoulli_mle([])
+    with pytest.raises(ValueError, match="theta must be a probability"):
+        bernoulli_log_likelihood([0, 1], 1.5)
+    with pytest.raises(TypeError, match="theta must be a number"):
+        bernoulli_log_likelihood([0, 1], "0.5")
+    with pytest.raises(ValueError, match="x must be 1-D"):
+        gaussian_mle([[1.0, 2.0]])
+    with pytest.raises(ValueError, match="x must hold at least one"):
+        gaussian_mle([])
+    with pytest.raises(ValueError, match="sigma"):
+        gaussian_log_likelihood([1.0], 0.0, 0.0)
+    with pytest.raises(ValueError, match="mu must be 0-D"):
+        gaussian_log_likelihood([1.0], [0.0, 1.0], 1.0)

@@ -14,8 +14,9 @@ from syllabus_code.maths.information import (cross_entropy, cross_entropy_from_l
 from syllabus_code.maths.linalg import (PCAResult, affine, cosine_similarity, dot, frobenius_norm, l1_norm, l2_norm,
                                         matmul, pca, pca_svd, symmetric_eigen)
 from syllabus_code.maths.optimize import convexity_gap, gradient_descent, min_convexity_gap
-from syllabus_code.maths.probability import (bayes_posterior, diagnostic_test_posterior, expectation, gaussian_log_pdf,
-                                             gaussian_pdf, variance)
+from syllabus_code.maths.probability import (bayes_posterior, bernoulli_log_likelihood, bernoulli_mle,
+                                             diagnostic_test_posterior, expectation, gaussian_log_likelihood,
+                                             gaussian_log_pdf, gaussian_mle, gaussian_pdf, variance)
 
 __all__ = [
     # derivatives
@@ -25,6 +26,7 @@ __all__ = [
     "symmetric_eigen", "PCAResult", "pca", "pca_svd",
     # probability
     "expectation", "variance", "bayes_posterior", "diagnostic_test_posterior", "gaussian_pdf", "gaussian_log_pdf",
+    "bernoulli_log_likelihood", "bernoulli_mle", "gaussian_log_likelihood", "gaussian_mle",
     # information theory
     "entropy", "cross_entropy", "kl_divergence", "logsumexp", "log_softmax", "cross_entropy_from_logits",
     # optimisation

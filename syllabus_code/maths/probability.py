@@ -1,4 +1,5 @@
-"""Probability for Module 0: discrete expectation and variance, Bayes' theorem, the Gaussian."""
+"""Probability for Module 0: discrete expectation and variance, Bayes' theorem, the Gaussian,
+likelihood and maximum-likelihood estimates."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import numpy as np
 from syllabus_code._checks import as_float_array, check_positive, check_probabilities
 
 __all__ = ["expectation", "variance", "bayes_posterior", "diagnostic_test_posterior",
-           "gaussian_pdf", "gaussian_log_pdf"]
+           "gaussian_pdf", "gaussian_log_pdf", "bernoulli_log_likelihood", "bernoulli_mle",
+           "gaussian_log_likelihood", "gaussian_mle"]
 
 
 def _values_and_probs(values, probs):
@@ -84,3 +86,58 @@ def gaussian_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
     """\\(p(x; \\mu, \\sigma^2) = \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp\\!\\big(-\\frac{(x-\\mu)^2}{2\\sigma^2}\\big)\\)."""
     return np.exp(gaussian_log_pdf(x, mu, sigma))
 # --8<-- [end:gaussian]
+
+
+def _binary_sample(x) -> np.ndarray:
+    x = as_float_array(x, "x", ndim=1)
+    if x.size == 0:
+        raise ValueError("x must hold at least one observation")
+    if np.any((x != 0) & (x != 1)):
+        raise ValueError("x must contain only 0s and 1s (Bernoulli outcomes)")
+    return x
+
+
+def _real_sample(x) -> np.ndarray:
+    x = as_float_array(x, "x", ndim=1)
+    if x.size == 0:
+        raise ValueError("x must hold at least one observation")
+    return x
+
+
+# --8<-- [start:likelihood]
+def bernoulli_log_likelihood(x, theta: float) -> float:
+    """\\(\\ell(\\theta) = k\\log\\theta + (n-k)\\log(1-\\theta)\\) for \\(k\\) ones among \\(n\\)
+    outcomes \\(x_i \\in \\{0, 1\\}\\); \\(-\\infty\\) when \\(\\theta\\) makes an observed outcome
+    impossible."""
+    x = _binary_sample(x)
+    if isinstance(theta, bool) or not isinstance(theta, (int, float, np.integer, np.floating)):
+        raise TypeError(f"theta must be a number, got {type(theta).__name__}")
+    if not 0 <= theta <= 1:
+        raise ValueError(f"theta must be a probability in [0, 1], got {theta}")
+    k, n = x.sum(), x.size
+    with np.errstate(divide="ignore"):          # log 0 = -inf; 0 * log 0 counts as 0
+        ones = k * np.log(theta) if k > 0 else 0.0
+        zeros = (n - k) * np.log1p(-theta) if n - k > 0 else 0.0
+    return float(ones + zeros)
+
+
+def bernoulli_mle(x) -> float:
+    """The maximum-likelihood estimate \\(\\hat\\theta = k / n\\), the fraction of ones."""
+    return float(_binary_sample(x).mean())
+
+
+def gaussian_log_likelihood(x, mu: float, sigma: float) -> float:
+    """\\(\\ell(\\mu, \\sigma^2) = \\sum_i \\log p(x_i; \\mu, \\sigma^2)\\) for independent
+    observations."""
+    mu = float(as_float_array(mu, "mu", ndim=0))
+    return float(np.sum(gaussian_log_pdf(_real_sample(x), mu, sigma)))
+
+
+def gaussian_mle(x) -> tuple[float, float]:
+    """The maximum-likelihood estimates \\((\\hat\\mu, \\hat\\sigma^2)\\): the sample mean and the
+    variance with divisor \\(n\\) (not \\(n - 1\\)), which is biased low by the factor
+    \\((n-1)/n\\)."""
+    x = _real_sample(x)
+    mu = x.mean()
+    return float(mu), float(np.mean((x - mu) ** 2))
+# --8<-- [end:likelihood]
