@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 import torch
 
-from syllabus_code.numpy_nn.optimizers import (Optimizer, adam_update, momentum_update,
-                                               sgd_update)
+from syllabus_code.numpy_nn.optimizers import (Optimizer, adam_update, clip_grad_norm, clip_grad_value,
+                                               momentum_update, sgd_update)
 
 RNG = np.random.default_rng(5)
 A = RNG.standard_normal((6, 4))
@@ -105,3 +105,70 @@ def test_bad_input():
         Optimizer("sgd", lr=0)
     with pytest.raises(ValueError, match="missing"):
         Optimizer("sgd", lr=0.1).step({"a": W0}, {})
+
+
+def _torch_clipped(grads, clip):
+    """Run torch's in-place clipping on parameters whose .grad are the given arrays."""
+    params = [torch.zeros(g.shape, dtype=torch.float64, requires_grad=True) for g in grads]
+    for p, g in zip(params, grads):
+        p.grad = torch.tensor(g)
+    out = clip(params)
+    return [p.grad.numpy() for p in params], out
+
+
+@pytest.mark.parametrize("max_norm", [0.5, 3.0, 1e3])
+def test_clip_grad_norm_matches_torch(max_norm):
+    rng = np.random.default_rng(0)
+    grads = {"W1": rng.standard_normal((5, 4)), "b1": rng.standard_normal(4), "W2": 3 * rng.standard_normal((4, 2))}
+    clipped, total = clip_grad_norm(grads, max_norm)
+    ref, ref_total = _torch_clipped(list(grads.values()),
+                                    lambda ps: torch.nn.utils.clip_grad_norm_(ps, max_norm))
+    assert total == pytest.approx(ref_total.item(), rel=1e-12)
+    for got, want in zip(clipped.values(), ref):
+        np.testing.assert_allclose(got, want, rtol=1e-6)     # torch divides by ‖g‖ + 1e-6
+    new_norm = np.sqrt(sum(np.sum(g**2) for g in clipped.values()))
+    assert new_norm == pytest.approx(min(max_norm, total), rel=1e-12)
+    if max_norm > total:                                      # below the threshold: untouched
+        for k in grads:
+            np.testing.assert_array_equal(clipped[k], grads[k])
+    # one common factor: the direction of the whole gradient is kept
+    flat = np.concatenate([g.ravel() for g in grads.values()])
+    flat_c = np.concatenate([g.ravel() for g in clipped.values()])
+    assert flat @ flat_c / (np.linalg.norm(flat) * np.linalg.norm(flat_c)) == pytest.approx(1.0, rel=1e-12)
+
+
+def test_clip_grad_value_matches_torch_and_turns_the_direction():
+    grads = [np.array([100.0, 1.0]), np.array([[-0.5, -7.0]])]
+    clipped = clip_grad_value(grads, 1.0)
+    ref, _ = _torch_clipped(grads, lambda ps: torch.nn.utils.clip_grad_value_(ps, 1.0))
+    for got, want in zip(clipped, ref):
+        np.testing.assert_array_equal(got, want)
+    np.testing.assert_array_equal(clipped[0], [1.0, 1.0])     # (100, 1) becomes (1, 1): 45 degrees
+    clipped_list, total = clip_grad_norm(grads, 1.0)
+    assert isinstance(clipped_list, list) and total == pytest.approx(np.sqrt(100**2 + 1 + 0.25 + 49))
+
+
+def test_clip_grad_norm_edge_cases():
+    # zero gradient: nothing to scale; huge entries: the norm does not overflow
+    zero, total = clip_grad_norm({"w": np.zeros(3)}, 1.0)
+    assert total == 0.0 and np.all(zero["w"] == 0)
+    big, total = clip_grad_norm({"w": np.full(4, 1e200)}, 1.0)
+    assert total == pytest.approx(2e200) and np.allclose(big["w"], 0.5)
+    # float32 is kept
+    out, _ = clip_grad_norm({"w": np.ones(3, np.float32)}, 0.1)
+    assert out["w"].dtype == np.float32
+
+
+def test_clip_bad_input():
+    with pytest.raises(ValueError, match="max_norm"):
+        clip_grad_norm({"w": np.ones(2)}, 0.0)
+    with pytest.raises(TypeError, match="max_norm"):
+        clip_grad_norm({"w": np.ones(2)}, "1")
+    with pytest.raises(ValueError, match="clip_value"):
+        clip_grad_value({"w": np.ones(2)}, -1.0)
+    with pytest.raises(TypeError, match="grads must be a dict or list"):
+        clip_grad_norm(np.ones(2), 1.0)
+    with pytest.raises(TypeError, match="grads\\['w'\\]"):
+        clip_grad_norm({"w": "abc"}, 1.0)
+    with pytest.raises(ValueError, match="grads must be finite"):
+        clip_grad_norm({"w": np.array([1.0, np.nan])}, 1.0)

@@ -27,7 +27,7 @@ from .gradcheck import check_gradient, rel_error
 from .losses import (bce, bce_with_logits, cross_entropy, log_softmax, logsumexp, mse,
                      softmax_cross_entropy)
 from .network import MLP, init_mlp, iterate_minibatches, mlp_backward, mlp_forward
-from .optimizers import Optimizer, adam_update, momentum_update, sgd_update
+from .optimizers import Optimizer, adam_update, clip_grad_norm, clip_grad_value, momentum_update, sgd_update
 
 __all__ = [
     "ACTIVATIONS", "activation_forward", "activation_backward", "sigmoid", "sigmoid_prime",
@@ -36,5 +36,5 @@ __all__ = [
     "dense_forward", "dense_backward", "init_dense", "check_gradient", "rel_error",
     "mse", "bce", "bce_with_logits", "cross_entropy", "softmax_cross_entropy", "logsumexp",
     "log_softmax", "MLP", "init_mlp", "mlp_forward", "mlp_backward", "iterate_minibatches",
-    "Optimizer", "sgd_update", "momentum_update", "adam_update",
+    "Optimizer", "sgd_update", "momentum_update", "adam_update", "clip_grad_norm", "clip_grad_value",
 ]

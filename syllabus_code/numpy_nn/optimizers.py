@@ -8,6 +8,9 @@ every array of a parameter dict (``.step(params, grads)``).
 Batch gradient descent, stochastic gradient descent and mini-batch gradient descent share one
 update, :func:`sgd_update`; they differ only in how many samples the gradient averages over
 (all n, one, or a batch of B - see :func:`syllabus_code.numpy_nn.network.iterate_minibatches`).
+
+:func:`clip_grad_norm` and :func:`clip_grad_value` act on a whole gradient dict before the
+update (Module 4, exploding gradients).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from syllabus_code._checks import check_positive
 
 from ._util import as_array
 
-__all__ = ["sgd_update", "momentum_update", "adam_update", "Optimizer", "UPDATES"]
+__all__ = ["sgd_update", "momentum_update", "adam_update", "Optimizer", "UPDATES", "clip_grad_norm",
+           "clip_grad_value"]
 
 
 def _check(w, dw):
@@ -106,3 +110,46 @@ class Optimizer:
                                                        **self.hparams)
         return params
 # --8<-- [end:optimizer]
+
+
+def _grad_arrays(grads) -> dict:
+    if isinstance(grads, dict):
+        return {k: as_array(v, f"grads[{k!r}]") for k, v in grads.items()}
+    if isinstance(grads, (list, tuple)):
+        return {i: as_array(v, f"grads[{i}]") for i, v in enumerate(grads)}
+    raise TypeError(f"grads must be a dict or list of gradient arrays, got {type(grads).__name__}")
+
+
+def _same_kind(grads, arrays: dict):
+    return arrays if isinstance(grads, dict) else [arrays[i] for i in range(len(arrays))]
+
+
+# --8<-- [start:clip]
+def clip_grad_norm(grads, max_norm: float):
+    """Clip by global norm: g ← g · min(1, c / ‖g‖), with ‖g‖ the L2 norm of all the arrays
+    in ``grads`` (a dict or list) read as one long vector, and c = ``max_norm``.
+
+    Returns (clipped gradients, ‖g‖ before clipping). Every array is scaled by the same
+    factor, so the direction of the whole gradient is kept. ``torch.nn.utils.clip_grad_norm_``
+    does the same in place, with c / (‖g‖ + 1e-6) as the factor.
+    """
+    arrays = _grad_arrays(grads)
+    max_norm = check_positive(max_norm, "max_norm")
+    flat = [g.ravel() for g in arrays.values()]
+    biggest = max((float(np.max(np.abs(f))) for f in flat if f.size), default=0.0)
+    if not np.isfinite(biggest):
+        raise ValueError("grads must be finite (an inf or NaN gradient cannot be clipped back)")
+    total = 0.0
+    if biggest > 0:                            # scale first so the sum of squares cannot overflow
+        total = biggest * float(np.sqrt(sum(np.sum((f / biggest) ** 2) for f in flat)))
+    scale = min(1.0, max_norm / total) if total > 0 else 1.0
+    return _same_kind(grads, {k: g * scale for k, g in arrays.items()}), total
+
+
+def clip_grad_value(grads, clip_value: float):
+    """Clip every entry to [-c, c], c = ``clip_value``. Entries are clipped independently, so
+    a gradient with entries of different sizes changes direction."""
+    arrays = _grad_arrays(grads)
+    c = check_positive(clip_value, "clip_value")
+    return _same_kind(grads, {k: np.clip(g, -c, c) for k, g in arrays.items()})
+# --8<-- [end:clip]
