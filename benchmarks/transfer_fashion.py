@@ -8,12 +8,13 @@
    feature extraction, fine-tuning (last 2 blocks at lr/10), full retraining, and the same network
    from random weights ("scratch"). Every run sees the same images in the same order.
 3. Print the test accuracy on the full Fashion-MNIST test set (10,000 images) as a table.
+
+``transfer_digits.py`` is the similar-domain counterpart (MNIST digits 0–4 → digits 5–9).
 """
 
 from __future__ import annotations
 
 import argparse
-import platform
 import time
 
 import torch
@@ -29,36 +30,24 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    from syllabus_code.models import get_model
-    from syllabus_code.train import ArrayDataset, TrainConfig, fit, prepare_data
-    from syllabus_code.transfer import compare_strategies
+    from _transfer import lenet, pretrain, print_machine, print_table  # this folder is on sys.path
 
-    def lenet():
-        return get_model("lenet5", activation="relu", pool="max", input_size=28)
+    from syllabus_code.train import prepare_data
+    from syllabus_code.transfer import class_subset, compare_strategies
 
     start = time.perf_counter()
-    mnist_train, mnist_test = prepare_data("mnist", True), prepare_data("mnist", False)
     torch.manual_seed(args.seed)
     backbone = lenet()
-    h = fit(TrainConfig(epochs=args.pretrain_epochs, lr=2e-3, batch_size=128, progress=False, device="cpu",
-                        seed=args.seed), model=backbone, train_set=mnist_train, test_set=mnist_test)
-    print(f"pretrained on MNIST: test accuracy {h['epochs'][-1]['test_acc']:.4f} "
-          f"({time.perf_counter() - start:.1f} s)")
+    pretrain(backbone, prepare_data("mnist", True), prepare_data("mnist", False),
+             epochs=args.pretrain_epochs, seed=args.seed, what="MNIST")
 
-    fashion = prepare_data("fashion-mnist", True)
-    picked = torch.cat([torch.nonzero(fashion.labels == k)[: args.per_class, 0] for k in range(10)])
-    few = ArrayDataset(fashion.images[picked], fashion.labels[picked])
+    few = class_subset(prepare_data("fashion-mnist", True), range(10), per_class=args.per_class)
     fashion_test = prepare_data("fashion-mnist", False)
     results = compare_strategies(backbone, few, fashion_test, epochs=args.epochs, lr=3e-3, batch_size=64,
                                  seed=args.seed, make_scratch=lenet)
-
-    print(f"\nFashion-MNIST, {args.per_class} labelled images per class ({len(few)} in all), "
-          f"{args.epochs} epochs, test set 10,000 images")
-    print(f"{'strategy':<20} {'test accuracy':>13} {'trainable params':>17} {'seconds':>8}")
-    for name, r in results.items():
-        print(f"{name:<20} {r['test_acc']:>13.4f} {r['trainable']:>17,} {r['seconds']:>8.1f}")
-    print(f"\n{platform.processor() or platform.machine()}, torch {torch.__version__}, "
-          f"{torch.get_num_threads()} threads, total {time.perf_counter() - start:.0f} s")
+    print_table(f"Fashion-MNIST, {args.per_class} labelled images per class ({len(few)} in all), "
+                f"{args.epochs} epochs, test set {len(fashion_test):,} images", results)
+    print_machine(start)
 
 
 if __name__ == "__main__":

@@ -172,7 +172,50 @@ def test_compare_strategies_runs_every_strategy_on_tiny_data():
     res = TL.compare_strategies(lenet(), ds, ds, epochs=1, batch_size=32, make_scratch=lenet)
     assert list(res) == ["feature-extraction", "fine-tuning", "full", "scratch"]
     assert res["feature-extraction"]["trainable"] < res["fine-tuning"]["trainable"] < res["full"]["trainable"]
-    assert all(0 <= r["test_acc"] <= 1 for r in res.values())
+    assert all(0 <= r["test_acc"] <= 1 and 0 <= r["train_acc"] <= 1 for r in res.values())
+
+
+def test_class_subset_keeps_the_classes_asked_for_and_relabels_them_in_order():
+    labels = torch.tensor([7, 0, 5, 7, 9, 5, 1, 9, 5, 7])
+    images = torch.arange(10.0).view(10, 1, 1, 1)        # image i holds the number i
+    ds = ArrayDataset(images, labels)
+    few = TL.class_subset(ds, [5, 7, 9], per_class=2)
+    assert few.images.flatten().tolist() == [2, 5, 0, 3, 4, 7]  # the first two of 5, of 7, of 9
+    assert few.labels.tolist() == [0, 0, 1, 1, 2, 2] and few.labels.dtype == labels.dtype
+    every = TL.class_subset(ds, [9, 0])                  # all of them; the order given sets the labels
+    assert every.images.flatten().tolist() == [4, 7, 1] and every.labels.tolist() == [0, 0, 1]
+    assert TL.class_subset(ds, [0, 1, 5, 7, 9], per_class=1).images.flatten().tolist() == [1, 6, 2, 0, 4]
+
+
+def test_class_subset_splits_mnist_like_labels_into_disjoint_halves():
+    g = torch.Generator().manual_seed(0)
+    labels = torch.randint(0, 10, (500,), generator=g)
+    ds = ArrayDataset(labels.float().view(-1, 1, 1, 1), labels)  # each image holds its digit
+    low, high = TL.class_subset(ds, range(5)), TL.class_subset(ds, range(5, 10))
+    assert len(low) + len(high) == len(ds)
+    assert torch.equal(low.images.flatten().long(), low.labels)           # 0-4 keep their labels
+    assert torch.equal(high.images.flatten().long(), high.labels + 5)     # 5-9 become 0-4
+    assert torch.equal(torch.bincount(high.labels, minlength=5), torch.bincount(labels, minlength=10)[5:])
+
+
+def test_class_subset_bad_input():
+    ds = ArrayDataset(torch.zeros(4, 1, 2, 2), torch.tensor([0, 1, 1, 2]))
+    with pytest.raises(TypeError, match="dataset must hold"):
+        TL.class_subset([(0, 0)], [0])
+    with pytest.raises(TypeError, match="classes must be a sequence"):
+        TL.class_subset(ds, 3)
+    with pytest.raises(ValueError, match="non-empty sequence of ints"):
+        TL.class_subset(ds, [])
+    with pytest.raises(ValueError, match="non-empty sequence of ints"):
+        TL.class_subset(ds, [0, 1.0])
+    with pytest.raises(ValueError, match="must not repeat"):
+        TL.class_subset(ds, [1, 1])
+    with pytest.raises(ValueError, match="per_class must be a positive int"):
+        TL.class_subset(ds, [1], per_class=0)
+    with pytest.raises(ValueError, match="class 2 has 1 image\\(s\\), fewer than per_class=2"):
+        TL.class_subset(ds, [1, 2], per_class=2)
+    with pytest.raises(ValueError, match=r"class 5 has 0 image\(s\)"):
+        TL.class_subset(ds, [5])
 
 
 def test_bad_input():
