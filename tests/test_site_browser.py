@@ -1,10 +1,10 @@
 """The built site in a real browser (Debian chromium through Playwright).
 
 Every page loads with no console error, no uncaught exception and no request to another
-origin; its maths is rendered by the site's own KaTeX; the dark palette toggle works; maths
-is rendered again after instant navigation; and every page that shows code carries a real
-execution stamp, from the `make docs-run` record the site was built from, with no failure.
-Run after `mkdocs build` (marked ``site``).
+origin; its maths arrives rendered (KaTeX at build time) and no page loads KaTeX's
+JavaScript; the dark palette toggle works; maths is there after instant navigation; and every
+page that shows code carries a real execution stamp, from the `make docs-run` record the site
+was built from, with no failure. Run after `mkdocs build` (marked ``site``).
 """
 
 from __future__ import annotations
@@ -49,10 +49,13 @@ def test_every_page_loads_clean_with_rendered_maths(site_dir, site_url, page_and
     problems = []
     pages = built_pages(site_dir)
     assert len(pages) >= 10
+    katex_js = []  # the maths is rendered at build: no page may fetch KaTeX's renderer
+    page.on("request", lambda r: "katex" in r.url and ".js" in r.url and katex_js.append(r.url))
     for rel in pages:
         log.console_errors.clear(), log.page_errors.clear(), log.foreign_requests.clear()
+        katex_js.clear()
         page.goto(site_url + rel, wait_until="load")
-        page.wait_for_timeout(150)  # let document$ subscribers (KaTeX, widgets) run
+        page.wait_for_timeout(150)  # let document$ subscribers (widgets) run
         state = maths_state(page)
         if state["arithmatex"] and not state["katex"]:
             problems.append(f"{rel}: maths not rendered")
@@ -60,6 +63,8 @@ def test_every_page_loads_clean_with_rendered_maths(site_dir, site_url, page_and
             problems.append(f"{rel}: {state['notebookRaw']} notebook cells with unrendered $maths$")
         if state["errors"] or state["raw"]:
             problems.append(f"{rel}: {state['errors']} KaTeX errors, {state['raw']} raw formulas")
+        if katex_js:
+            problems.append(f"{rel}: loads KaTeX's JavaScript: {katex_js}")
         for kind in ("console_errors", "page_errors", "foreign_requests"):
             if getattr(log, kind):
                 problems.append(f"{rel}: {kind}: {getattr(log, kind)}")

@@ -1,8 +1,9 @@
-"""Serve KaTeX from the site itself.
+"""Serve KaTeX's stylesheet and fonts from the site itself.
 
 KaTeX is installed by npm (``package.json``) into ``node_modules/katex``; this hook adds the
 files the pages need to the build as ``assets/katex/...``, so nothing is copied into the repo
-by hand and no page asks a CDN for it.
+by hand and no page asks a CDN for it. The maths is rendered to HTML at build time
+(``katex_render.py``), so no page loads KaTeX's JavaScript.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parents[2]
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
-# What the pages load: the renderer, its stylesheet, the auto-render extension, and the fonts
-# the stylesheet refers to (woff2 only: every browser that runs the site reads woff2).
-WANTED = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]
+# What the pages load: the stylesheet and the fonts it refers to (woff2 only: every browser
+# that runs the site reads woff2).
+WANTED = ["katex.min.css"]
 
 
 def on_files(files: Files, config) -> Files:
-    if not (KATEX_DIST / "katex.min.js").is_file():
+    if not (KATEX_DIST / "katex.min.css").is_file():
         raise PluginError(
             f"KaTeX not found in {KATEX_DIST}. Install the site's JavaScript dependencies "
             "first: `npm ci` (the Makefile's `make site` and `make serve` do this)."
