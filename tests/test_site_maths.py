@@ -17,7 +17,7 @@ PAGES = ["00-foundations/linear-algebra/", "labs/08-efficient/"]
 
 RAW_TEX = """() => {
     const article = document.querySelector('article').cloneNode(true);
-    article.querySelectorAll('.katex, pre, code').forEach(el => el.remove());
+    article.querySelectorAll('.katex, pre, code, script, style').forEach(el => el.remove());
     const text = article.textContent;
     return {
         katex: document.querySelectorAll('article .katex').length,

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import html as htmllib
 import json
+import logging
 import re
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+log = logging.getLogger("mkdocs.hooks.katex_render")
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "katex_render.mjs"
 
@@ -147,6 +150,8 @@ class KatexProcess:
     def __init__(self) -> None:
         self.proc: subprocess.Popen | None = None
         self.cache: dict[tuple[str, bool], dict] = {}
+        self.formulas = 0  # formulas rendered (from the cache or not) and the seconds it took
+        self.seconds = 0.0
 
     def _start(self) -> subprocess.Popen:
         node = shutil.which("node")
@@ -163,6 +168,8 @@ class KatexProcess:
 
     def render(self, requests: list[tuple[str, bool]]) -> list[dict]:
         """KaTeX's answer for each (tex, display): {"html": ...} or {"error": message}."""
+        started = time.perf_counter()
+        self.formulas += len(requests)
         todo = list(dict.fromkeys(r for r in requests if r not in self.cache))
         if todo:
             if self.proc is None or self.proc.poll() is not None:
@@ -186,6 +193,7 @@ class KatexProcess:
                     f"the KaTeX process ({SCRIPT.name}) failed: {answers.get('fatal')}"
                 )
             self.cache.update(zip(todo, answers))
+        self.seconds += time.perf_counter() - started
         return [self.cache[r] for r in requests]
 
     def close(self) -> None:
@@ -230,6 +238,10 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
+    log.info(
+        "KaTeX rendered %d formulas (%d distinct) in %.1f s",
+        _katex.formulas, len(_katex.cache), _katex.seconds,
+    )
     _katex.close()
 
 
