@@ -150,8 +150,8 @@ class KatexProcess:
     def __init__(self) -> None:
         self.proc: subprocess.Popen | None = None
         self.cache: dict[tuple[str, bool], dict] = {}
-        self.formulas = 0  # formulas rendered (from the cache or not) and the seconds it took
-        self.seconds = 0.0
+        self.formulas = 0  # formulas rendered (from the cache or not)
+        self.seconds = 0.0  # time in on_post_page: finding, rendering and replacing them
 
     def _start(self) -> subprocess.Popen:
         node = shutil.which("node")
@@ -168,7 +168,6 @@ class KatexProcess:
 
     def render(self, requests: list[tuple[str, bool]]) -> list[dict]:
         """KaTeX's answer for each (tex, display): {"html": ...} or {"error": message}."""
-        started = time.perf_counter()
         self.formulas += len(requests)
         todo = list(dict.fromkeys(r for r in requests if r not in self.cache))
         if todo:
@@ -193,7 +192,6 @@ class KatexProcess:
                     f"the KaTeX process ({SCRIPT.name}) failed: {answers.get('fatal')}"
                 )
             self.cache.update(zip(todo, answers))
-        self.seconds += time.perf_counter() - started
         return [self.cache[r] for r in requests]
 
     def close(self) -> None:
@@ -234,7 +232,11 @@ _katex = KatexProcess()
 
 
 def on_post_page(output: str, page, config) -> str:
-    return render_maths(output, page.file.src_uri, _katex)
+    started = time.perf_counter()
+    try:
+        return render_maths(output, page.file.src_uri, _katex)
+    finally:
+        _katex.seconds += time.perf_counter() - started
 
 
 def on_post_build(config) -> None:
