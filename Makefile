@@ -66,13 +66,13 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 # Run the fast suite (which executes every page's code) and record it for the stamps; fails
-# when anything fails.
-docs-run: $(DEPS)
+# when anything fails. (Its unit tests drive the build's KaTeX renderer: npm ci first.)
+docs-run: $(DEPS) $(JSDEPS)
 	$(PYTEST_FAST)
 
 # The same run for building a site to read: a failure is reported on its page's stamp (and
 # here), and the build goes on, so a reader is never stopped by one broken block.
-docs-run-lenient: $(DEPS)
+docs-run-lenient: $(DEPS) $(JSDEPS)
 	@$(PYTEST_FAST) || echo "*** Some tests or page blocks failed: the pages concerned say which, at their top. ***"
 
 site: $(DEPS) $(JSDEPS) docs-run-lenient
@@ -82,7 +82,7 @@ serve: $(DEPS) $(JSDEPS) docs-run-lenient
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The fast suite again under the generic numeric configuration (its record goes elsewhere).
-test-generic: $(DEPS)
+test-generic: $(DEPS) $(JSDEPS)
 	env $(GENERIC_ENV) $(PYTEST_FAST)
 
 # Unit tests (actionlint on the workflows among them) + executed doc blocks under default and
