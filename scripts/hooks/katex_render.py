@@ -41,7 +41,7 @@ ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 RAW_TEXT = {"script", "style", "textarea"}
 NO_MATHS = {"pre", "code", "noscript", "option"}
-MARKDOWN_CELL = re.compile(r"""class=["'][^"']*\bjp-RenderedMarkdown\b""")
+MARKDOWN_CELL = re.compile(r"""class=["'][^"']*\bjp-(?:RenderedMarkdown|MarkdownOutput)\b""")
 # auto-render's delimiters for notebook cells, longest first where two share a start.
 NOTEBOOK_DELIMITERS = [
     ("$$", "$$", True), ("$", "$", False), ("\\[", "\\]", True), ("\\(", "\\)", False),
@@ -114,7 +114,7 @@ def _maths_in_text(text: str, offset: int) -> list[Formula]:
 
 def notebook_formulas(page_html: str) -> list[Formula]:
     """Maths in the text of notebook markdown cells (not in code, pre, script or style)."""
-    if "jp-RenderedMarkdown" not in page_html:
+    if "jp-RenderedMarkdown" not in page_html and "jp-MarkdownOutput" not in page_html:
         return []
     found: list[Formula] = []
     divs: list[bool] = []  # for each open <div>: is it a markdown cell?
