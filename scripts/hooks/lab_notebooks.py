@@ -1,0 +1,279 @@
+"""Each lab also as an executed ``.ipynb``, with an "Open in Colab" link.
+
+mkdocs-jupyter executes each lab (``docs/labs/*.py``, jupytext percent format) to render its
+page, and ``include_source`` copies the ``.py`` beside the page. This hook keeps the notebook
+that execution produced, so the ``.ipynb`` a learner downloads has exactly the outputs the page
+shows, without executing the lab a second time:
+
+* while mkdocs-jupyter renders a lab, nbconvert's ``ExecutePreprocessor`` is wrapped to copy
+  the executed notebook it returns (``capture_executed``);
+* mkdocs-jupyter caches a rendered lab in ``.cache/mkdocs-jupyter/<key>.json`` (the key hashes
+  the ``.py`` and the plugin's options) and then does not execute it again: the executed
+  notebook is stored in that same file, so page and notebook always come from one execution.
+  A cache file without it (written before this hook existed) is deleted, so the lab runs again;
+* the downloadable notebook is the executed one with a first cell that installs
+  ``syllabus_code`` from the repository when it is not importable (Colab, a fresh machine);
+  it is written beside the page as ``<lab>.ipynb`` (``site/labs/<lab>/<lab>.ipynb``);
+* the lab's kernel draws figures inline (``kernel_environ``; the build's ``MPLBACKEND=Agg``
+  would otherwise leave every plot out of the page and the notebook);
+* under the lab's title the page links the ``.ipynb``, the ``.py`` and, when a repository is
+  configured, Colab.
+
+Colab opens notebooks from GitHub (``/github/<owner>/<repo>/blob/<branch>/<path>``) or a gist;
+it has no form for an arbitrary URL (googlecolab/colabtools#1305 is that open request), so the
+Pages artifact's copy cannot be opened there. The Pages workflow therefore also commits the
+built notebooks to a branch of the repository (``notebooks``: one commit, replaced at each
+deploy, holding ``labs/<lab>.ipynb``), and the Colab link points there.
+
+Settings (``extra: colab:`` in mkdocs.yml; an environment variable that is set wins, even when
+empty, so a fork's workflow can point the links at the fork):
+
+* ``repo`` / ``SYLLABUS_COLAB_REPO``: ``owner/name`` on GitHub; empty: no Colab link, and the
+  install cell only explains how to install the package;
+* ``branch`` / ``SYLLABUS_COLAB_BRANCH``: the branch, tag or commit the install cell installs
+  ``syllabus_code`` from (the Pages workflow gives the commit it built);
+* ``notebooks_branch`` / ``SYLLABUS_COLAB_NOTEBOOKS_BRANCH``: where the workflow commits the
+  notebooks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import html
+import json
+import os
+import pathlib
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import PurePosixPath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+PLUGIN = "mkdocs-jupyter"
+CACHE_KEY = "syllabus_executed_notebook"  # our entry in mkdocs-jupyter's cache file
+COLAB = "https://colab.research.google.com/github"
+# The build runs with MPLBACKEND=Agg (Makefile), which a kernel inherits: its figures would
+# then never be displayed, so neither the page nor the notebook would have them.
+INLINE = "module://matplotlib_inline.backend_inline"
+ENV = {
+    "repo": "SYLLABUS_COLAB_REPO",
+    "branch": "SYLLABUS_COLAB_BRANCH",
+    "notebooks_branch": "SYLLABUS_COLAB_NOTEBOOKS_BRANCH",
+}
+DEFAULTS = {"repo": "", "branch": "main", "notebooks_branch": "notebooks"}
+_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+")
+_REF = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._/-]*")
+_H1_END = re.compile(r"</h1>", re.IGNORECASE)
+
+_notebooks: dict[str, object] = {}  # page src -> downloadable notebook, between render and post_page
+
+
+# -- settings -------------------------------------------------------------------------------
+
+def colab_settings(extra: Mapping | None, environ: Mapping[str, str] = os.environ) -> dict:
+    """The resolved ``repo``, ``branch`` and ``notebooks_branch``: environment, then
+    ``extra.colab``, then the defaults. Raises ``PluginError`` for a malformed value (it ends
+    up in a URL and in a ``%pip`` line)."""
+    given = (extra or {}).get("colab") or {}
+    if not isinstance(given, Mapping):
+        raise PluginError(f"extra.colab must be a mapping, got {type(given).__name__}")
+    unknown = set(given) - set(DEFAULTS)
+    if unknown:
+        raise PluginError(f"extra.colab: unknown keys {sorted(unknown)}; expected {sorted(DEFAULTS)}")
+    out = {}
+    for key, default in DEFAULTS.items():
+        value = environ.get(ENV[key])
+        if value is None:
+            value = given.get(key)
+        out[key] = default if value is None else str(value).strip()
+    if out["repo"] and not _REPO.fullmatch(out["repo"]):
+        raise PluginError(f"Colab repo must be 'owner/name' on GitHub, got {out['repo']!r}")
+    for key in ("branch", "notebooks_branch"):
+        if out["repo"] and not (_REF.fullmatch(out[key]) and ".." not in out[key]):
+            raise PluginError(f"Colab {key} must be a git branch, tag or commit, got {out[key]!r}")
+    return out
+
+
+def colab_url(settings: Mapping, stem: str) -> str | None:
+    """Colab's URL for the lab ``stem`` as the Pages workflow commits it, or ``None`` when no
+    repository is configured."""
+    if not settings["repo"]:
+        return None
+    return f"{COLAB}/{settings['repo']}/blob/{settings['notebooks_branch']}/labs/{stem}.ipynb"
+
+
+def install_source(settings: Mapping) -> str:
+    """The first cell of a downloaded lab: installs syllabus_code only when it is missing."""
+    head = (
+        "# Colab or a fresh environment: install the course's package if it is missing.\n"
+        "import importlib.util\n\n"
+        'if importlib.util.find_spec("syllabus_code") is None:\n'
+    )
+    if settings["repo"]:
+        url = f"git+https://github.com/{settings['repo']}@{settings['branch']}"
+        return head + f'    %pip install "{url}"'
+    return head + (
+        '    raise ModuleNotFoundError("This lab needs the course package syllabus_code: "\n'
+        '                              "in a checkout of the course, run pip install -e .")'
+    )
+
+
+# -- the notebook ---------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def kernel_environ(**values: str) -> Iterator[None]:
+    """Set environment variables for the kernels started within the block, then restore."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@contextlib.contextmanager
+def capture_executed() -> Iterator[list]:
+    """Within the block, every notebook nbconvert's ExecutePreprocessor executes is also
+    appended (a deep copy, as it left the kernel) to the yielded list."""
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    captured: list = []
+    original = ExecutePreprocessor.preprocess
+
+    def preprocess(self, nb, resources=None, km=None):
+        nb, resources = original(self, nb, resources, km)
+        captured.append(copy.deepcopy(nb))
+        return nb, resources
+
+    ExecutePreprocessor.preprocess = preprocess
+    try:
+        yield captured
+    finally:
+        ExecutePreprocessor.preprocess = original
+
+
+def downloadable(executed, settings: Mapping):
+    """The executed notebook as a learner gets it: the install cell first (no output), the
+    jupytext pairing metadata dropped, a Python kernelspec; validated by nbformat."""
+    import nbformat
+
+    nb = copy.deepcopy(executed)
+    nb.metadata.pop("jupytext", None)
+    nb.metadata.setdefault("kernelspec", nbformat.from_dict(
+        {"name": "python3", "display_name": "Python 3", "language": "python"}
+    ))
+    cell = nbformat.v4.new_code_cell(install_source(settings))
+    if (nb.nbformat, nb.nbformat_minor) < (4, 5):
+        del cell["id"]
+    nb.cells.insert(0, cell)
+    nbformat.validate(nb)
+    return nb
+
+
+# -- the page -------------------------------------------------------------------------------
+
+def links_html(stem: str, colab: str | None) -> str:
+    """The row of links under a lab's title (relative: the files sit beside the page)."""
+    parts = [
+        f'<a href="{html.escape(stem)}.ipynb" download>Download the notebook (.ipynb)</a>, '
+        "with the outputs shown here",
+        f'<a href="{html.escape(stem)}.py" download>the source (.py)</a>, a jupytext notebook',
+    ]
+    if colab:
+        parts.append(f'<a class="lab-colab" href="{html.escape(colab)}">Open in Colab</a>')
+    return '<p class="lab-links">' + " · ".join(parts) + "</p>"
+
+
+def insert_after_h1(page_html: str, snippet: str) -> str:
+    m = _H1_END.search(page_html)
+    return page_html[: m.end()] + snippet + page_html[m.end():] if m else snippet + page_html
+
+
+# -- mkdocs-jupyter's cache -----------------------------------------------------------------
+
+def _cache_path(plugin, page) -> pathlib.Path | None:
+    """The cache file mkdocs-jupyter uses for this page (its own key function), or None."""
+    cfg = plugin.config
+    if not cfg.get("cache"):
+        return None
+    from mkdocs_jupyter import plugin as mj
+
+    src = page.file.abs_src_path
+    execute = cfg["execute"] and not any(
+        pathlib.PurePath(src).match(p) for p in cfg.get("execute_ignore") or []
+    )
+    path = mj._get_cache_path(cfg["cache_dir"], mj._compute_cache_key(src, cfg, execute))
+    if path not in getattr(plugin, "_used_cache_paths", {path}):
+        raise PluginError(f"lab_notebooks: mkdocs-jupyter's cache key for {src} changed; update the hook")
+    return path
+
+
+def _read_cache(path: pathlib.Path | None) -> dict | None:
+    if path is None or not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# -- events ---------------------------------------------------------------------------------
+
+@event_priority(-50)  # after mkdocs-jupyter has replaced page.render
+def on_pre_page(page, config, files):
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None or not plugin.should_include(page.file):
+        return page
+    import jupytext
+    import nbformat
+
+    settings = colab_settings(config.get("extra"))
+    cache = _cache_path(plugin, page)
+    render = page.render
+    src = page.file.src_uri
+
+    def render_and_keep(self, config, files):
+        cached = _read_cache(cache)
+        if cached is not None and CACHE_KEY not in cached:
+            cache.unlink()  # rendered before this hook: execute again to get the notebook
+        with kernel_environ(MPLBACKEND=INLINE), capture_executed() as captured:
+            render(config, files)
+        if captured:
+            executed = captured[-1]
+            cached = _read_cache(cache)
+            if cached is not None:
+                cached[CACHE_KEY] = nbformat.writes(executed)
+                cache.write_text(json.dumps(cached), encoding="utf-8")
+        elif cached is not None and CACHE_KEY in cached:
+            executed = nbformat.reads(cached[CACHE_KEY], as_version=4)
+        elif not plugin.config["execute"]:
+            executed = jupytext.read(page.file.abs_src_path)
+        else:
+            raise PluginError(f"lab_notebooks: {src} was rendered but no executed notebook was found")
+        _notebooks[src] = downloadable(executed, settings)
+
+    page.render = render_and_keep.__get__(page, Page)
+    return page
+
+
+def on_page_content(page_html: str, page, config, files) -> str:
+    if page.file.src_uri not in _notebooks:
+        return page_html
+    stem = PurePosixPath(page.file.src_uri).stem
+    colab = colab_url(colab_settings(config.get("extra")), stem)
+    return insert_after_h1(page_html, links_html(stem, colab))
+
+
+def on_post_page(output: str, page, config) -> str:
+    nb = _notebooks.pop(page.file.src_uri, None)
+    if nb is not None:
+        import nbformat
+
+        target = pathlib.Path(page.file.abs_dest_path).parent / f"{PurePosixPath(page.file.src_uri).stem}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, str(target))
+    return output

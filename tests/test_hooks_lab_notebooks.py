@@ -1,0 +1,206 @@
+"""The labs' downloadable notebooks and Colab links (scripts/hooks/lab_notebooks.py)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import lab_notebooks as ln  # scripts/hooks is on sys.path (root conftest.py)
+import nbformat
+import pytest
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+REPO = {"colab": {"repo": "someone/course", "branch": "main", "notebooks_branch": "notebooks"}}
+
+
+# -- settings -------------------------------------------------------------------------------
+
+def test_settings_default_to_no_repository():
+    assert ln.colab_settings({}, {}) == {"repo": "", "branch": "main", "notebooks_branch": "notebooks"}
+    assert ln.colab_url(ln.colab_settings(None, {}), "02-perceptron") is None
+
+
+def test_environment_overrides_the_config_and_an_empty_value_switches_colab_off():
+    env = {"SYLLABUS_COLAB_REPO": "fork/course", "SYLLABUS_COLAB_BRANCH": "abc123"}
+    s = ln.colab_settings(REPO, env)
+    assert s == {"repo": "fork/course", "branch": "abc123", "notebooks_branch": "notebooks"}
+    assert ln.colab_settings(REPO, {"SYLLABUS_COLAB_REPO": ""})["repo"] == ""
+
+
+def test_colab_url_points_at_the_notebooks_branch():
+    s = ln.colab_settings(REPO, {"SYLLABUS_COLAB_NOTEBOOKS_BRANCH": "nb"})
+    assert ln.colab_url(s, "05-cnn") == (
+        "https://colab.research.google.com/github/someone/course/blob/nb/labs/05-cnn.ipynb"
+    )
+
+
+@pytest.mark.parametrize("colab", [
+    {"repo": "not a repo"}, {"repo": "o/r", "branch": 'x"; rm'}, {"repo": "o/r", "branch": "a..b"},
+    {"repo": "o/r", "brnach": "main"},
+])
+def test_malformed_settings_are_refused(colab):
+    with pytest.raises(PluginError):
+        ln.colab_settings({"colab": colab}, {})
+
+
+# -- the install cell -----------------------------------------------------------------------
+
+def run_cell(source: str, monkeypatch, importable: bool) -> list:
+    """Run a cell's source as IPython would (magics transformed), with syllabus_code made
+    importable or not; returns the line magics it called."""
+    import importlib.util
+
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    calls = []
+    shell = type("Shell", (), {"run_line_magic": lambda self, *a: calls.append(a)})()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: (real(name, *a) if importable else None)
+                        if name == "syllabus_code" else real(name, *a))
+    exec(TransformerManager().transform_cell(source), {"get_ipython": lambda: shell})
+    return calls
+
+
+def test_install_cell_installs_from_the_repository_only_when_the_package_is_missing(monkeypatch):
+    source = ln.install_source(ln.colab_settings(REPO, {}))
+    assert run_cell(source, monkeypatch, importable=True) == []
+    assert run_cell(source, monkeypatch, importable=False) == [
+        ("pip", 'install "git+https://github.com/someone/course@main"')
+    ]
+
+
+def test_without_a_repository_the_cell_says_how_to_install(monkeypatch):
+    source = ln.install_source(ln.colab_settings({}, {}))
+    assert run_cell(source, monkeypatch, importable=True) == []
+    with pytest.raises(ModuleNotFoundError, match="pip install -e"):
+        run_cell(source, monkeypatch, importable=False)
+
+
+# -- the notebook ---------------------------------------------------------------------------
+
+def executed_notebook():
+    nb = nbformat.v4.new_notebook(metadata={"jupytext": {"formats": "py:percent"}})
+    cell = nbformat.v4.new_code_cell("print(1)", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Lab"), cell]
+    return nb
+
+
+def test_downloadable_prepends_the_install_cell_and_keeps_the_outputs():
+    nb = executed_notebook()
+    out = ln.downloadable(nb, ln.colab_settings(REPO, {}))
+    nbformat.validate(out)
+    assert out.cells[0].source == ln.install_source(ln.colab_settings(REPO, {}))
+    assert out.cells[0].outputs == [] and out.cells[0].execution_count is None
+    assert out.cells[1:] == nb.cells
+    assert "jupytext" not in out.metadata and out.metadata.kernelspec.name == "python3"
+    assert len(nb.cells) == 2 and "jupytext" in nb.metadata  # the input is left alone
+
+
+def test_capture_keeps_what_the_kernel_returned_and_restores_nbconvert():
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    original = ExecutePreprocessor.preprocess
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    with ln.capture_executed() as captured:
+        ExecutePreprocessor(kernel_name="python3", timeout=60).preprocess(nb, {})
+    assert ExecutePreprocessor.preprocess is original
+    assert [o.text for o in captured[0].cells[0].outputs] == ["42\n"]
+
+
+def test_kernel_environ_sets_and_restores(monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.delenv("SYLLABUS_TEST_UNSET", raising=False)
+    with ln.kernel_environ(MPLBACKEND=ln.INLINE, SYLLABUS_TEST_UNSET="1"):
+        import os
+
+        assert os.environ["MPLBACKEND"] == ln.INLINE and os.environ["SYLLABUS_TEST_UNSET"] == "1"
+    assert os.environ["MPLBACKEND"] == "Agg" and "SYLLABUS_TEST_UNSET" not in os.environ
+
+
+# -- the page -------------------------------------------------------------------------------
+
+def test_links_sit_under_the_title_and_colab_only_when_configured():
+    page = '<div><h1 id="lab">Lab<a href="#lab">¶</a></h1><p>Text</p></div>'
+    with_colab = ln.insert_after_h1(page, ln.links_html("05-cnn", "https://colab.example/x"))
+    assert with_colab.index("</h1>") < with_colab.index('href="05-cnn.ipynb"') < with_colab.index("Text")
+    assert 'href="05-cnn.py"' in with_colab and "Download the notebook (.ipynb)" in with_colab
+    assert 'href="https://colab.example/x">Open in Colab' in with_colab
+    assert "Colab" not in ln.links_html("05-cnn", None)
+
+
+# -- through mkdocs-jupyter, with its cache -------------------------------------------------
+
+LAB = '''\
+# %% [markdown]
+# # A tiny lab
+
+# %%
+import time
+import matplotlib.pyplot as plt
+print("stamp", time.time_ns())
+plt.plot([0, 1])
+'''
+
+
+def render(tmp_path: Path):
+    """Load a one-lab site's config, render the lab through mkdocs-jupyter and the hook, and
+    write its page's notebook (as `mkdocs build` does for one page)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    file = files.get_file_from_path("labs/tiny.py")
+    page = Page(None, file, config)
+    page = config.plugins.on_pre_page(page, config=config, files=files)
+    page.render(config, files)
+    content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    config.plugins.on_post_page("", page=page, config=config)
+    notebook = nbformat.read(tmp_path / "site/labs/tiny/tiny.ipynb", as_version=4)
+    stamp = next(o.text for c in notebook.cells for o in c.get("outputs", []) if "stamp" in o.get("text", ""))
+    return content, notebook, stamp
+
+
+def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # as the build runs: the lab must still get its figure
+    monkeypatch.setenv("SYLLABUS_COLAB_REPO", "someone/course")
+    (tmp_path / "docs/labs").mkdir(parents=True)
+    (tmp_path / "docs/index.md").write_text("# Home\n")
+    (tmp_path / "docs/labs/tiny.py").write_text(LAB)
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: t
+        site_url: http://127.0.0.1:8000/
+        plugins:
+          - mkdocs-jupyter:
+              include: ["labs/*.py"]
+              execute: true
+              allow_errors: false
+              include_source: true
+              kernel_name: python3
+        hooks:
+          - {ROOT / "scripts/hooks/lab_notebooks.py"}
+        """))
+    content, notebook, stamp = render(tmp_path)
+    nbformat.validate(notebook)
+    assert "%pip install" in notebook.cells[0].source and "someone/course@main" in notebook.cells[0].source
+    assert stamp.strip() in content  # the page shows the notebook's own execution
+    assert any("image/png" in o.get("data", {}) for o in notebook.cells[-1].outputs)
+    assert "colab.research.google.com/github/someone/course/blob/notebooks/labs/tiny.ipynb" in content
+
+    cache = list((tmp_path / ".cache/mkdocs-jupyter").glob("*.json"))
+    assert len(cache) == 1 and ln.CACHE_KEY in json.loads(cache[0].read_text())
+    content2, _, stamp2 = render(tmp_path)  # a cache hit: not executed again, same outputs
+    assert stamp2 == stamp and stamp.strip() in content2
+
+    data = json.loads(cache[0].read_text())  # a cache file written without the hook
+    del data[ln.CACHE_KEY]
+    cache[0].write_text(json.dumps(data))
+    content3, _, stamp3 = render(tmp_path)  # is executed again, page and notebook together
+    assert stamp3 != stamp and stamp3.strip() in content3 and stamp.strip() not in content3
