@@ -163,14 +163,12 @@ def render(tmp_path: Path):
     content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
     config.plugins.on_post_page("", page=page, config=config)
     notebook = nbformat.read(tmp_path / "site/labs/tiny/tiny.ipynb", as_version=4)
-    stamp = next(o.text for c in notebook.cells for o in c.get("outputs", []) if "stamp" in o.get("text", ""))
+    outputs = [o for c in notebook.cells for o in c.get("outputs", [])]
+    stamp = next((o.text for o in outputs if "stamp" in o.get("text", "")), None)
     return content, notebook, stamp
 
 
-def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("MPLBACKEND", "Agg")  # as the build runs: the lab must still get its figure
-    monkeypatch.setenv("SYLLABUS_COLAB_REPO", "someone/course")
+def one_lab_site(tmp_path: Path, execute: bool) -> None:
     (tmp_path / "docs/labs").mkdir(parents=True)
     (tmp_path / "docs/index.md").write_text("# Home\n")
     (tmp_path / "docs/labs/tiny.py").write_text(LAB)
@@ -180,13 +178,20 @@ def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(tmp_pa
         plugins:
           - mkdocs-jupyter:
               include: ["labs/*.py"]
-              execute: true
+              execute: {str(execute).lower()}
               allow_errors: false
               include_source: true
               kernel_name: python3
         hooks:
           - {ROOT / "scripts/hooks/lab_notebooks.py"}
         """))
+
+
+def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # as the build runs: the lab must still get its figure
+    monkeypatch.setenv("SYLLABUS_COLAB_REPO", "someone/course")
+    one_lab_site(tmp_path, execute=True)
     content, notebook, stamp = render(tmp_path)
     nbformat.validate(notebook)
     assert "%pip install" in notebook.cells[0].source and "someone/course@main" in notebook.cells[0].source
@@ -204,3 +209,14 @@ def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(tmp_pa
     cache[0].write_text(json.dumps(data))
     content3, _, stamp3 = render(tmp_path)  # is executed again, page and notebook together
     assert stamp3 != stamp and stamp3.strip() in content3 and stamp.strip() not in content3
+
+
+def test_a_lab_the_build_does_not_execute_downloads_without_outputs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SYLLABUS_COLAB_REPO", raising=False)
+    one_lab_site(tmp_path, execute=False)
+    content, notebook, stamp = render(tmp_path)
+    nbformat.validate(notebook)
+    assert stamp is None and 'href="tiny.ipynb"' in content and "Colab" not in content
+    assert "ModuleNotFoundError" in notebook.cells[0].source
+    assert all(not c.get("outputs") for c in notebook.cells)

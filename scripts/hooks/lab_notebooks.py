@@ -68,7 +68,7 @@ _REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+")
 _REF = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._/-]*")
 _H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
-_notebooks: dict[str, object] = {}  # page src -> downloadable notebook, between render and post_page
+_notebooks: dict[str, object] = {}  # page src -> its downloadable notebook, render to post_page
 
 
 # -- settings -------------------------------------------------------------------------------
@@ -82,7 +82,9 @@ def colab_settings(extra: Mapping | None, environ: Mapping[str, str] = os.enviro
         raise PluginError(f"extra.colab must be a mapping, got {type(given).__name__}")
     unknown = set(given) - set(DEFAULTS)
     if unknown:
-        raise PluginError(f"extra.colab: unknown keys {sorted(unknown)}; expected {sorted(DEFAULTS)}")
+        raise PluginError(
+            f"extra.colab: unknown keys {sorted(unknown)}; expected {sorted(DEFAULTS)}"
+        )
     out = {}
     for key, default in DEFAULTS.items():
         value = environ.get(ENV[key])
@@ -198,6 +200,14 @@ def insert_after_h1(page_html: str, snippet: str) -> str:
 
 # -- mkdocs-jupyter's cache -----------------------------------------------------------------
 
+def _executes(plugin, page) -> bool:
+    """Whether mkdocs-jupyter executes this page (``execute``, less ``execute_ignore``)."""
+    cfg = plugin.config
+    return bool(cfg["execute"]) and not any(
+        pathlib.PurePath(page.file.abs_src_path).match(p) for p in cfg.get("execute_ignore") or []
+    )
+
+
 def _cache_path(plugin, page) -> pathlib.Path | None:
     """The cache file mkdocs-jupyter uses for this page (its own key function), or None."""
     cfg = plugin.config
@@ -206,12 +216,12 @@ def _cache_path(plugin, page) -> pathlib.Path | None:
     from mkdocs_jupyter import plugin as mj
 
     src = page.file.abs_src_path
-    execute = cfg["execute"] and not any(
-        pathlib.PurePath(src).match(p) for p in cfg.get("execute_ignore") or []
-    )
-    path = mj._get_cache_path(cfg["cache_dir"], mj._compute_cache_key(src, cfg, execute))
+    key = mj._compute_cache_key(src, cfg, _executes(plugin, page))
+    path = mj._get_cache_path(cfg["cache_dir"], key)
     if path not in getattr(plugin, "_used_cache_paths", {path}):
-        raise PluginError(f"lab_notebooks: mkdocs-jupyter's cache key for {src} changed; update the hook")
+        raise PluginError(
+            f"lab_notebooks: mkdocs-jupyter's cache key for {src} changed; update the hook"
+        )
     return path
 
 
@@ -237,6 +247,10 @@ def on_pre_page(page, config, files):
     src = page.file.src_uri
 
     def render_and_keep(self, config, files):
+        if not _executes(plugin, page):  # not executed: the notebook has no outputs either
+            render(config, files)
+            _notebooks[src] = downloadable(jupytext.read(page.file.abs_src_path), settings)
+            return
         cached = _read_cache(cache)
         if cached is not None and CACHE_KEY not in cached:
             cache.unlink()  # rendered before this hook: execute again to get the notebook
@@ -250,10 +264,8 @@ def on_pre_page(page, config, files):
                 cache.write_text(json.dumps(cached), encoding="utf-8")
         elif cached is not None and CACHE_KEY in cached:
             executed = nbformat.reads(cached[CACHE_KEY], as_version=4)
-        elif not plugin.config["execute"]:
-            executed = jupytext.read(page.file.abs_src_path)
         else:
-            raise PluginError(f"lab_notebooks: {src} was rendered but no executed notebook was found")
+            raise PluginError(f"lab_notebooks: {src} was rendered but not executed")
         _notebooks[src] = downloadable(executed, settings)
 
     page.render = render_and_keep.__get__(page, Page)
@@ -273,7 +285,8 @@ def on_post_page(output: str, page, config) -> str:
     if nb is not None:
         import nbformat
 
-        target = pathlib.Path(page.file.abs_dest_path).parent / f"{PurePosixPath(page.file.src_uri).stem}.ipynb"
+        stem = PurePosixPath(page.file.src_uri).stem
+        target = pathlib.Path(page.file.abs_dest_path).parent / f"{stem}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, str(target))
     return output
