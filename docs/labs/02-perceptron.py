@@ -2,7 +2,7 @@
 # # Lab — the perceptron
 #
 # Module 2's lab. We watch the perceptron's decision boundary move with each update, compare
-# the number of mistakes with Novikoff's bound \((R/\gamma)^2\) over many data sets, and watch
+# the number of mistakes with Novikoff's bound $(R/\gamma)^2$ over many data sets, and watch
 # it fail on XOR. Everything uses `syllabus_code.ml.perceptron`; the whole notebook runs in a
 # few seconds on one CPU core.
 
@@ -16,8 +16,8 @@ from syllabus_code.ml.perceptron import (augment, margin, novikoff_bound, percep
 # %% [markdown]
 # ## 1. The boundary after every update
 #
-# We replay the learning rule by hand on augmented vectors \(\tilde x = (x, 1)\),
-# \(\tilde w = (w, b)\), keep a copy of the weights after each mistake, and check that we end
+# We replay the learning rule by hand on augmented vectors $\tilde x = (x, 1)$,
+# $\tilde w = (w, b)$, keep a copy of the weights after each mistake, and check that we end
 # exactly where `train_perceptron` ends.
 
 # %%
@@ -65,9 +65,9 @@ fig.tight_layout()
 # %% [markdown]
 # ## 2. Mistakes against Novikoff's bound
 #
-# For each margin and seed, the bound uses the labelling separator \((w^*, b^*)\), with
-# \(R = \max_i \|(x_i, 1)\|\) and \(\gamma\) measured in the augmented space (the bias counts in
-# the norm). The theorem says mistakes \(\le (R/\gamma)^2\); we assert it on every run.
+# For each margin and seed, the bound uses the labelling separator $(w^*, b^*)$, with
+# $R = \max_i \|(x_i, 1)\|$ and $\gamma$ measured in the augmented space (the bias counts in
+# the norm). The theorem says mistakes $\le (R/\gamma)^2$; we assert it on every run.
 
 # %%
 rows = []
@@ -129,6 +129,6 @@ fig.tight_layout()
 # ## To try
 #
 # - Shrink `min_margin` in section 1 towards 0. How do the number of updates and the bound change?
-# - Start the perceptron from a non-zero \(w\). Does the learning rate still not matter? (The
+# - Start the perceptron from a non-zero $w$. Does the learning rate still not matter? (The
 #   argument on the perceptron page relied on the zero start.)
-# - Add a third input \(x_1 x_2\) to XOR. Is the new data set linearly separable?
+# - Add a third input $x_1 x_2$ to XOR. Is the new data set linearly separable?

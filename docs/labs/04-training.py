@@ -19,7 +19,7 @@ threadpool_limits(1)          # small matrices: one BLAS thread is fastest
 # %% [markdown]
 # ## 1. Gradient norms in a 20-layer network
 #
-# \(\lVert \partial L/\partial W^{(l)} \rVert\) after one backward pass at initialisation. The
+# $\lVert \partial L/\partial W^{(l)} \rVert$ after one backward pass at initialisation. The
 # sigmoid's derivative is at most 1/4, so its gradients shrink by orders of magnitude towards
 # the input; ReLU with He initialisation keeps them level. Try other depths and widths.
 
@@ -76,8 +76,8 @@ plt.show()
 # %% [markdown]
 # ## 4. The variances, checked empirically
 #
-# The sample variance of many draws should match \(2/(n_\text{in}+n_\text{out})\) (Xavier) and
-# \(2/n_\text{in}\) (He) to about \(\sqrt{2/n}\) relative error.
+# The sample variance of many draws should match $2/(n_\text{in}+n_\text{out})$ (Xavier) and
+# $2/n_\text{in}$ (He) to about $\sqrt{2/n}$ relative error.
 
 # %%
 for fan_in, fan_out in [(784, 256), (256, 10), (64, 64)]:
@@ -91,6 +91,6 @@ for fan_in, fan_out in [(784, 256), (256, 10), (64, 64)]:
 # ## Things to try
 #
 # - Put the sigmoid network on He initialisation: does a larger weight scale rescue it?
-# - Make the ReLU network 100 layers deep with He normal and with \(\mathcal N(0, (1.1\sqrt{2/n})^2)\):
+# - Make the ReLU network 100 layers deep with He normal and with $\mathcal N(0, (1.1\sqrt{2/n})^2)$:
 #   how far off can the scale be before the signal explodes?
 # - Replace ReLU by leaky ReLU (`"leaky_relu"`) and check whether He's factor 2 is still right.

@@ -32,7 +32,7 @@ from syllabus_code.numpy_nn.conv_net import forward, predict, train
 # %% [markdown]
 # ## 1. The worked example, by hand and by the layer
 #
-# Output \((i, j)\) is the sum of the 3×3 window whose top-left corner is \((i, j)\), multiplied
+# Output $(i, j)$ is the sum of the 3×3 window whose top-left corner is $(i, j)$, multiplied
 # entry by entry with the kernel (no flip: cross-correlation).
 
 # %%
