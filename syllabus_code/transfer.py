@@ -20,7 +20,7 @@ import torch
 from torch import nn
 
 __all__ = ["STRATEGIES", "blocks", "class_subset", "compare_strategies", "freeze", "head_name", "prepare",
-           "pretrained", "replace_head", "trainable_parameters"]
+           "pretrained", "replace_head", "rotated", "trainable_parameters"]
 
 STRATEGIES = ("feature-extraction", "fine-tuning", "full")
 
@@ -140,6 +140,28 @@ def class_subset(dataset, classes, per_class: int | None = None):
         new_labels.append(torch.full((wanted,), new, dtype=labels.dtype))
     picked = torch.cat(picked)
     return ArrayDataset(images[picked], torch.cat(new_labels))
+
+
+def rotated(dataset, quarter_turns: int = 1):
+    """The same images turned by ``quarter_turns`` × 90° anticlockwise, with the same labels.
+
+    A domain shift that keeps the classes: ``rotated(mnist_test)`` holds the MNIST test digits
+    lying on their sides. The turn is exact (``torch.rot90`` moves pixels, it interpolates
+    nothing), so four quarter turns give the images back unchanged. The images must be square,
+    so that a turned image still fits the network's input.
+    """
+    from .train import ArrayDataset
+
+    images, labels = getattr(dataset, "images", None), getattr(dataset, "labels", None)
+    if not isinstance(images, torch.Tensor) or not isinstance(labels, torch.Tensor):
+        raise TypeError(f"dataset must hold .images and .labels tensors (an ArrayDataset), "
+                        f"got {type(dataset).__name__}")
+    if isinstance(quarter_turns, bool) or not isinstance(quarter_turns, int):
+        raise TypeError(f"quarter_turns must be an int, got {type(quarter_turns).__name__}")
+    if images.dim() < 2 or images.shape[-1] != images.shape[-2]:
+        raise ValueError(f"images must end in two equal (height, width) dimensions, "
+                         f"got shape {tuple(images.shape)}")
+    return ArrayDataset(torch.rot90(images, quarter_turns, dims=(-2, -1)).contiguous(), labels.clone())
 
 
 # --8<-- [start:prepare]

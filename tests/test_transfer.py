@@ -218,6 +218,30 @@ def test_class_subset_bad_input():
         TL.class_subset(ds, [5])
 
 
+def test_rotated_turns_each_image_a_quarter_anticlockwise_and_keeps_the_labels():
+    image = torch.tensor([[1.0, 2.0], [3.0, 4.0]]).view(1, 1, 2, 2)  # 1 2 / 3 4
+    ds = ArrayDataset(torch.cat([image, -image]), torch.tensor([3, 7]))
+    turned = TL.rotated(ds)
+    assert turned.images[0, 0].tolist() == [[2.0, 4.0], [1.0, 3.0]]   # the top row is now the left column
+    assert turned.images[1, 0].tolist() == [[-2.0, -4.0], [-1.0, -3.0]]
+    assert turned.labels.tolist() == [3, 7]
+    assert TL.rotated(ds, -1).images[0, 0].tolist() == [[3.0, 1.0], [4.0, 2.0]]  # clockwise
+    assert torch.equal(TL.rotated(TL.rotated(ds, 2), 2).images, ds.images)        # four quarters: unchanged
+    assert torch.equal(ds.images[0], image[0])                                     # the input is untouched
+
+
+def test_rotated_bad_input():
+    ds = ArrayDataset(torch.zeros(2, 1, 2, 3), torch.tensor([0, 1]))
+    with pytest.raises(TypeError, match="dataset must hold"):
+        TL.rotated([(0, 0)])
+    with pytest.raises(TypeError, match="quarter_turns must be an int"):
+        TL.rotated(ds, 1.5)
+    with pytest.raises(TypeError, match="quarter_turns must be an int"):
+        TL.rotated(ds, True)
+    with pytest.raises(ValueError, match=r"two equal \(height, width\) dimensions, got shape \(2, 1, 2, 3\)"):
+        TL.rotated(ds)
+
+
 def test_bad_input():
     with pytest.raises(ValueError, match="strategy must be one of"):
         TL.prepare(lenet(), "linear-probe", 10, 1e-3)
