@@ -96,3 +96,20 @@ def test_notebook_pages_lose_foreign_scripts_only():
     out = offline.on_page_content(html, None, None, None)
     assert "cdn.example" not in out and "x-mathjax-config" not in out
     assert '<script src="../own.js"></script>' in out
+
+
+class _NotebookPage:
+    class file:  # noqa: N801 - a stand-in for MkDocs' File
+        src_uri = "labs/lab.py"
+
+    def __init__(self, meta):
+        self.meta = meta
+
+
+def test_notebook_stamp_dates_the_outputs_by_their_execution():
+    html_in = '<div class="jupyter-wrapper">cells</div>'
+    today = stamp.build_env()["date"]
+    fresh = stamp.on_page_content(html_in, _NotebookPage({"executed_on": today}), None, None)
+    assert f"executed while building the site on {today}" in fresh
+    cached = stamp.on_page_content(html_in, _NotebookPage({"executed_on": "2026-01-02"}), None, None)
+    assert "executed on 2026-01-02 (its source has not changed since" in cached

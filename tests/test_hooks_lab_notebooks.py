@@ -220,3 +220,13 @@ def test_a_lab_the_build_does_not_execute_downloads_without_outputs(tmp_path, mo
     assert stamp is None and 'href="tiny.ipynb"' in content and "Colab" not in content
     assert "ModuleNotFoundError" in notebook.cells[0].source
     assert all(not c.get("outputs") for c in notebook.cells)
+
+
+def test_executed_on_reads_the_first_code_cells_timing():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# lab"), nbformat.v4.new_code_cell("1")]
+    assert ln.executed_on(nb) is None  # never executed
+    nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-11-29T23:59:01.5Z"}
+    assert ln.executed_on(nb) == "2026-11-29"

@@ -234,6 +234,17 @@ def _read_cache(path: pathlib.Path | None) -> dict | None:
 # -- events ---------------------------------------------------------------------------------
 
 @event_priority(-50)  # after mkdocs-jupyter has replaced page.render
+def executed_on(nb) -> str | None:
+    """The date (YYYY-MM-DD) the notebook's first code cell was executed, from the timing that
+    nbclient records in cell metadata; None when there is none. A lab served from
+    mkdocs-jupyter's cache keeps the date of the run that produced its outputs."""
+    for cell in nb.cells:
+        started = cell.get("metadata", {}).get("execution", {}).get("iopub.execute_input")
+        if cell.cell_type == "code" and started:
+            return str(started)[:10]
+    return None
+
+
 def on_pre_page(page, config, files):
     plugin = config.plugins.get(PLUGIN)
     if plugin is None or not plugin.should_include(page.file):
@@ -267,6 +278,7 @@ def on_pre_page(page, config, files):
         else:
             raise PluginError(f"lab_notebooks: {src} was rendered but not executed")
         _notebooks[src] = downloadable(executed, settings)
+        page.meta["executed_on"] = executed_on(executed)  # the stamp dates the outputs by it
 
     page.render = render_and_keep.__get__(page, Page)
     return page

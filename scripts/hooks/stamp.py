@@ -149,9 +149,15 @@ def on_page_content(html_text: str, page, config, files) -> str:
     src = page.file.src_uri
     if "jupyter-wrapper" in html_text and not src.endswith(".md"):
         env = build_env()
+        ran = (page.meta or {}).get("executed_on") or env["date"]
+        when = (
+            f"while building the site on {ran}"
+            if ran == env["date"]
+            else f"on {ran} (its source has not changed since; the build reused those outputs)"
+        )
         return html_text + (
-            f'<p class="exec-stamp">This notebook was executed while building the site on '
-            f"{env['date']} with {html.escape(describe(env))}.</p>"
+            f'<p class="exec-stamp">This notebook was executed {when}; site built with '
+            f"{html.escape(describe(env))}.</p>"
         )
     stamp = _stamps.pop(src, None)
     if stamp is None:
