@@ -194,9 +194,9 @@ export function mount(el, config = {}) {
         h("figure", { class: "w2d-panel" }, h("figcaption", {}, "Output"), outputGrid)),
       h("div", { class: "widget-controls w2d-player" },
         btn("First position", "first", "« First", go(0)),
-        btn("Previous position", "prev", "◀ Step", go((s) => s - 1)),
+        btn("Step back to the previous position", "prev", "◀ Step", go((s) => s - 1)),
         playBtn,
-        btn("Next position", "next", "Step ▶", go((s) => s + 1)),
+        btn("Step on to the next position", "next", "Step ▶", go((s) => s + 1)),
         btn("Last position (whole map)", "last", "Last »", go((s, last) => last)),
         position),
       products));

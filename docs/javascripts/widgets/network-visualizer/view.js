@@ -164,8 +164,8 @@ export function mount(el, config = {}) {
       select("Output activation", "output", ["identity", "sigmoid"], state.output, (v) => { state.output = v; render(); })),
     h("div", { class: "widget-controls" }, fields.x, fields.y, fields.lr),
     msg, svg,
-    h("div", { class: "widget-controls" }, btn("Previous step", "prev", "◀ Back", go(-1)), btn("Next step", "next", "Next ▶", go(1)), phaseLabel,
-      btn("Apply one gradient-descent step to the weights", "update", "Gradient step", () => {
+    h("div", { class: "widget-controls" }, btn("Back one step", "prev", "◀ Back", go(-1)), btn("Next step", "next", "Next ▶", go(1)), phaseLabel,
+      btn("Gradient step: one gradient-descent update of the weights", "update", "Gradient step", () => {
         if (problem) return;
         state.layers = sgdStep(state.layers, backward(state.x, state.y, state.layers, state.activation, state.output), state.lr);
         state.steps += 1;
@@ -173,7 +173,7 @@ export function mount(el, config = {}) {
         buildWeights();
         render();
       }),
-      btn("Random weights", "reset", "New weights", () => { state.layers = initNetwork(state.sizes, 1 + Math.floor(Math.random() * 1e6)); state.steps = 0; buildWeights(); render(); })),
+      btn("New weights, drawn at random", "reset", "New weights", () => { state.layers = initNetwork(state.sizes, 1 + Math.floor(Math.random() * 1e6)); state.steps = 0; buildWeights(); render(); })),
     eq, lossText, weightsBox));
   buildWeights();
   render();

@@ -158,7 +158,7 @@ export function mount(el, config = {}) {
     h("div", { class: "widget-controls" }, modeBox),
     formula, msg, svg,
     h("div", { class: "widget-controls" },
-      stepBtn("Previous n", "prev", "◀ Step", -1), playBtn, stepBtn("Next n", "next", "Step ▶", 1),
+      stepBtn("Step back to the previous n", "prev", "◀ Step", -1), playBtn, stepBtn("Step on to the next n", "next", "Step ▶", 1),
       h("label", { class: "widget-field" }, h("span", {}, "Output index n"), slider, nOut)),
     sumText, runText));
   update(true);
