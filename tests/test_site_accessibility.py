@@ -8,9 +8,9 @@ scheme, chosen as a reader's ``prefers-color-scheme`` would) and width (1280 px 
 
 What runs by default, and why not every page in all four combinations: one axe run costs
 1 to 3 s per page on the 2-core machine this was written on (colour contrast on pages with
-thousands of KaTeX spans is most of it), so the full matrix of ~86 pages x 4 takes ~12
-minutes, and even every page in three combinations ~9 minutes, far over the few minutes the
-site-test stage may take. So by default every page is checked once, the combinations taken in
+thousands of KaTeX spans is most of it), so the full matrix (90 pages x 4) took 20 minutes
+there, and every page in three combinations would take ~15, far over the few minutes the
+site-test stage may take; the default below took 4.5 minutes. So by default every page is checked once, the combinations taken in
 turn along the sorted page list (each combination covers about a quarter of the pages, from
 every module, notebook labs and API reference included), and the widget pages, whose
 colours and controls are the site's own, are checked in all four.
