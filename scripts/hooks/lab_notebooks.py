@@ -45,12 +45,16 @@ import json
 import os
 import pathlib
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from page_html import insert_after_h1  # noqa: E402
 
 PLUGIN = "mkdocs-jupyter"
 CACHE_KEY = "syllabus_executed_notebook"  # our entry in mkdocs-jupyter's cache file
@@ -66,7 +70,6 @@ ENV = {
 DEFAULTS = {"repo": "", "branch": "main", "notebooks_branch": "notebooks"}
 _REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+")
 _REF = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._/-]*")
-_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
 _notebooks: dict[str, object] = {}  # page src -> its downloadable notebook, render to post_page
 
@@ -192,10 +195,6 @@ def links_html(stem: str, colab: str | None) -> str:
         parts.append(f'<a class="lab-colab" href="{html.escape(colab)}">Open in Colab</a>')
     return '<p class="lab-links">' + " · ".join(parts) + "</p>"
 
-
-def insert_after_h1(page_html: str, snippet: str) -> str:
-    m = _H1_END.search(page_html)
-    return page_html[: m.end()] + snippet + page_html[m.end():] if m else snippet + page_html
 
 
 # -- mkdocs-jupyter's cache -----------------------------------------------------------------

@@ -16,9 +16,7 @@ pages are executed by the build itself and are stamped with the build's environm
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
-import platform
 import re
 import sys
 from pathlib import Path
@@ -26,10 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import codeblocks  # noqa: E402
 import run_record  # noqa: E402
+from page_html import insert_after_h1  # noqa: E402
 
 EXAMPLES_TEST = "tests/test_docs_examples.py"
 _PHASE = {"setup": " while being set up", "teardown": " while cleaning up after itself"}
-_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 _stamps: dict[str, tuple[str, bool]] = {}  # page src -> (stamp html, failed?) between the two events
 
 
@@ -42,17 +40,8 @@ def describe(env: dict) -> str:
 
 
 def build_env() -> dict:
-    import numpy
-    import torch
-
-    device = f"GPU: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU"
-    return {
-        "date": _dt.date.today().isoformat(),
-        "python": platform.python_version(),
-        "numpy": numpy.__version__,
-        "torch": torch.__version__.split("+")[0],
-        "device": device,
-    }
+    """The environment of this build (notebook pages are executed by the build itself)."""
+    return run_record.environment()
 
 
 def test_key(path: str) -> str:
@@ -164,6 +153,5 @@ def on_page_content(html_text: str, page, config, files) -> str:
         return html_text
     text, failed = stamp
     if failed:  # at the top, under the title, where a reader cannot miss it
-        m = _H1_END.search(html_text)
-        return html_text[: m.end()] + text + html_text[m.end():] if m else text + html_text
+        return insert_after_h1(html_text, text)
     return html_text + text
