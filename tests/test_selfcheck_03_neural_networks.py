@@ -14,11 +14,10 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pytest
 import torch
 import torch.nn.functional as F
 
-from syllabus_code.selfcheck import Choice, Numeric
+from syllabus_code.selfcheck import Numeric
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = "03-neural-networks"
