@@ -9,6 +9,7 @@ least 12 per module, one widget task on each page that embeds a widget).
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 import re
 from pathlib import Path
@@ -123,6 +124,11 @@ def test_sigmoid_and_tanh_slopes_by_autograd():
     assert same(question("activations", "sigmoid-prime").answer, autograd_derivative(torch.sigmoid, 1.5))
     q = question("activations", "widget-tanh-prime")
     assert q.widget == "activation-visualizer"
+    widget = ROOT / "docs/javascripts/widgets/activation-visualizer"
+    assert "tanh:" in (widget / "logic.js").read_text()          # the function can be chosen
+    view = (widget / "view.js").read_text()                     # and the probe can reach x = 1
+    assert 'type: "range", min: XMIN, max: XMAX, step: 0.01' in view
+    assert "const XMIN = -6, XMAX = 6" in view
     assert same(q.answer, autograd_derivative(torch.tanh, 1.0))
 
 
@@ -207,17 +213,27 @@ def test_bias_sum_choice_matches_autograd_of_the_mean_loss():
     assert np.allclose(grads["b1"], b.grad.numpy(), rtol=1e-12, atol=1e-15)   # the sum is exact
 
 
+def network_visualizer_default() -> dict:
+    """The network visualizer's DEFAULT (view.js), read so the task cannot drift from the widget."""
+    text = (ROOT / "docs/javascripts/widgets/network-visualizer/view.js").read_text()
+    block = re.search(r"const DEFAULT = \{(.*?)\};", text, re.S).group(1)
+    as_json = re.sub(r"(\w+):", r'"\1":', block.strip().rstrip(","))   # JSON keys
+    return json.loads("{" + as_json + "}")
+
+
 def test_network_visualizer_step_by_autograd():
-    W1 = torch.tensor([[0.27, -0.92], [-0.46, -0.97]], dtype=torch.float64, requires_grad=True)
-    b1 = torch.tensor([0.31, 0.41], dtype=torch.float64, requires_grad=True)
-    W2 = torch.tensor([[0.21, 0.46]], dtype=torch.float64, requires_grad=True)
-    b2 = torch.tensor([0.04], dtype=torch.float64, requires_grad=True)
-    x, y = torch.tensor([1.0, 0.5], dtype=torch.float64), torch.tensor([1.0], dtype=torch.float64)
+    d = network_visualizer_default()
+    assert d["sizes"] == [2, 2, 1] and (d["activation"], d["output"]) == ("sigmoid", "identity")
+    t = lambda v: torch.tensor(v, dtype=torch.float64)  # noqa: E731
+    (l1, l2) = d["layers"]                                  # W in the code's layout: (in, out)
+    W1, b1 = t(l1["W"]).T.clone().requires_grad_(), t(l1["b"]).requires_grad_()
+    W2, b2 = t(l2["W"]).T.clone().requires_grad_(), t(l2["b"]).requires_grad_()
+    x, y = t(d["x"]), t(d["y"])
 
     def loss():
         return ((W2 @ torch.sigmoid(W1 @ x + b1) + b2 - y) ** 2).mean()
 
-    opt = torch.optim.SGD([W1, b1, W2, b2], lr=0.5)
+    opt = torch.optim.SGD([W1, b1, W2, b2], lr=d["lr"])
     first = loss()
     first.backward()
     opt.step()

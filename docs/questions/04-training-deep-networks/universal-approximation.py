@@ -12,14 +12,14 @@ from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 EPS = 0.01
 
 
-def _staircase_error(n: int, steepness: float = 40.0) -> float:
-    """The page's construction with n sigmoid units for sin(2 pi x): its largest error on [0, 1]."""
-    f = lambda x: np.sin(2 * np.pi * x)  # noqa: E731
+def _staircase_error(n: int, steepness: float = 40.0, points: int = 1201) -> float:
+    """The page's construction with n sigmoid units for sin(2 pi x): its largest error on a grid."""
     grid = np.linspace(0, 1, n + 1)
     s = steepness * n
-    x = np.linspace(0, 1, 2001)[:, None]
-    out = f(grid[0]) + sigmoid(s * x - s * (grid[:-1] + grid[1:]) / 2) @ np.diff(f(grid))
-    return float(np.max(np.abs(out - f(x).ravel())))
+    x = np.linspace(0, 1, points)[:, None]
+    f_grid = np.sin(2 * np.pi * grid)
+    out = f_grid[0] + sigmoid(s * x - s * (grid[:-1] + grid[1:]) / 2) @ np.diff(f_grid)
+    return float(np.max(np.abs(out - np.sin(2 * np.pi * x).ravel())))
 
 
 def _units() -> Numeric:
@@ -35,8 +35,9 @@ def _units() -> Numeric:
         answer=float(answer), tolerance=0,
         solution=(f"\\(f\\) changes by at most \\(2\\pi \\cdot \\tfrac{{1}}{{2N}} = \\pi/N\\) over "
                   f"half a grid spacing, so we need \\(\\pi/N \\le {EPS:g}\\), i.e. "
-                  f"\\(N \\ge {math.pi / EPS:.2f}\\): \\(N = {answer}\\). (Built with "
-                  f"{answer} units, the network's largest error is {err:.4f}.)"),
+                  f"\\(N \\ge {math.pi / EPS:.2f}\\): \\(N = {answer}\\). The bound is "
+                  f"a guarantee; the network built this way with {answer} units has a largest "
+                  f"error of about {err:.4f}."),
         hint=r"Solve \(\pi/N \le \varepsilon\) for the smallest whole \(N\).",
         mistakes=(
             Mistake(float(math.ceil(slope / EPS)), r"The error is at most the change of \(f\) over "
