@@ -231,4 +231,4 @@ def test_units_for_epsilon_by_search_and_by_building_the_network():
 
 def test_universal_approximation_choices():
     assert correct_text("universal-approximation", "which-activation-fails") == r"\(g(t) = t^2\)"
-    assert correct_text("universal-approximation", "what-it-guarantees").startswith("That weights")
+    assert correct_text("universal-approximation", "what-it-guarantees").startswith("That for every continuous function")

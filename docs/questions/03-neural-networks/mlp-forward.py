@@ -16,6 +16,11 @@ B2 = np.array([0.5])
 X = np.array([2.0, 1.0])
 
 
+def _n(x: int) -> str:
+    """An integer with thousands separators that KaTeX spaces correctly."""
+    return f"{x:,}".replace(",", "{,}")
+
+
 def _v(a) -> str:
     return "(" + ", ".join(f"{float(v):g}" for v in np.ravel(a)) + ")"
 
@@ -44,7 +49,7 @@ def _param_count() -> Numeric:
                 f"{' → '.join(map(str, SIZES))} have (weights and biases)?"),
         answer=float(total), tolerance=0,
         solution=(r"Layer \(l\) has \(n_{l-1} n_l\) weights and \(n_l\) biases: "
-                  f"\\({terms} = {total}\\). The weights alone are {weights:,}, "
+                  f"\\({terms} = {_n(total)}\\). The weights alone are {weights:,}, "
                   f"the biases {biases}."),
         hint=r"Add \(n_{l-1} n_l + n_l\) over the three layers; the input layer has no parameters.",
         mistakes=(

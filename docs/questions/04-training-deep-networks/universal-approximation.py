@@ -75,7 +75,7 @@ def _guarantee() -> Choice:
         id="what-it-guarantees",
         prompt="What does the universal approximation theorem guarantee?",
         options=(
-            Option("That weights approximating the function to any accuracy on a compact set exist.",
+            Option("That for every continuous function on a compact set and every accuracy, suitable weights exist.",
                    True, "Right: it is an existence statement, and says nothing about finding them."),
             Option("That gradient descent from a random start finds such weights.", False,
                    "Learnability is not part of it; on the page a trained 32-unit network did "

@@ -29,7 +29,8 @@ def _total() -> Numeric:
                 f"blocks [3×3 conv, padding 1 → batch norm → ReLU → 2×2 max pool], then one fully "
                 f"connected layer to 10 logits. How many learnable parameters does it have?"),
         answer=float(answer), tolerance=0,
-        solution=(f"Convolutions: \\((9\\cdot1 + 1)\\cdot{CHANNELS[0]} = {conv[0]}\\) and "
+        solution=(f"Convolutions: \\((9\\cdot{params['conv0_w'].shape[1]} + 1)\\cdot{CHANNELS[0]} "
+                  f"= {conv[0]}\\) and "
                   f"\\((9\\cdot{CHANNELS[0]} + 1)\\cdot{CHANNELS[1]} = {_n(conv[1])}\\); batch norm: "
                   f"\\(2\\cdot({CHANNELS[0]} + {CHANNELS[1]}) = {bn}\\) (\\(\\gamma\\) and \\(\\beta\\)); "
                   f"the maps are {CHANNELS[1]}×7×7 after two pools, so the head has "
