@@ -1,10 +1,12 @@
 """Self-check questions for docs/06-cnn-architectures/googlenet.md.
 
-Inception modules are built alone on a CPU (small); the whole GoogLeNet only on the ``meta``
-device without its custom initialisation (no weights allocated), to read its pooling layers.
+GoogLeNet is built on the ``meta`` device without its custom initialisation (no weights
+allocated, no arithmetic); the questions read its layers' shapes and settings.
 """
 
 from __future__ import annotations
+
+import math
 
 import torch
 
@@ -75,10 +77,10 @@ def _channels_4e(model) -> Numeric:
 def _ceil_pool(model) -> Numeric:
     pool = model.maxpool1
     n = 100
-    with torch.no_grad():
-        answer = pool(torch.zeros(1, 1, n, n)).shape[-1]
-    k, s = pool.kernel_size, pool.stride
-    floor_size = (n - k) // s + 1
+    k, s, p = pool.kernel_size, pool.stride, pool.padding
+    rounding = math.ceil if pool.ceil_mode else math.floor  # the model's own rounding rule
+    answer = rounding((n + 2 * p - k) / s) + 1
+    floor_size = (n + 2 * p - k) // s + 1
     return Numeric(
         id="ceil-pool",
         prompt=(f"GoogLeNet's `maxpool1` is a {k}×{k} max-pool with stride {s} and `ceil_mode=True`. "

@@ -1,16 +1,20 @@
 """Self-check questions for docs/06-cnn-architectures/lenet.md.
 
 Every number is computed here from syllabus_code (the modern LeNet5 on a CPU: 61,706
-parameters, tiny forward passes; the paper's counts from paper_parameter_counts).
+parameters; map sizes by shapes.stack_shapes from its layers; the paper's counts from
+paper_parameter_counts).
 """
 
 from __future__ import annotations
+
+import math
 
 import torch
 
 from syllabus_code.models import LeNet5
 from syllabus_code.models.lenet import paper_parameter_counts
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
+from syllabus_code.shapes import stack_shapes
 
 
 def _m(n: int) -> str:
@@ -47,16 +51,18 @@ def _c3_params() -> Numeric:
 
 def _flatten_28() -> Numeric:
     model = LeNet5(input_size=32)  # no padding in C1: the 32x32 network
-    x, sizes = torch.zeros(1, 1, 28, 28), [28]
-    with torch.no_grad():
-        for layer in model.features:
-            if isinstance(layer, (torch.nn.Conv2d, torch.nn.AvgPool2d)):
-                x = layer(x)
-                sizes.append(x.shape[-1])
-            else:
-                x = layer(x)
-        at_32 = model.features(torch.zeros(1, 1, 32, 32)).numel()
-    answer = x.numel()
+    layers = []  # each layer's rule, read from the built model, for shapes.stack_shapes
+    for m in model.features:
+        if isinstance(m, torch.nn.Conv2d):
+            layers.append({"type": "conv", "k": m.kernel_size[0], "s": m.stride[0], "p": m.padding[0],
+                           "c_out": m.out_channels})
+        elif isinstance(m, torch.nn.AvgPool2d):
+            layers.append({"type": "pool", "k": m.kernel_size, "s": m.stride})
+    rows = stack_shapes((1, 28, 28), layers)
+    sizes = [28] + [r["shape"][1] for r in rows]
+    c_last, h_last, w_last = stack_shapes((1, 32, 32), layers)[-1]["shape"]
+    at_32 = c_last * h_last * w_last
+    answer = math.prod(rows[-1]["shape"])
     c, k = model.features[3].out_channels, model.features[0].kernel_size[0]
     side = sizes[-1]
     same = c * (28 // 4) ** 2  # as if each convolution kept the size
