@@ -40,14 +40,16 @@ export function setMessage(box, text) {
 
 /** Parse a list of numbers such as "1, -2, 3.5"; returns {values} or {error}. */
 export function parseList(text, { name = "list", min = 1, max = 32 } = {}) {
-  const parts = String(text).split(/[\s,;]+/).filter((p) => p !== "");
+  const parts = (typeof text === "string" ? text : typeof text === "number" ? String(text) : "").split(/[\s,;]+/).filter((p) => p !== "");
   if (parts.length < min) return { error: `The ${name} needs at least ${min} number${min > 1 ? "s" : ""}.` };
   if (parts.length > max) return { error: `The ${name} may hold at most ${max} numbers (got ${parts.length}).` };
   const values = [];
   for (const p of parts) {
     const t = p.replace("\u2212", "-");
-    const v = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : NaN;
-    if (!Number.isFinite(v)) return { error: `"${p}" in the ${name} is not a number.` };
+    const shown = p.length > 24 ? `${p.slice(0, 23)}…` : p;
+    const v = t.length <= 64 && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : NaN;
+    if (Number.isNaN(v)) return { error: `"${shown}" in the ${name} is not a number.` };
+    if (!Number.isFinite(v)) return { error: `"${shown}" in the ${name} is too large to be a number here.` };
     values.push(v);
   }
   return { values };

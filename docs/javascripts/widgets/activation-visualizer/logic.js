@@ -2,6 +2,13 @@
 // sampling for plots, the intervals where |f'| is below a threshold (saturation: gradients
 // vanish there) and a numerically stable softmax with its Jacobian.
 // Derivatives at the kinks follow PyTorch: ReLU'(0) = 0, leaky ReLU'(0) = alpha, ELU'(0) = alpha.
+// Names are looked up as own properties only; ranges, sample counts and vector lengths are
+// bounded, so every result is finite and quick to compute, and bad input gets a RangeError
+// that says what was expected.
+import { notShown, own, show } from "../checks.js";
+
+/** The widest |x| plotted or probed, the most samples and the longest softmax vector accepted. */
+export const MAX_X = 1e6, MAX_SAMPLES = 10001, MAX_VECTOR = 1000;
 
 const sigmoid = (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
@@ -37,23 +44,34 @@ export const ACTIVATIONS = {
 
 /** Look an activation up; throws a clear error for an unknown name. */
 export function activation(name) {
-  const act = ACTIVATIONS[name];
-  if (!act) throw new RangeError(`unknown activation "${name}" (expected one of ${Object.keys(ACTIVATIONS).join(", ")})`);
-  return act;
+  if (!own(ACTIVATIONS, name)) throw new RangeError(`unknown activation ${show(name)} (expected one of ${Object.keys(ACTIVATIONS).join(", ")})`);
+  return ACTIVATIONS[name];
 }
 
 /** Check alpha for an activation that has one; returns null or a message. */
 export function checkAlpha(name, alpha) {
   const spec = activation(name).alpha;
   if (!spec) return null;
-  if (typeof alpha !== "number" || !Number.isFinite(alpha)) return `α must be a number (got ${alpha}).`;
+  if (typeof alpha !== "number" || !Number.isFinite(alpha)) return `α must be a number (got ${show(alpha)}).`;
   if (alpha < spec.min || alpha > spec.max) return `α must lie between ${spec.min} and ${spec.max} (got ${alpha}).`;
   return null;
+}
+
+/** Throw a RangeError unless alpha suits the activation, xmin < xmax lie in [−MAX_X, MAX_X] and n is a sample count. */
+function checkPlot(name, alpha, xmin, xmax, n) {
+  const problem = checkAlpha(name, alpha);
+  if (problem) throw new RangeError(problem);
+  for (const [label, v] of [["xmin", xmin], ["xmax", xmax]]) {
+    if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > MAX_X) throw new RangeError(`${label} must be a number between −${MAX_X} and ${MAX_X}, got ${show(v)}`);
+  }
+  if (!(xmin < xmax)) throw new RangeError(`xmin must be smaller than xmax, got ${xmin} and ${xmax}`);
+  if (!Number.isInteger(n) || n < 2 || n > MAX_SAMPLES) throw new RangeError(`n must be a whole number from 2 to ${MAX_SAMPLES}, got ${show(n)}`);
 }
 
 /** n evenly spaced samples {x, f, df} on [xmin, xmax]. */
 export function sample(name, alpha, xmin, xmax, n = 241) {
   const { f, df } = activation(name);
+  checkPlot(name, alpha, xmin, xmax, n);
   const out = [];
   for (let i = 0; i < n; i++) {
     const x = xmin + ((xmax - xmin) * i) / (n - 1);
@@ -68,6 +86,8 @@ export function sample(name, alpha, xmin, xmax, n = 241) {
  */
 export function saturatedIntervals(name, alpha, xmin, xmax, threshold = 0.05, n = 1201) {
   const { df } = activation(name);
+  checkPlot(name, alpha, xmin, xmax, n);
+  if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold < 0) throw new RangeError(`the threshold must be a number ≥ 0, got ${show(threshold)}`);
   const low = (x) => Math.abs(df(x, alpha)) < threshold;
   const refine = (a, b) => { // low(a) !== low(b): find the switch point
     const la = low(a);
@@ -94,9 +114,16 @@ export function saturatedIntervals(name, alpha, xmin, xmax, threshold = 0.05, n 
 }
 
 /** Softmax of a vector, stable for large entries (the maximum is subtracted first). */
+function checkVector(v, what) {
+  if (!Array.isArray(v) || v.length === 0) throw new RangeError(`${what} needs a non-empty vector, got ${show(v)}`);
+  if (v.length > MAX_VECTOR) throw new RangeError(`${what} takes at most ${MAX_VECTOR} numbers, got ${v.length}`);
+  const i = v.findIndex((x) => typeof x !== "number" || !Number.isFinite(x));
+  if (i >= 0) throw new RangeError(`${what} needs finite numbers, but entry ${i + 1} is ${show(v[i])}`);
+}
+
 export function softmax(z) {
-  if (!Array.isArray(z) || z.length === 0) throw new RangeError("softmax needs a non-empty vector");
-  const m = Math.max(...z);
+  checkVector(z, "softmax");
+  const m = z.reduce((a, b) => (b > a ? b : a), -Infinity);
   const e = z.map((v) => Math.exp(v - m));
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / s);
@@ -104,13 +131,15 @@ export function softmax(z) {
 
 /** Jacobian of softmax: J[i][j] = p_i (δ_ij − p_j). */
 export function softmaxJacobian(p) {
+  checkVector(p, "the softmax Jacobian");
   return p.map((pi, i) => p.map((pj, j) => pi * ((i === j ? 1 : 0) - pj)));
 }
 
 /** Value as printed in the readouts (up to 6 significant digits, "−" sign). */
 export function fmt(v, digits = 6) {
-  if (!Number.isFinite(v)) return String(v);
-  let s = Number(v.toPrecision(digits)).toString();
+  if (typeof v !== "number" || !Number.isFinite(v)) return notShown(v);
+  const d = Number.isInteger(digits) ? Math.min(21, Math.max(1, digits)) : 6;
+  let s = Number(v.toPrecision(d)).toString();
   if (s === "-0") s = "0";
   return s.startsWith("-") ? "\u2212" + s.slice(1) : s;
 }

@@ -2,15 +2,17 @@
 // shape, parameters, receptive field and MACs per layer, the first invalid layer marked with its
 // reason, presets, the design kept in the page address (?arch=...) and export to PyTorch.
 import { h, setMessage } from "../common.js";
-import { FIELD_NAMES, LAYER_TYPES, PRESETS, analyze, decode, encode, exportPyTorch, group } from "./logic.js";
+import { FIELD_NAMES, LAYER_TYPES, MAX_LAYERS, PRESETS, analyze, decode, encode, exportPyTorch, group, isLayerType, preset as presetNamed } from "./logic.js";
 
 const num = (text) => (String(text).trim() === "" ? NaN : Number(String(text).trim().replace("\u2212", "-")));
 const clone = (x) => JSON.parse(JSON.stringify(x));
+/** A receptive field as the table shows it: "whole input" from a Linear layer on. */
+const rfText = (rf) => (rf === "all" ? "whole input" : rf === "huge" ? "more than 2⁵³ − 1" : `${rf} × ${rf}`);
 const SHORT_LABEL = { c_out: "out ch.", k: "k", s: "stride", p: "pad", rate: "rate", n_out: "out" };
 
 export function mount(el, config = {}) {
   const presetNames = Object.keys(PRESETS);
-  const first = PRESETS[config.preset] || PRESETS[presetNames[0]];
+  const first = presetNamed(config.preset) || PRESETS[presetNames[0]];
   const state = { input: clone(first.input), layers: clone(first.layers) };
   const msg = h("p", { class: "widget-message", role: "alert", "data-role": "message", hidden: true });
   const fromUrl = new URLSearchParams(location.search).get("arch");
@@ -24,9 +26,11 @@ export function mount(el, config = {}) {
   const preset = h("select", { "aria-label": "Load a preset", "data-role": "preset" },
     h("option", { value: "" }, "Load a preset…"), presetNames.map((n) => h("option", { value: n }, n)));
   preset.addEventListener("change", () => {
-    if (!PRESETS[preset.value]) return;
-    state.input = clone(PRESETS[preset.value].input);
-    state.layers = clone(PRESETS[preset.value].layers);
+    const chosen = presetNamed(preset.value);
+    if (!chosen) return;
+    urlNote = "";
+    state.input = clone(chosen.input);
+    state.layers = clone(chosen.layers);
     inputFields.forEach((f, i) => { f.value = String(state.input[i]); });
     build();
     preset.value = "";
@@ -40,6 +44,11 @@ export function mount(el, config = {}) {
     Object.entries(LAYER_TYPES).map(([t, d]) => h("option", { value: t }, d.label)));
   const addBtn = h("button", { type: "button", class: "widget-button", "data-role": "add" }, "Add layer");
   addBtn.addEventListener("click", () => {
+    if (!isLayerType(addType.value)) return;
+    if (state.layers.length >= MAX_LAYERS) {
+      setMessage(msg, `A design may hold at most ${MAX_LAYERS} layers: remove one before adding another.`);
+      return;
+    }
     state.layers.push({ type: addType.value, ...LAYER_TYPES[addType.value].fields });
     build();
   });
@@ -72,8 +81,8 @@ export function mount(el, config = {}) {
     state.layers.forEach((layer, i) => {
       const typeSel = h("select", { "aria-label": `Layer ${i + 1} type`, "data-role": "type" },
         Object.entries(LAYER_TYPES).map(([t, d]) => h("option", { value: t, selected: t === layer.type }, d.label)));
-      typeSel.addEventListener("change", () => { state.layers[i] = { type: typeSel.value, ...LAYER_TYPES[typeSel.value].fields }; build(); });
-      const fields = Object.keys((LAYER_TYPES[layer.type] || { fields: {} }).fields).map((key) => {
+      typeSel.addEventListener("change", () => { if (!isLayerType(typeSel.value)) return; state.layers[i] = { type: typeSel.value, ...LAYER_TYPES[typeSel.value].fields }; build(); });
+      const fields = Object.keys(isLayerType(layer.type) ? LAYER_TYPES[layer.type].fields : {}).map((key) => {
         const f = h("input", { type: "text", inputmode: "decimal", size: 4, value: String(layer[key] ?? ""), "aria-label": `Layer ${i + 1} ${FIELD_NAMES[key]}`, "data-role": `field-${key}` });
         f.addEventListener("input", () => { state.layers[i][key] = num(f.value); refresh(); });
         return h("label", { class: "wpg-field" }, h("span", { "aria-hidden": "true" }, SHORT_LABEL[key]), f);
@@ -94,11 +103,11 @@ export function mount(el, config = {}) {
   function refresh() {
     const a = analyze(state.input, state.layers);
     exportBox.hidden = true;
-    inputFields.forEach((f, i) => f.setAttribute("aria-invalid", Number.isInteger(state.input[i]) && state.input[i] > 0 ? "false" : "true"));
+    inputFields.forEach((f, i) => f.setAttribute("aria-invalid", Number.isSafeInteger(state.input[i]) && state.input[i] > 0 ? "false" : "true"));
     const invalidAt = a.rows.findIndex((r) => r.error);
     setMessage(msg, a.inputError ? `Input: ${a.inputError}.` : invalidAt >= 0 ? `Layer ${invalidAt + 1} is invalid: ${a.rows[invalidAt].error}.` : urlNote);
     [...tbody.children].forEach((tr, i) => {
-      const r = a.rows[i];
+      const r = a.rows[i] || { skipped: true };
       tr.classList.toggle("wpg-invalid", Boolean(r.error));
       tr.classList.toggle("wpg-skipped", Boolean(r.skipped));
       const cell = (role) => tr.querySelector(`[data-role="${role}"]`);
@@ -111,7 +120,7 @@ export function mount(el, config = {}) {
         delete cell("shape").dataset.error;
         cell("shape").textContent = r.skipped ? "—" : r.shape.join(" × ");
         cell("params").textContent = r.skipped ? "" : group(r.params);
-        cell("rf").textContent = r.skipped ? "" : r.rf === "all" ? "whole input" : `${r.rf} × ${r.rf}`;
+        cell("rf").textContent = r.skipped ? "" : rfText(r.rf);
         cell("macs").textContent = r.skipped ? "" : group(r.macs);
       }
     });

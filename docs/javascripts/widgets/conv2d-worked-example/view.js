@@ -3,13 +3,13 @@
 // products and their sum, and the output map filled in position by position.
 import { h, numberField, setMessage } from "../common.js";
 import {
-  DEFAULT_INPUT, DEFAULT_KERNEL, MAX_SIZE, conv2d, fmt, outputSize, parseCell, productText, resize, validate,
+  DEFAULT_INPUT, DEFAULT_KERNEL, MAX_PADDING, MAX_SIZE, conv2d, fmt, formulaText, parseCell, productText, resize, validate,
 } from "./logic.js";
 
 const TICK_MS = 700;
 
 function squareOrDefault(m, fallback) {
-  return Array.isArray(m) && m.length > 0 && m.every((r) => Array.isArray(r) && r.length === m.length) ? m : fallback;
+  return Array.isArray(m) && m.length > 0 && m.length <= MAX_SIZE && m.every((r) => Array.isArray(r) && r.length === m.length) ? m : fallback;
 }
 
 export function mount(el, config = {}) {
@@ -38,7 +38,7 @@ export function mount(el, config = {}) {
   const nField = numberField("Input size n", state.input.length, { min: 1, max: MAX_SIZE, role: "n", onchange: (v) => resizeTo("input", v) });
   const kField = numberField("Kernel size k", state.kernel.length, { min: 1, max: MAX_SIZE, role: "k", onchange: (v) => resizeTo("kernel", v) });
   const sField = numberField("Stride s", state.stride, { min: 1, max: MAX_SIZE, role: "stride", onchange: (v) => { state.stride = v.trim() === "" ? NaN : Number(v); rebuild(); } });
-  const pField = numberField("Padding p", state.padding, { min: 0, max: 4, role: "padding", onchange: (v) => { state.padding = v.trim() === "" ? NaN : Number(v); rebuild(); } });
+  const pField = numberField("Padding p", state.padding, { min: 0, max: MAX_PADDING, role: "padding", onchange: (v) => { state.padding = v.trim() === "" ? NaN : Number(v); rebuild(); } });
 
   function stop() {
     if (state.timer) clearInterval(state.timer);
@@ -99,7 +99,7 @@ export function mount(el, config = {}) {
   // Build the grids' cells (after a size or padding change), then compute.
   function rebuild() {
     stop();
-    const p = Number.isInteger(state.padding) && state.padding >= 0 && state.padding <= 4 ? state.padding : 0;
+    const p = Number.isInteger(state.padding) && state.padding >= 0 && state.padding <= MAX_PADDING ? state.padding : 0;
     const n = state.input.length, size = n + 2 * p;
     inputGrid.replaceChildren();
     inputGrid.style.gridTemplateColumns = `repeat(${size}, var(--w2d-cell))`;
@@ -125,23 +125,14 @@ export function mount(el, config = {}) {
     stop();
     const { input, kernel, stride, padding } = state;
     const n = input.length, k = kernel.length;
-    const oh = outputSize(n, k, padding, stride);
-    const num = (v) => (Number.isFinite(v) ? fmt(v) : "?");
-    formula.textContent = `Output size: ⌊(n − k + 2p) / s⌋ + 1 = ⌊(${n} − ${k} + 2·${num(padding)}) / ${num(stride)}⌋ + 1 = ${
-      oh === null || !Number.isInteger(stride) || !Number.isInteger(padding) ? "undefined" : oh
-    }` + (oh === null || !Number.isInteger(stride) ? "" : `, so the output is ${oh}×${oh}.`);
-    if (padding > 4) {
+    formula.textContent = formulaText(n, k, stride, padding);
+    const problem = state.sizeError || validate(input, kernel, stride, padding);
+    if (problem) {
       state.result = null;
-      setMessage(msg, "This widget shows at most 4 cells of padding.");
+      setMessage(msg, problem);
     } else {
-      const problem = state.sizeError || validate(input, kernel, stride, padding);
-      if (problem) {
-        state.result = null;
-        setMessage(msg, problem);
-      } else {
-        setMessage(msg, "");
-        state.result = conv2d(input, kernel, stride, padding);
-      }
+      setMessage(msg, "");
+      state.result = conv2d(input, kernel, stride, padding);
     }
     outputGrid.replaceChildren();
     if (state.result) {

@@ -3,7 +3,7 @@
 // backward pass (δ, ∂L/∂W, ∂L/∂b) with the numbers substituted into the equations; and a
 // gradient-descent step that updates the weights.
 import { h, parseList, setMessage } from "../common.js";
-import { ACT, backward, checkSizes, fmt, initNetwork, sgdStep, vec } from "./logic.js";
+import { ACT, backward, checkNetwork, checkSizes, fmt, initNetwork, sgdStep, vec } from "./logic.js";
 
 const DEFAULT = {
   sizes: [2, 2, 1], x: [1, 0.5], y: [1], lr: 0.5, activation: "sigmoid", output: "identity",
@@ -35,7 +35,8 @@ export function mount(el, config = {}) {
     s.addEventListener("change", () => onchange(s.value));
     return h("label", { class: "widget-field" }, h("span", { "aria-hidden": "true" }, label), s);
   };
-  let problem = null;
+  let problem = null, stepNote = null;
+  const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith(".") ? "" : "."}`;
   const fields = {
     sizes: text("Layer sizes (comma separated, input first)", "sizes", state.sizes.join(", "), (v, inp) => {
       const p = parseList(v, { name: "layer sizes", min: 2, max: 5 });
@@ -94,9 +95,11 @@ export function mount(el, config = {}) {
   const btn = (label, role, textContent, fn) => h("button", { type: "button", class: "widget-button", "aria-label": label, "data-role": role, onclick: fn }, textContent);
 
   function render() {
-    setMessage(msg, problem);
+    const bad = problem || checkNetwork(state.x, state.y, state.layers, state.activation, state.output);
+    setMessage(msg, bad || stepNote);
+    stepNote = null; // a refused gradient step is reported once
     svg.replaceChildren();
-    if (problem) { eq.textContent = ""; lossText.textContent = ""; return; }
+    if (bad) { eq.textContent = ""; lossText.textContent = ""; return; }
     const back = backward(state.x, state.y, state.layers, state.activation, state.output);
     const p = Math.min(state.phase, phases() - 1);
     state.phase = p;
@@ -157,7 +160,7 @@ export function mount(el, config = {}) {
     svg.setAttribute("aria-label", `Network with layer sizes ${sizes.join(", ")}`);
   }
 
-  const go = (d) => () => { if (problem) return; state.phase = Math.max(0, Math.min(phases() - 1, state.phase + d)); render(); };
+  const go = (d) => () => { if (problem || checkNetwork(state.x, state.y, state.layers, state.activation, state.output)) return; state.phase = Math.max(0, Math.min(phases() - 1, state.phase + d)); render(); };
   el.replaceChildren(h("div", { class: "widget wnet" },
     h("div", { class: "widget-controls" }, fields.sizes,
       select("Hidden activation", "activation", ["sigmoid", "tanh", "relu"], state.activation, (v) => { state.activation = v; render(); }),
@@ -166,8 +169,14 @@ export function mount(el, config = {}) {
     msg, svg,
     h("div", { class: "widget-controls" }, btn("Back one step", "prev", "◀ Back", go(-1)), btn("Next step", "next", "Next ▶", go(1)), phaseLabel,
       btn("Gradient step: one gradient-descent update of the weights", "update", "Gradient step", () => {
-        if (problem) return;
-        state.layers = sgdStep(state.layers, backward(state.x, state.y, state.layers, state.activation, state.output), state.lr);
+        if (problem || checkNetwork(state.x, state.y, state.layers, state.activation, state.output)) return;
+        try {
+          state.layers = sgdStep(state.layers, backward(state.x, state.y, state.layers, state.activation, state.output), state.lr);
+        } catch (e) {
+          stepNote = sentence(e.message);
+          render();
+          return;
+        }
         state.steps += 1;
         state.phase = 0;
         buildWeights();

@@ -86,7 +86,10 @@ export function mount(el, config = {}) {
     const ph = parseList(state.hText, { name: "kernel h", max: 8 });
     xField.input.setAttribute("aria-invalid", px.error ? "true" : "false");
     hField.input.setAttribute("aria-invalid", ph.error ? "true" : "false");
-    const problem = px.error || ph.error;
+    let problem = px.error || ph.error, result = null;
+    if (!problem) {
+      try { result = signalSteps(px.values, ph.values, state.mode); } catch (e) { problem = `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`; }
+    }
     setMessage(msg, problem);
     formula.textContent = state.mode === "convolution"
       ? "Convolution: y[n] = Σ_k x[k] · h[n − k]   (the kernel is flipped, then slid to n)"
@@ -98,7 +101,7 @@ export function mount(el, config = {}) {
       return;
     }
     state.x = px.values; state.h = ph.values;
-    state.result = signalSteps(state.x, state.h, state.mode);
+    state.result = result;
     slider.max = state.result.steps.length - 1;
     if (resetN || state.n > slider.max) state.n = 0;
     slider.value = state.n;
