@@ -139,7 +139,8 @@ export function softmaxJacobian(p) {
 export function fmt(v, digits = 6) {
   if (typeof v !== "number" || !Number.isFinite(v)) return notShown(v);
   const d = Number.isInteger(digits) ? Math.min(21, Math.max(1, digits)) : 6;
-  let s = Number(v.toPrecision(d)).toString();
+  const r = Number(v.toPrecision(d)); // rounding 1.8e308 up to 2e+308 would read back as Infinity
+  let s = Number.isFinite(r) ? r.toString() : v.toPrecision(d);
   if (s === "-0") s = "0";
   return s.startsWith("-") ? "\u2212" + s.slice(1) : s;
 }

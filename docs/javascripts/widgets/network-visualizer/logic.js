@@ -168,7 +168,8 @@ export function sgdStep(layers, back, lr) {
 /** Number for the page: 4 significant digits, "−" sign. */
 export function fmt(v) {
   if (typeof v !== "number" || !Number.isFinite(v)) return notShown(v);
-  let s = String(Number(v.toPrecision(4)));
+  const r = Number(v.toPrecision(4)); // rounding 1.7977e308 up would read back as Infinity
+  let s = Number.isFinite(r) ? String(r) : v.toPrecision(4);
   if (s === "-0") s = "0";
   return s.startsWith("-") ? "\u2212" + s.slice(1) : s;
 }

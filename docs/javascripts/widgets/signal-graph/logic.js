@@ -27,9 +27,13 @@ export const MAX_ABS = 1e9;
 /** Weight of the kernel placed for output n at input index k (0 when outside the kernel). */
 export function placedWeight(h, n, k, mode) {
   if (!Array.isArray(h)) throw new RangeError(`the kernel h must be a list of numbers, got ${show(h)}`);
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(k)) throw new RangeError(`the indices n and k must be whole numbers, got ${show(n)} and ${show(k)}`);
+  if (!MODES.includes(mode)) throw new RangeError(`mode must be one of ${MODES.join(", ")} (got ${show(mode)})`);
   const M = h.length;
   const m = mode === "convolution" ? n - k : k - n + M - 1;
-  return m >= 0 && m < M ? h[m] : 0;
+  if (!(m >= 0 && m < M)) return 0;
+  if (typeof h[m] !== "number" || !Number.isFinite(h[m])) throw new RangeError(`the kernel h must hold only numbers, but h[${m}] is ${show(h[m])}`);
+  return h[m];
 }
 
 /**
