@@ -132,7 +132,7 @@ export function mount(el, config = {}) {
       const url = new URL(location.href);
       url.searchParams.set("arch", encode(state.input.map((v) => (Number.isFinite(v) ? v : 0)), state.layers));
       if (el.isConnected) history.replaceState(history.state, "", url);
-    } catch (e) { /* an address that cannot be rewritten is not worth an error */ }
+    } catch { /* an address that cannot be rewritten is not worth an error */ }
   }
 
   el.replaceChildren(h("div", { class: "widget wpg" },

@@ -104,7 +104,7 @@ export function mount(el, config = {}) {
     const p = Math.min(state.phase, phases() - 1);
     state.phase = p;
     const nL = L(), g = (l) => (l === nL ? state.output : state.activation);
-    let lines, shownLayer = -1, showing = "a";
+    let lines, shownLayer, showing = "a";
     if (p < nL) {
       const l = p + 1;
       shownLayer = l;
