@@ -1,67 +1,66 @@
-"""The network visualizer's shared vectors agree with ``syllabus_code.numpy_nn``.
+"""The committed widget test vectors are what ``scripts/make_vectors.py`` computes from ``syllabus_code``.
 
-``tests/vectors/widgets-network.json`` is read by the widget's node tests
-(``tests/js/network-visualizer.test.mjs``); this test recomputes every case with
-``mlp_forward``/``mlp_backward`` and ``mse``. Regenerate with
-``.venv/bin/python tests/test_widgets_vectors.py``.
+``tests/vectors/*.json`` are read by the five widgets' node tests (``tests/js/``) and by
+``tests/test_shapes.py``; the generator computes every number with the package (shapes, the
+NumPy network, activations and convolutions). A change to either side without regenerating
+(``python scripts/make_vectors.py``) fails here. Floats are compared to 1e-12 relative, so
+the generic-kernel run (another last bit in ``exp``) passes too.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
-import numpy as np
+import pytest
 
-from syllabus_code.numpy_nn.losses import mse
-from syllabus_code.numpy_nn.network import mlp_backward, mlp_forward
-
-VECTORS = Path(__file__).resolve().parent / "vectors" / "widgets-network.json"
-
-CASES = [
-    {"sizes": [2, 2, 1], "activation": "sigmoid", "output": "identity", "x": [1.0, 0.5], "y": [1.0], "lr": 0.5, "seed": 0},
-    {"sizes": [3, 4, 2], "activation": "tanh", "output": "sigmoid", "x": [0.2, -1.0, 0.7], "y": [0.0, 1.0], "lr": 0.1, "seed": 1},
-    {"sizes": [2, 3, 3, 2], "activation": "relu", "output": "identity", "x": [1.5, -0.5], "y": [0.5, -1.0], "lr": 0.05, "seed": 2},
-]
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("make_vectors", ROOT / "scripts" / "make_vectors.py")
+make_vectors = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_vectors)
 
 
-def compute(case: dict) -> dict:
-    rng = np.random.default_rng(case["seed"])
-    sizes = case["sizes"]
-    params = {}
-    for l in range(1, len(sizes)):
-        params[f"W{l}"] = np.round(rng.uniform(-1, 1, (sizes[l - 1], sizes[l])), 2)
-        params[f"b{l}"] = np.round(rng.uniform(-0.5, 0.5, sizes[l]), 2)
-    x = np.array([case["x"]])
-    out, cache = mlp_forward(x, params, activation=case["activation"], output=case["output"])
-    loss, grad_out = mse(out, np.array([case["y"]]))
-    grads = mlp_backward(grad_out, cache)
-    A, Z = cache[0], cache[1]
-    L = len(sizes) - 1
-    return {
-        **case,
-        "layers": [{"W": params[f"W{l}"].tolist(), "b": params[f"b{l}"].tolist()} for l in range(1, L + 1)],
-        "z": [Z[l][0].tolist() for l in range(1, L + 1)],
-        "a": [A[l][0].tolist() for l in range(1, L + 1)],
-        "loss": loss,
-        "dW": [grads[f"W{l}"].tolist() for l in range(1, L + 1)],
-        "db": [grads[f"b{l}"].tolist() for l in range(1, L + 1)],
-        "updated": [{"W": (params[f"W{l}"] - case["lr"] * grads[f"W{l}"]).tolist(),
-                     "b": (params[f"b{l}"] - case["lr"] * grads[f"b{l}"]).tolist()} for l in range(1, L + 1)],
-    }
+def assert_same(stored, fresh, where: str = "") -> None:
+    """Equal structure, keys, strings and integers; floats within 1e-12 relative (1e-300 absolute)."""
+    if isinstance(fresh, float) and isinstance(stored, (int, float)) and not isinstance(stored, bool):
+        assert abs(stored - fresh) <= 1e-12 * abs(fresh) + 1e-300, f"{where}: {stored} != {fresh}"
+    elif isinstance(fresh, dict):
+        assert isinstance(stored, dict), f"{where}: not an object"
+        assert stored.keys() == fresh.keys(), f"{where}: keys {sorted(stored)} != {sorted(fresh)}"
+        for k in fresh:
+            assert_same(stored[k], fresh[k], f"{where}.{k}")
+    elif isinstance(fresh, list):
+        assert isinstance(stored, list) and len(stored) == len(fresh), f"{where}: length differs"
+        for i, (s, f) in enumerate(zip(stored, fresh)):
+            assert_same(s, f, f"{where}[{i}]")
+    else:
+        assert stored == fresh and type(stored) is type(fresh), f"{where}: {stored!r} != {fresh!r}"
 
 
-def test_vectors_match_numpy_nn():
-    stored = json.loads(VECTORS.read_text())
-    assert len(stored["cases"]) == len(CASES)
-    for got, case in zip(stored["cases"], CASES):
-        want = compute(case)
-        for key in ("z", "a", "dW", "db"):
-            for g, w in zip(got[key], want[key]):
-                np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-15)
-        assert abs(got["loss"] - want["loss"]) < 1e-12
+FRESH = make_vectors.generate()
 
 
-if __name__ == "__main__":
-    VECTORS.write_text(json.dumps({"_about": __doc__.strip().splitlines()[0], "cases": [compute(c) for c in CASES]}, indent=1) + "\n")
-    print("wrote", VECTORS)
+@pytest.mark.parametrize("name", sorted(make_vectors.FILES))
+def test_committed_vectors_equal_the_generator(name):
+    stored = json.loads((make_vectors.VECTORS / name).read_text())
+    assert_same(stored, json.loads(json.dumps(FRESH[name])), name)
+
+
+def test_every_js_suite_reads_generated_vectors():
+    """Each of the five widget suites loads a vectors file that the generator writes."""
+    suites = {"architecture-playground": "shapes.json", "network-visualizer": "widgets-network.json",
+              "activation-visualizer": "widgets-activation.json", "conv2d-worked-example": "widgets-conv2d.json",
+              "signal-graph": "widgets-signal.json"}
+    for suite, vectors in suites.items():
+        text = (ROOT / "tests" / "js" / f"{suite}.test.mjs").read_text()
+        assert f'"../vectors/{vectors}"' in text, suite
+        assert vectors in make_vectors.FILES
+    assert sorted(p.name for p in make_vectors.VECTORS.glob("*.json")) == sorted(make_vectors.FILES)
+
+
+def test_assert_same_catches_a_changed_number():
+    with pytest.raises(AssertionError, match="0.5 != 0.25"):
+        assert_same({"a": [0.5]}, {"a": [0.25]})
+    with pytest.raises(AssertionError):
+        assert_same({"a": 3}, {"a": 4})

@@ -1,22 +1,28 @@
-// Logic of the activation visualizer. Reference values from numpy/scipy (printed to 10 digits).
+// Logic of the activation visualizer against tests/vectors/widgets-activation.json, which
+// scripts/make_vectors.py computes with syllabus_code.numpy_nn.activations.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import {
   ACTIVATIONS, activation, checkAlpha, fmt, sample, saturatedIntervals, softmax, softmaxJacobian,
 } from "../../docs/javascripts/widgets/activation-visualizer/logic.js";
 
+const V = JSON.parse(readFileSync(new URL("../vectors/widgets-activation.json", import.meta.url), "utf8"));
 const close = (a, b, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} != ${b}`);
 
-test("values and derivatives at known points", () => {
-  close(activation("sigmoid").f(1), 0.7310585786);
-  close(activation("sigmoid").df(1), 0.1966119332);
-  close(activation("sigmoid").f(-800), 0, 1e-300); // no overflow
-  close(activation("tanh").df(1), 0.4199743416);
-  assert.equal(activation("relu").df(0), 0);
-  assert.equal(activation("leaky_relu").f(-2, 0.1), -0.2);
+test("values and derivatives agree with numpy_nn.activations at every vector point", () => {
+  let n = 0;
+  for (const c of V.cases) {
+    const act = activation(c.name), alpha = c.alpha ?? undefined;
+    c.x.forEach((x, i) => {
+      close(act.f(x, alpha), c.f[i], 1e-12 * (1 + Math.abs(c.f[i])));
+      close(act.df(x, alpha), c.df[i], 1e-12);
+      n += 2;
+    });
+  }
+  assert.ok(n >= 140, `only ${n} values`);
+  assert.equal(activation("relu").df(0), 0); // PyTorch's convention at the kink
   assert.equal(activation("leaky_relu").df(0, 0.1), 0.1);
-  close(activation("elu").f(-1, 1), -0.6321205588);
-  close(activation("elu").df(-1, 1), 0.3678794412);
 });
 
 test("every derivative matches a central difference away from kinks", () => {
@@ -30,19 +36,13 @@ test("every derivative matches a central difference away from kinks", () => {
   }
 });
 
-test("saturated intervals: |f'| < 0.05", () => {
-  const s = saturatedIntervals("sigmoid", undefined, -6, 6);
-  assert.equal(s.length, 2);
-  close(s[0][0], -6); close(s[0][1], -2.887270950, 1e-6);
-  close(s[1][0], 2.887270950, 1e-6); close(s[1][1], 6);
-  const t = saturatedIntervals("tanh", undefined, -6, 6);
-  close(t[1][0], 2.178272210, 1e-6);
-  const r = saturatedIntervals("relu", undefined, -6, 6);
-  assert.equal(r.length, 1);
-  close(r[0][1], 0, 1e-6);
-  assert.deepEqual(saturatedIntervals("leaky_relu", 0.2, -6, 6), []);
-  const e = saturatedIntervals("elu", 1, -6, 6);
-  close(e[0][1], -2.995732274, 1e-6); // α e^x = 0.05
+test("saturated intervals (|f'| < threshold) agree with a bisection on numpy_nn's derivatives", () => {
+  const { xmin, xmax, threshold } = V.saturation;
+  for (const c of V.cases) {
+    const got = saturatedIntervals(c.name, c.alpha ?? undefined, xmin, xmax, threshold);
+    assert.equal(got.length, c.saturated.length, c.name);
+    got.forEach(([a, b], i) => { close(a, c.saturated[i][0], 1e-9); close(b, c.saturated[i][1], 1e-9); });
+  }
 });
 
 test("sample spans the range", () => {
@@ -51,14 +51,13 @@ test("sample spans the range", () => {
   close(pts[2].df, 1);
 });
 
-test("softmax is stable and its Jacobian rows sum to 0", () => {
-  const p = softmax([2, 1, 0.1]);
-  [0.6590011389, 0.2424329707, 0.0985658904].forEach((v, i) => close(p[i], v));
-  const q = softmax([1000, 1000, 999]);
-  close(q[0], 0.4223187983); close(q[2], 0.1553624035);
-  const J = softmaxJacobian(p);
-  close(J[0][0], p[0] * (1 - p[0]));
-  for (const row of J) close(row.reduce((a, b) => a + b, 0), 0, 1e-15);
+test("softmax and its Jacobian agree with numpy_nn (softmax, softmax_jvp), also for large entries", () => {
+  for (const c of V.softmax) {
+    const p = softmax(c.z), J = softmaxJacobian(p);
+    p.forEach((v, i) => close(v, c.p[i], 1e-12));
+    J.forEach((row, i) => row.forEach((v, j) => close(v, c.jacobian[i][j], 1e-12)));
+    for (const row of J) close(row.reduce((a, b) => a + b, 0), 0, 1e-15);
+  }
   assert.throws(() => softmax([]), RangeError);
 });
 

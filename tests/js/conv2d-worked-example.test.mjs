@@ -1,31 +1,37 @@
-// Logic of the 2-D convolution worked example. Expected maps were computed independently
-// with scipy.signal.correlate2d (valid mode; stride taken by slicing the padded result).
+// Logic of the 2-D convolution worked example. Expected maps and sizes come from
+// tests/vectors/widgets-conv2d.json, which scripts/make_vectors.py computes with
+// syllabus_code.numpy_nn.conv.conv2d_naive_forward and syllabus_code.shapes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import {
   DEFAULT_INPUT, DEFAULT_KERNEL, conv2d, outputSize, pad, parseCell, productText, resize, validate,
 } from "../../docs/javascripts/widgets/conv2d-worked-example/logic.js";
 
-test("outline example: output[0][0] = 1 and the whole 3x3 map", () => {
+const V = JSON.parse(readFileSync(new URL("../vectors/widgets-conv2d.json", import.meta.url), "utf8"));
+const close = (a, b) => assert.ok(Math.abs(a - b) <= 1e-9 * (1 + Math.abs(b)), `${a} != ${b}`);
+
+test("every output map agrees with numpy_nn's conv2d_naive_forward", () => {
+  for (const c of V.cases) {
+    const { output, outHeight, outWidth, steps } = conv2d(c.input, c.kernel, c.stride, c.padding);
+    assert.equal(outHeight, c.output.length, JSON.stringify(c));
+    assert.equal(outWidth, c.output[0].length);
+    output.forEach((row, i) => row.forEach((v, j) => close(v, c.output[i][j])));
+    assert.equal(steps.length, outHeight * outWidth);
+  }
+  assert.ok(V.cases.length >= 5);
+});
+
+test("outline example: the first window's products", () => {
   const { output, steps } = conv2d(DEFAULT_INPUT, DEFAULT_KERNEL, 1, 0);
+  assert.deepEqual([DEFAULT_INPUT, DEFAULT_KERNEL], [V.cases[0].input, V.cases[0].kernel]);
+  assert.deepEqual(output, V.cases[0].output);
   assert.equal(output[0][0], 1);
-  assert.deepEqual(output, [[1, 1, -14], [3, -3, -14], [13, -6, -17]]);
-  assert.equal(steps.length, 9);
   assert.deepEqual(steps[0].products, [[-1, 0, -3], [-2, 0, -3], [2, 0, 8]]);
 });
 
-test("padding 1, stride 2", () => {
-  const { output, outHeight, outWidth } = conv2d(DEFAULT_INPUT, DEFAULT_KERNEL, 2, 1);
-  assert.equal(outHeight, 3);
-  assert.equal(outWidth, 3);
-  assert.deepEqual(output, [[-6, 3, 3], [-5, -3, 8], [-2, -4, 6]]);
-});
-
-test("output size formula", () => {
-  assert.equal(outputSize(5, 3, 0, 1), 3);
-  assert.equal(outputSize(5, 3, 1, 2), 3);
-  assert.equal(outputSize(32, 5, 0, 1), 28);
-  assert.equal(outputSize(6, 3, 0, 2), 2); // floor((6-3)/2)+1
+test("output size formula agrees with shapes.conv_output_size", () => {
+  for (const c of V.output_size) assert.equal(outputSize(c.n, c.k, c.p, c.s), c.expected, JSON.stringify(c));
   assert.equal(outputSize(2, 3, 0, 1), null);
   assert.equal(outputSize(5, 3, 0, 0), null);
 });
@@ -62,9 +68,4 @@ test("product text substitutes the numbers", () => {
   const t = productText(r.padded, DEFAULT_KERNEL, r.steps[0]);
   assert.ok(t.startsWith("(\u22121)·1 + 2·0 + 3·(\u22121)"), t);
   assert.ok(t.endsWith("= 1"), t);
-});
-
-test("non-square input and kernel", () => {
-  const { output } = conv2d([[1, 2, 3, 4]], [[1, -1]], 1, 0);
-  assert.deepEqual(output, [[-1, -1, -1]]);
 });
