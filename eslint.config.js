@@ -14,6 +14,12 @@ export default [
       sourceType: "module",
       globals: { ...globals.browser, document$: "readonly" }, // document$: Material for MkDocs' page observable
     },
+    rules: {
+      // Learner input is never parsed as HTML: text goes in with textContent / text nodes only.
+      "no-restricted-syntax": ["error",
+        { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: "Use textContent or DOM nodes, never HTML strings." },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: "Use DOM nodes, never HTML strings." }],
+    },
   },
   {
     files: ["docs/javascripts/a11y.js"], // a classic script (mkdocs.yml loads it without type: module)

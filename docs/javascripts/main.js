@@ -5,7 +5,7 @@
 const loaded = new Map();
 
 function showError(el, message) {
-  el.innerHTML = "";
+  el.replaceChildren();
   const p = document.createElement("p");
   p.className = "widget-error";
   p.setAttribute("role", "alert");
