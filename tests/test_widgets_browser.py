@@ -441,3 +441,89 @@ def test_widgets_mount_on_their_module_pages(page_and_log, site_url):
             assert w.locator(".widget-fallback").is_hidden(), (path, name)
         assert widgets.evaluate_all("els => els.map(e => e.dataset.mounted)") == ["yes"] * len(names), path
     log.assert_clean()
+
+
+# --- Hostile input (issue 15): a message, never a stopped widget or a console error -------------
+# One page load per test: further copies of a widget are mounted on the same page with its own
+# view.js (as main.js mounts it), after the address is set with history.replaceState, so that
+# many hostile addresses cost milliseconds each (and 10^5 layers need no server round trip).
+
+MOUNT_JS = """async ([name, query, probe]) => {
+  if (query !== null) history.replaceState(history.state, "", location.pathname + query);
+  const main = document.querySelector('script[src*="javascripts/main.js"]').src;
+  const { mount } = await import(main.replace(/main\\.js.*$/, `widgets/${name}/view.js`));
+  const el = document.createElement("div");
+  el.dataset.probe = probe;
+  document.querySelector("article").appendChild(el);
+  mount(el, {});
+}"""
+
+
+def mount_fresh(page, name: str, query: str | None, probe: str):
+    page.evaluate(MOUNT_JS, [name, query, probe])
+    return page.locator(f'[data-probe="{probe}"]')
+
+
+def test_playground_hostile_addresses_sizes_and_round_trip(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, PG, "architecture-playground")
+    rf = w.locator('[data-role="layer-row"] [data-role="rf"]').all_inner_texts()
+    assert rf[7:] == ["whole input"] * 5 and not any("Infinity" in t for t in rf)
+    w.locator('[data-role="layer-row"]').nth(0).locator('[data-role="field-c_out"]').fill("1e21")
+    assert "at most 2⁵³ − 1" in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="export-button"]').click()
+    assert "Cannot export yet" in w.locator('[data-role="message"]').inner_text()
+    for name in ["constructor", "toString", "hasOwnProperty", "valueOf"]:
+        p = mount_fresh(page, "architecture-playground", f"?arch=1x32x32_{name}", name)
+        assert f'unknown layer "{name}"' in p.locator('[data-role="message"]').inner_text()
+        assert p.locator('[data-role="layer-row"] [data-role="shape"]').all_inner_texts() == LENET_SHAPES
+    for n in [10_000, 100_000]:  # refused at once, not laid out (they froze the page for 6-91 s)
+        p = mount_fresh(page, "architecture-playground", "?arch=1x32x32" + "_relu" * n, f"layers{n}")
+        assert f"at most 200 layers (the address has {n})" in p.locator('[data-role="message"]').inner_text()
+        assert p.locator('[data-role="layer-row"]').count() == 12
+    p = mount_fresh(page, "architecture-playground", "?arch=1x8x8" + "_relu" * 200, "cap")
+    p.locator('[data-role="add"]').click()  # at the cap "Add layer" says why it adds nothing
+    assert "at most 200 layers" in p.locator('[data-role="message"]').inner_text()
+    assert p.locator('[data-role="layer-row"]').count() == 200
+    # a drop rate of 1e-7 is written to the address in a form that reads back exactly
+    p = mount_fresh(page, "architecture-playground", "?arch=1x8x8_flatten_dropout-r0.5", "rate")
+    p.locator('[data-role="field-rate"]').fill("1e-7")
+    p = mount_fresh(page, "architecture-playground", None, "rate-again")
+    assert p.locator('[data-role="field-rate"]').input_value() == "1e-7"
+    assert p.locator('[data-role="message"]').is_hidden()
+    log.assert_clean()
+
+
+def test_number_widgets_refuse_1e300_and_other_hostile_numbers(page_and_log, site_url):
+    page, log = page_and_log
+    w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
+    w.locator('[data-role="input-cell"][data-i="0"][data-j="0"]').fill("1e300")
+    assert "must lie between −10⁹ and 10⁹" in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="input-cell"][data-i="0"][data-j="0"]').fill("-1")
+    set_field(w, "padding", "1.5")
+    formula = w.locator('[data-role="formula"]').inner_text()
+    assert "no output size until the padding p is a whole number" in formula and "undefined" not in formula
+    assert "padding must be a whole number" in w.locator('[data-role="message"]').inner_text()
+
+    w = mount_fresh(page, "signal-graph", None, "sig")
+    w.locator('[data-role="x"]').fill("1e300, 1")
+    assert "between −10⁹ and 10⁹" in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="play"]').click()
+    assert "NaN" not in w.locator('[data-role="plot"]').inner_html()
+
+    w = mount_fresh(page, "network-visualizer", None, "net")
+    w.locator('[data-role="lr"]').fill("1e308")
+    w.locator('[data-role="update"]').click()
+    assert "choose a smaller learning rate" in w.locator('[data-role="message"]').inner_text()
+    weights = w.locator('[data-role="weight"]').evaluate_all("els => els.map(e => e.value)")
+    assert weights[0] == "0.27" and not any("NaN" in v for v in weights)
+    assert "NaN" not in w.locator('[data-role="diagram"]').inner_html()
+
+    w = mount_fresh(page, "activation-visualizer", None, "act")
+    w.locator('[data-role="activation"]').select_option("softmax")
+    w.locator('[data-role="vector"]').fill("1e309, 1")
+    assert "too large" in w.locator('[data-role="message"]').inner_text()
+    w.locator('[data-role="vector"]').fill("1e308, -1e308")
+    assert w.locator('[data-role="message"]').is_hidden()
+    assert "NaN" not in w.locator('[data-role="plot"]').inner_html()
+    log.assert_clean()
