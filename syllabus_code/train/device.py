@@ -1,0 +1,67 @@
+"""Where a run computes and how: the device, mixed precision, seeding."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import numpy as np
+import torch
+
+__all__ = ["amp_dtype", "pick_device", "precision", "seed_everything"]
+
+
+# --8<-- [start:device]
+def pick_device(name: str = "auto") -> torch.device:
+    """``"auto"``: the first of CUDA, Apple's MPS and the CPU that is available; else ``name``."""
+    if not isinstance(name, str):
+        raise TypeError(f"device must be a string such as 'auto', 'cpu' or 'cuda', "
+                        f"got {type(name).__name__}")
+    if name != "auto":
+        return torch.device(name)
+    if torch.cuda.is_available():
+        return torch.device("cuda")
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+def amp_dtype(device: torch.device) -> torch.dtype | None:
+    """The autocast type for ``device``: bfloat16 where the GPU has it, float16 otherwise,
+    None on a CPU.
+
+    bfloat16 keeps float32's exponent range, so gradients do not underflow and no loss
+    scaling is needed; float16 (older GPUs) needs a ``GradScaler``.
+    """
+    if device.type == "cuda":
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device.type == "mps":
+        return torch.float16
+    return None
+# --8<-- [end:device]
+
+
+def precision(device: torch.device, amp: bool) -> tuple[torch.dtype | None, torch.amp.GradScaler | None]:
+    """The autocast type (None: float32) and, for float16, the gradient scaler it needs."""
+    dtype = amp_dtype(device) if amp else None
+    return dtype, torch.amp.GradScaler(device.type) if dtype == torch.float16 else None
+
+
+# --8<-- [start:seed]
+def seed_everything(seed: int, deterministic: bool = True) -> None:
+    """Seed Python, NumPy and torch; with ``deterministic``, ask torch for deterministic kernels.
+
+    On a CPU this makes two runs with the same seed give the same numbers bit for bit. On a
+    GPU deterministic kernels also need ``CUBLAS_WORKSPACE_CONFIG``, and some operations have
+    none, so there we only warn (``warn_only=True``) instead of failing.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)  # also seeds every CUDA device
+    if deterministic:
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+        torch.use_deterministic_algorithms(True, warn_only=True)
+        torch.backends.cudnn.benchmark = False
+# --8<-- [end:seed]

@@ -1,0 +1,226 @@
+"""The loop: the model, the optimiser and its schedule, one epoch, evaluation, and ``fit``."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any, Iterable
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+from torch.utils.data import Dataset
+
+from ..data import ArrayDataset, data_channels, make_loader, prepare_data
+from .checkpoint import resume, save_epoch
+from .config import TrainConfig
+from .device import precision, seed_everything
+from .distributed import all_reduce_metrics, end_process, start_process, wrap_model
+
+__all__ = [
+    "build_model", "evaluate", "fit", "load_data", "make_optimizer", "make_scheduler",
+    "model_channels", "run", "train_one_epoch", "warmup_cosine",
+]
+
+MODELS_WITH_IN_CHANNELS = {"lenet5"}  # the others are ImageNet models with 3 input channels
+
+
+def build_model(name: str, in_channels: int = 1, image_size: int = 28, num_classes: int = 10,
+                **kwargs) -> nn.Module:
+    """``get_model(name)`` sized for the data: LeNet-5 takes the channels and the size; the
+    ImageNet models have 3 input channels (grey images are repeated) and a new class count."""
+    from ..models import get_model
+
+    if name.lower() in MODELS_WITH_IN_CHANNELS:
+        kwargs.setdefault("in_channels", in_channels)
+        if image_size in (28, 32):
+            kwargs.setdefault("input_size", image_size)
+    return get_model(name, num_classes=num_classes, **kwargs)
+
+
+def model_channels(name: str, data_channels: int) -> int:
+    """Channels the model ``name`` expects when fed data with ``data_channels`` channels."""
+    return data_channels if name.lower() in MODELS_WITH_IN_CHANNELS else 3
+
+
+def load_data(config: TrainConfig) -> tuple[ArrayDataset, ArrayDataset]:
+    """The training and test sets of ``config.data``, with the channels ``config.model`` takes."""
+    channels = model_channels(config.model, data_channels(config.data))
+    train = prepare_data(config.data, True, limit=config.limit, channels=channels, seed=config.seed)
+    test_limit = 256 if config.data == "synthetic" else None
+    test = prepare_data(config.data, False, limit=test_limit, channels=channels, seed=config.seed)
+    return train, test
+
+
+def place_model(config: TrainConfig, model: nn.Module | None, train_set: ArrayDataset,
+                device: torch.device) -> nn.Module:
+    """``model``, or a new ``config.model`` sized for ``train_set``, on ``device``."""
+    if model is None:
+        _, c, h, _ = train_set.images.shape
+        torch.manual_seed(config.seed)  # the same initial weights in every process
+        model = build_model(config.model, in_channels=c, image_size=h, **config.model_kwargs)
+    model = model.to(device)
+    return model.to(memory_format=torch.channels_last) if config.channels_last else model
+
+
+def make_optimizer(config: TrainConfig, model: nn.Module,
+                   param_groups: list[dict] | None = None) -> torch.optim.Optimizer:
+    """AdamW or SGD (momentum 0.9, Nesterov) over ``param_groups``, by default every trainable
+    parameter of ``model`` at ``config.lr``."""
+    params = param_groups if param_groups is not None else [
+        p for p in model.parameters() if p.requires_grad]
+    if config.optimizer == "adamw":
+        return torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
+    return torch.optim.SGD(params, lr=config.lr, momentum=0.9, nesterov=True,
+                           weight_decay=config.weight_decay)
+
+
+def warmup_cosine(total_steps: int, warmup: float = 0.1):
+    """The learning-rate factor at step ``t``: a linear ramp over the first ``warmup`` fraction of
+    ``total_steps``, then half a cosine that reaches 0 just after the last step."""
+    w = max(1, round(warmup * total_steps))
+
+    def factor(t: int) -> float:
+        if t < w:
+            return (t + 1) / w
+        return 0.5 * (1.0 + math.cos(math.pi * min(1.0, (t - w) / max(1, total_steps - w))))
+
+    return factor
+
+
+def make_scheduler(config: TrainConfig, optimizer: torch.optim.Optimizer, steps_per_epoch: int,
+                   start_epoch: int = 0):
+    """The cosine schedule positioned at the first step of ``start_epoch``; None for "constant"."""
+    if config.schedule != "cosine":
+        return None
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimizer, warmup_cosine(config.epochs * steps_per_epoch),
+        last_epoch=start_epoch * steps_per_epoch - 1)
+
+
+def _logits(out):
+    """GoogLeNet returns (logits, aux2, aux1) in training mode: the main logits come first."""
+    return out[0] if isinstance(out, tuple) else out
+
+
+# --8<-- [start:step]
+def train_one_epoch(model: nn.Module, loader: Iterable, optimizer: torch.optim.Optimizer,
+                    device: torch.device, *, scheduler=None, scaler=None,
+                    dtype: torch.dtype | None = None, channels_last: bool = False,
+                    progress: bool = False, step_losses: list | None = None,
+                    desc: str = "train") -> dict[str, float]:
+    """One pass over ``loader``; the mean loss and the accuracy on the batches seen."""
+    from tqdm.auto import tqdm
+
+    model.train()
+    total_loss = torch.zeros((), device=device)
+    correct = torch.zeros((), device=device, dtype=torch.long)
+    seen = 0
+    autocast = dict(dtype=dtype or torch.float32, enabled=dtype is not None)
+    for x, y in tqdm(loader, desc=desc, disable=not progress, leave=False):
+        x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        with torch.autocast(device.type, **autocast):
+            logits = _logits(model(x))
+            loss = F.cross_entropy(logits, y)
+        optimizer.zero_grad(set_to_none=True)
+        if scaler is not None:  # float16: scale the loss so small gradients survive
+            scaler.scale(loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
+        else:
+            loss.backward()
+            optimizer.step()
+        if scheduler is not None:
+            scheduler.step()
+        # accumulate on the device: no host synchronisation inside the loop
+        total_loss += loss.detach() * y.shape[0]
+        correct += (logits.argmax(1) == y).sum()
+        seen += y.shape[0]
+        if step_losses is not None:
+            step_losses.append(loss.detach())
+    n = max(seen, 1)
+    return {"loss": (total_loss / n).item(), "acc": correct.item() / n, "n": seen}
+# --8<-- [end:step]
+
+
+@torch.no_grad()
+def evaluate(model: nn.Module, loader: Iterable, device: torch.device, *,
+             dtype: torch.dtype | None = None, channels_last: bool = False) -> dict[str, float]:
+    """Mean cross-entropy and accuracy of ``model`` on ``loader`` (evaluation mode, no gradients)."""
+    model.eval()
+    total_loss = torch.zeros((), device=device)
+    correct = torch.zeros((), device=device, dtype=torch.long)
+    seen = 0
+    for x, y in loader:
+        x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        with torch.autocast(device.type, dtype=dtype or torch.float32, enabled=dtype is not None):
+            logits = _logits(model(x))
+        total_loss += F.cross_entropy(logits.float(), y, reduction="sum")
+        correct += (logits.argmax(1) == y).sum()
+        seen += y.shape[0]
+    n = max(seen, 1)
+    return {"loss": (total_loss / n).item(), "acc": correct.item() / n, "n": seen}
+
+
+def epoch_record(epoch: int, train_m: dict, test_m: dict, seconds: float,
+                 optimizer: torch.optim.Optimizer, device: torch.device) -> dict[str, Any]:
+    """One line of ``metrics.jsonl``: the epoch (counted from 1), losses, accuracies, time, lr."""
+    return {"epoch": epoch + 1, "train_loss": train_m["loss"], "train_acc": train_m["acc"],
+            "test_loss": test_m["loss"], "test_acc": test_m["acc"], "seconds": round(seconds, 3),
+            "lr": optimizer.param_groups[0]["lr"], "device": str(device)}
+
+
+# --8<-- [start:fit]
+def fit(config: TrainConfig, model: nn.Module | None = None,
+        train_set: Dataset | None = None, test_set: Dataset | None = None,
+        param_groups: list[dict] | None = None) -> dict[str, Any]:
+    """Train ``config.model`` on ``config.data`` (or on the given model and data sets);
+    return the metrics of each epoch, the loss of each step and the trained model."""
+    if not isinstance(config, TrainConfig):
+        raise TypeError(f"config must be a TrainConfig, got {type(config).__name__}")
+    device, rank, world = start_process(config.device)  # torchrun: a process per GPU
+    seed_everything(config.seed, deterministic=device.type == "cpu")
+    if train_set is None:
+        train_set, test_set = load_data(config)
+    model = place_model(config, model, train_set, device)
+    optimizer = make_optimizer(config, model, param_groups)
+    train_loader = make_loader(train_set, config.batch_size, shuffle=True,
+                               seed=config.seed, distributed=world > 1)
+    test_loader = make_loader(test_set, 1000, shuffle=False, distributed=world > 1)
+    start_epoch = resume(config, model, optimizer, device, train_loader)
+    scheduler = make_scheduler(config, optimizer, len(train_loader), start_epoch)
+    model = wrap_model(model, device, world)  # DistributedDataParallel under torchrun
+    dtype, scaler = precision(device, config.amp)
+    mode = dict(dtype=dtype, channels_last=config.channels_last)
+    history: dict[str, Any] = {"start_epoch": start_epoch, "epochs": [], "steps": []}
+    for epoch in range(start_epoch, config.epochs):
+        train_loader.sampler.set_epoch(epoch)  # new order, the same in every process
+        start, steps = time.perf_counter(), []
+        train_m = train_one_epoch(model, train_loader, optimizer, device, **mode,
+                                  scheduler=scheduler, scaler=scaler, step_losses=steps,
+                                  progress=config.progress and rank == 0,
+                                  desc=f"epoch {epoch + 1}/{config.epochs}")
+        seconds = time.perf_counter() - start
+        test_m = evaluate(model, test_loader, device, **mode)
+        if world > 1:  # the counts of every process together
+            train_m, test_m = (all_reduce_metrics(m, device) for m in (train_m, test_m))
+        history["steps"] += [float(s) for s in steps]
+        record = epoch_record(epoch, train_m, test_m, seconds, optimizer, device)
+        history["epochs"].append(record)
+        if rank == 0 and config.out is not None:  # one writer
+            save_epoch(config, model, optimizer, scheduler, record)
+    history["model"] = getattr(model, "module", model)
+    return history
+# --8<-- [end:fit]
+
+
+def run(config: TrainConfig) -> dict[str, Any]:
+    """:func:`fit`, then tear down the process group when torchrun started one."""
+    try:
+        return fit(config)
+    finally:
+        end_process()
