@@ -8,6 +8,11 @@ Examples::
 
 Under ``torchrun`` the same command trains with DistributedDataParallel (one process per GPU,
 or gloo on CPUs); only rank 0 prints the summary and writes files.
+
+Every bad argument (an unknown name, a value out of range, a missing data set, a model that
+cannot take the data, an ``--out`` that is a file, a checkpoint that does not fit) ends with one
+line ``python -m syllabus_code train: error: ...`` on stderr and exit status 2, argparse's
+convention. Resuming a run that has already trained all its epochs prints that and exits 0.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import NoReturn
 
 __all__ = ["build_parser", "main"]
 
@@ -45,19 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--limit", type=int, default=None, help="use only the first N training images")
     t.add_argument("--out", default=None, help="folder for checkpoint.pt and metrics.jsonl")
     t.add_argument("--resume", action="store_true", help="continue from OUT/checkpoint.pt")
-    t.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: torch's)")
+    t.add_argument("--threads", type=_positive_int, default=None,
+                   help="CPU threads for torch (default: torch's)")
     return parser
 # --8<-- [end:parser]
 
 
-def _check_names(model: str, data: str) -> None:
-    from .models import list_models
-    from .train import DATA_NAMES
+def _positive_int(text: str) -> int:
+    """argparse type: an int >= 1 (argparse turns the ValueError into its own error line)."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive int, got {value}")
+    return value
 
-    if model.lower() not in list_models():
-        raise SystemExit(f"error: unknown model {model!r}; valid names: {', '.join(list_models())}")
-    if data.lower().replace("_", "-") not in DATA_NAMES:
-        raise SystemExit(f"error: unknown data set {data!r}; valid names: {', '.join(DATA_NAMES)}")
+
+def _fail(message: str) -> NoReturn:
+    """One ``error:`` line on stderr and exit status 2, as argparse does for its own errors."""
+    print(f"python -m syllabus_code train: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,26 +82,28 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
 
-    from .train import CheckpointMismatchError, TrainConfig, distributed_env, run
+    from .data import DataNotFoundError
+    from .train import SetupError, TrainConfig, distributed_env, run
 
-    _check_names(args.model, args.data)
-    if args.threads is not None:
-        torch.set_num_threads(args.threads)
     options = {k: v for k, v in vars(args).items() if k not in ("command", "threads")}
-    options["model"] = args.model.lower()
-    options["data"] = args.data.lower().replace("_", "-")
     try:
         config = TrainConfig(**options)
     except (TypeError, ValueError) as exc:
-        raise SystemExit(f"error: {exc}") from exc
+        _fail(str(exc))
+    if args.threads is not None:
+        torch.set_num_threads(args.threads)
     try:
         history = run(config)
-    except CheckpointMismatchError as exc:
-        raise SystemExit(f"error: {exc}") from exc
+    except (SetupError, DataNotFoundError) as exc:  # data, model, out folder, checkpoint
+        _fail(str(exc))
     env = distributed_env()
-    if env is None or env[0] == 0:
-        for record in history["epochs"]:
-            print(json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in record.items()}))
+    if env is not None and env[0] != 0:
+        return 0
+    if not history["epochs"]:
+        print(f"nothing to train: the run in {config.out} has already trained "
+              f"{history['start_epoch']} of --epochs {config.epochs}; raise --epochs to go on")
+    for record in history["epochs"]:
+        print(json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in record.items()}))
     return 0
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
 import torch
 
 import syllabus_code.train.loop as loop
-from syllabus_code.train import (CheckpointMismatchError, TrainConfig, build_model, fit, load_checkpoint,
-                                 read_metrics, save_checkpoint)
+from syllabus_code.train import (CheckpointError, CheckpointMismatchError, SetupError, TrainConfig,
+                                 build_model, fit, load_checkpoint, prepare_data, read_metrics,
+                                 save_checkpoint)
+from syllabus_code.train.checkpoint import read_checkpoint
 
 
 def tiny(**kw):
@@ -45,6 +51,8 @@ def test_resume_after_an_interruption_is_bit_exact(tmp_path, monkeypatch):
     monkeypatch.setattr(loop, "train_one_epoch", real)
     rest = fit(tiny(epochs=2, out=str(tmp_path), resume=True))
     assert rest["steps"] == whole["steps"][4:]  # same weights, optimiser, schedule and order
+    lrs = [r["lr"] for r in read_metrics(tmp_path / "metrics.jsonl")]
+    assert lrs == [r["lr"] for r in whole["epochs"]]  # the schedule picks up where it stopped
 
 
 def test_checkpoint_of_another_architecture_is_refused(tmp_path):
@@ -57,3 +65,80 @@ def test_checkpoint_of_another_architecture_is_refused(tmp_path):
     assert state["epoch"] == 3 and state["config"] == {"lr": 0.1}
     with pytest.raises(FileNotFoundError, match="does not exist"):
         load_checkpoint(tmp_path / "missing.pt", model)
+
+
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    """A finished 1-epoch run (cosine schedule, AdamW), copied afresh by each test that uses it."""
+    out = tmp_path_factory.mktemp("run") / "run"
+    fit(tiny(limit=64, out=str(out)))
+    return out
+
+
+@pytest.fixture
+def run_copy(finished_run, tmp_path):
+    return Path(shutil.copytree(finished_run, tmp_path / "run"))
+
+
+def test_unreadable_checkpoints_raise_one_clear_error(run_copy):
+    path = run_copy / "checkpoint.pt"
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a truncated file
+    with pytest.raises(CheckpointError, match="cannot be read .*damaged or not a checkpoint"):
+        fit(tiny(limit=64, epochs=2, out=str(run_copy), resume=True))
+    torch.save(torch.zeros(3), path)  # a bare tensor
+    with pytest.raises(CheckpointError, match="not a training checkpoint: expected a dict .* got Tensor"):
+        fit(tiny(limit=64, epochs=2, out=str(run_copy), resume=True))
+    torch.save({"weights": torch.zeros(3)}, path)  # some other dictionary
+    with pytest.raises(CheckpointError, match=r"not a training checkpoint.*got keys \['weights'\]"):
+        read_checkpoint(path)
+
+
+def test_weights_of_another_shape_are_refused(run_copy):
+    other = build_model("lenet5", num_classes=5)
+    with pytest.raises(CheckpointMismatchError, match="does not fit this model or optimiser: .*size mismatch"):
+        load_checkpoint(run_copy / "checkpoint.pt", other, arch="lenet5")
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"schedule": "constant"}, "schedule='cosine' (asked: 'constant')"),  # would train at lr 0.0
+    ({"optimizer": "sgd"}, "optimizer='adamw' (asked: 'sgd')"),
+    ({"lr": 0.01}, "lr=0.001 (asked: 0.01)"),  # the optimiser state would restore the old lr
+    ({"seed": 1}, "seed=0 (asked: 1)"),  # synthetic data: another data set
+    ({"limit": 32}, "limit=64 (asked: 32)"),
+])
+def test_resume_with_other_settings_is_refused(run_copy, change, message):
+    with pytest.raises(CheckpointMismatchError, match=re.escape(message)):
+        fit(tiny(**{"limit": 64, "epochs": 2, "out": str(run_copy), "resume": True, **change}))
+
+
+def test_resume_on_another_training_set_is_refused(run_copy):
+    other = prepare_data("synthetic", limit=96, seed=5)
+    with pytest.raises(CheckpointMismatchError, match=r"train_size=64 \(now: 96\)"):
+        fit(tiny(limit=64, epochs=2, out=str(run_copy), resume=True), train_set=other, test_set=other)
+
+
+def test_resuming_a_finished_run_trains_nothing_and_says_where_it_stopped(run_copy):
+    history = fit(tiny(limit=64, epochs=1, out=str(run_copy), resume=True))
+    assert history["epochs"] == [] and history["steps"] == [] and history["start_epoch"] == 1
+    assert [r["epoch"] for r in read_metrics(run_copy / "metrics.jsonl")] == [1]
+
+
+def test_a_new_run_never_overwrites_an_old_one(run_copy):
+    with pytest.raises(SetupError, match="already holds a run .*resume=True"):
+        fit(tiny(limit=64, out=str(run_copy)))
+
+
+def test_checkpoint_records_the_schedule_position_and_the_data(finished_run):
+    state = torch.load(finished_run / "checkpoint.pt", weights_only=True)
+    assert state["scheduler"]["last_epoch"] == 2  # 64 images in batches of 32: 2 steps
+    assert state["run"] == {"train_size": 64, "steps_per_epoch": 2}
+    assert read_metrics(finished_run / "metrics.jsonl")[-1]["lr"] == 0.0  # cosine ends at 0
+
+
+def test_metrics_lines_of_a_rerun_epoch_are_replaced(run_copy):
+    path = run_copy / "metrics.jsonl"
+    path.write_text(path.read_text() + '{"epoch": 2, "train_loss": 9.9}\n')  # stopped after writing
+    fit(tiny(limit=64, epochs=2, out=str(run_copy), resume=True))
+    records = read_metrics(path)
+    assert [r["epoch"] for r in records] == [1, 2] and records[1]["train_loss"] != 9.9

@@ -8,7 +8,30 @@ import random
 import numpy as np
 import torch
 
-__all__ = ["amp_dtype", "pick_device", "precision", "seed_everything"]
+__all__ = ["amp_dtype", "check_device", "pick_device", "precision", "seed_everything"]
+
+DEVICES = "'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'"
+
+
+def check_device(name: str) -> None:
+    """Refuse a device name torch does not know, or a device this machine does not have."""
+    if not isinstance(name, str):
+        raise TypeError(f"device must be a string ({DEVICES}), got {type(name).__name__}")
+    if name == "auto":
+        return
+    try:
+        device = torch.device(name)
+    except (RuntimeError, ValueError):
+        device = None
+    if device is None or device.type not in ("cpu", "cuda", "mps"):
+        raise ValueError(f"device must be {DEVICES}, got {name!r}")
+    if device.type == "cuda" and (not torch.cuda.is_available()
+                                  or (device.index or 0) >= torch.cuda.device_count()):
+        raise ValueError(f"device {name!r} is not available: torch sees "
+                         f"{torch.cuda.device_count()} CUDA GPU(s); use 'auto' or 'cpu'")
+    mps = getattr(torch.backends, "mps", None)
+    if device.type == "mps" and not (mps is not None and mps.is_available()):
+        raise ValueError(f"device {name!r} is not available on this machine; use 'auto' or 'cpu'")
 
 
 # --8<-- [start:device]

@@ -13,7 +13,7 @@ from torch.utils.data import Dataset
 
 from ..data import ArrayDataset, data_channels, make_loader, prepare_data
 from .checkpoint import resume, save_epoch
-from .config import TrainConfig
+from .config import SetupError, TrainConfig
 from .device import precision, seed_everything
 from .distributed import all_reduce_metrics, end_process, start_process, wrap_model
 
@@ -56,11 +56,25 @@ def place_model(config: TrainConfig, model: nn.Module | None, train_set: ArrayDa
                 device: torch.device) -> nn.Module:
     """``model``, or a new ``config.model`` sized for ``train_set``, on ``device``."""
     if model is None:
+        check_model_fits(config, tuple(train_set[0][0].shape))
         _, c, h, _ = train_set.images.shape
         torch.manual_seed(config.seed)  # the same initial weights in every process
         model = build_model(config.model, in_channels=c, image_size=h, **config.model_kwargs)
     model = model.to(device)
     return model.to(memory_format=torch.channels_last) if config.channels_last else model
+
+
+def check_model_fits(config: TrainConfig, image_shape: tuple[int, ...]) -> None:
+    """Build ``config.model`` on the meta device (shapes only: no memory, no time) and pass it
+    one image of ``image_shape``: a model that cannot take the data fails here, at once."""
+    c, h = image_shape[0], image_shape[-1]
+    try:
+        with torch.device("meta"), torch.no_grad():
+            probe = build_model(config.model, in_channels=c, image_size=h, **config.model_kwargs)
+            probe.eval()(torch.empty(1, *image_shape))
+    except (ValueError, RuntimeError, TypeError) as exc:
+        raise SetupError(f"model {config.model!r} cannot train on the {config.data} images "
+                         f"of shape {image_shape}: {exc}") from exc
 
 
 def make_optimizer(config: TrainConfig, model: nn.Module,
@@ -212,7 +226,7 @@ def fit(config: TrainConfig, model: nn.Module | None = None,
         record = epoch_record(epoch, train_m, test_m, seconds, optimizer, device)
         history["epochs"].append(record)
         if rank == 0 and config.out is not None:  # one writer
-            save_epoch(config, model, optimizer, scheduler, record)
+            save_epoch(config, model, optimizer, scheduler, record, train_loader)
     history["model"] = getattr(model, "module", model)
     return history
 # --8<-- [end:fit]
