@@ -5,7 +5,9 @@ Where the data comes from, in order:
 1. the ``root`` argument, else the ``SYLLABUS_DATA`` environment variable, else the user cache
    (``$XDG_CACHE_HOME/syllabus_code/data``, by default ``~/.cache/syllabus_code/data``);
 2. if that folder holds torchvision's layout (``MNIST/raw/*.gz`` ...) it is used as it is,
-   read-only folders included: the files are linked into a writable cache and unpacked there;
+   read-only folders included: the files are linked into a writable cache and unpacked there
+   (by torchvision when downloads are on, which checks the archives' checksums; by
+   :func:`unpack_archives` when they are off, since torchvision unpacks only when downloading);
 3. otherwise torchvision downloads into the cache, unless downloading is switched off
    (``download=False`` or ``SYLLABUS_DOWNLOAD=0``).
 
@@ -18,7 +20,9 @@ For training, :func:`prepare_data` gives a whole data set as two standardised te
 
 from __future__ import annotations
 
+import gzip
 import os
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -79,6 +83,30 @@ def _writable_root(source: Path, folder: str) -> Path:
     return target
 
 
+def unpack_archives(folder: Path) -> list[Path]:
+    """Unpack each ``folder/raw/NAME.gz`` into ``NAME`` beside it, unless ``NAME`` is there.
+
+    ``folder`` must be writable (:func:`load` passes the cache's copy). Returns the files
+    written. A damaged archive raises :class:`DataNotFoundError` naming it.
+    """
+    written = []
+    for archive in sorted((Path(folder) / "raw").glob("*.gz")):
+        target = archive.with_suffix("")
+        if target.exists():
+            continue
+        part = target.with_name(target.name + ".part")
+        try:
+            with gzip.open(archive, "rb") as src, part.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+            part.unlink(missing_ok=True)
+            raise DataNotFoundError(f"cannot unpack {archive}: {exc}; replace it with an "
+                                    "intact copy") from exc
+        part.replace(target)  # never leave a half-written file under the final name
+        written.append(target)
+    return written
+
+
 def load(name: str, train: bool = True, *, root=None, download: bool | None = None, transform=None):
     """A torchvision data set: ``"mnist"``, ``"fashion-mnist"`` or ``"cifar10"``.
 
@@ -105,6 +133,8 @@ def load(name: str, train: bool = True, *, root=None, download: bool | None = No
     if base != source:
         looked.append(base / _FOLDER[key])
     allowed = _download_allowed(download)
+    if not allowed and key != "cifar10":  # MNIST-style: four .gz files in FOLDER/raw
+        unpack_archives(base / _FOLDER[key])
     try:
         return cls(str(base), train=train, download=allowed, transform=transform)
     except Exception as exc:  # torchvision raises RuntimeError (missing) or URLError (offline)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 from pathlib import Path
 
@@ -127,3 +128,47 @@ def test_make_loader_order_depends_only_on_seed_and_epoch():
     assert order(2, 3) == torch.randperm(10, generator=torch.Generator().manual_seed(5)).tolist()
     plain = data.make_loader(ds, 4, shuffle=False)
     assert torch.cat([y for _, y in plain]).tolist() == list(range(10))
+
+
+def _fake_mnist(raw: Path, n: int = 3) -> np.ndarray:
+    """The four MNIST archives in IDX format, each split holding ``n`` 28x28 images."""
+    raw.mkdir(parents=True)
+    images = (np.arange(n * 28 * 28) % 256).astype(np.uint8).reshape(n, 28, 28)
+    for split in ("train", "t10k"):
+        header = np.array([2051, n, 28, 28], dtype=">i4").tobytes()  # magic, count, rows, cols
+        (raw / f"{split}-images-idx3-ubyte.gz").write_bytes(gzip.compress(header + images.tobytes()))
+        labels = np.array([2049, n], dtype=">i4").tobytes() + bytes(range(n))
+        (raw / f"{split}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
+    return images
+
+
+def test_offline_archives_are_unpacked_into_the_cache(cache, tmp_path, monkeypatch):
+    """Downloads off, only the .gz files in the data folder: unpacked into the cache, the data
+    folder (which may be read-only) left as it was."""
+    monkeypatch.setenv("SYLLABUS_DOWNLOAD", "0")
+    source = tmp_path / "copied-by-hand"
+    images = _fake_mnist(source / "MNIST" / "raw")
+    before = sorted(p.name for p in (source / "MNIST" / "raw").iterdir())
+    x, y = data.load_arrays("mnist", train=False, root=source)
+    assert x.shape == (3, 1, 28, 28) and np.array_equal(x[:, 0] * 255, images.astype(np.float32))
+    assert y.tolist() == [0, 1, 2]
+    assert sorted(p.name for p in (source / "MNIST" / "raw").iterdir()) == before
+    unpacked = cache / "MNIST" / "raw" / "t10k-images-idx3-ubyte"
+    assert unpacked.is_file() and not unpacked.is_symlink()
+    assert data.unpack_archives(cache / "MNIST") == []  # already unpacked: nothing to do
+
+
+def test_offline_archives_in_the_cache_itself(cache, monkeypatch):
+    monkeypatch.setenv("SYLLABUS_DOWNLOAD", "0")
+    monkeypatch.delenv("SYLLABUS_DATA", raising=False)
+    _fake_mnist(cache / "FashionMNIST" / "raw", n=2)
+    x, y = data.load_arrays("fashion-mnist", train=True)
+    assert x.shape == (2, 1, 28, 28) and y.tolist() == [0, 1]
+
+
+def test_a_damaged_archive_is_named(cache, tmp_path):
+    _fake_mnist(tmp_path / "src" / "MNIST" / "raw")
+    (tmp_path / "src" / "MNIST" / "raw" / "train-labels-idx1-ubyte.gz").write_bytes(b"not gzip")
+    with pytest.raises(data.DataNotFoundError, match="cannot unpack .*train-labels-idx1-ubyte.gz"):
+        data.load("mnist", root=tmp_path / "src", download=False)
+    assert not list((cache / "MNIST" / "raw").glob("*.part"))
