@@ -34,7 +34,8 @@ RESUME_KEYS = ("model", "data", "limit", "batch_size", "optimizer", "lr", "weigh
 # --8<-- [start:checkpoint]
 def save_checkpoint(path: str | os.PathLike, model: nn.Module,
                     optimizer: torch.optim.Optimizer | None, epoch: int, arch: str,
-                    config: dict | None = None, scheduler=None, run: dict | None = None) -> Path:
+                    config: dict | None = None, scheduler=None,
+                    run: dict | None = None) -> Path:
     """Write model and optimiser state, the finished epoch, the architecture name, the
     config and ``run`` (the training set's size and steps per epoch)."""
     path = Path(path)
@@ -57,16 +58,16 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module,
 
 
 def load_checkpoint(path: str | os.PathLike, model: nn.Module,
-                    optimizer: torch.optim.Optimizer | None = None, arch: str | None = None,
-                    scheduler=None, map_location="cpu") -> dict:
-    """Load a checkpoint into ``model`` (and ``optimizer``); refuse one saved from another
-    architecture, or whose weights do not fit. Returns the checkpoint's dictionary."""
+                    optimizer: torch.optim.Optimizer | None = None,
+                    arch: str | None = None, scheduler=None, map_location="cpu") -> dict:
+    """Load a checkpoint into ``model`` (and ``optimizer``); refuse one saved from
+    another architecture, or whose weights do not fit. Returns its dictionary."""
     state = read_checkpoint(path, map_location)
     if arch is not None and state["arch"] != arch:
         raise CheckpointMismatchError(
-            f"checkpoint {path} was saved from architecture {state['arch']!r}, but the model "
-            f"being trained is {arch!r}; resume with --model {state['arch']} or start a new "
-            "run in another --out folder")
+            f"checkpoint {path} was saved from architecture {state['arch']!r}, but the "
+            f"model being trained is {arch!r}; resume with --model {state['arch']} or "
+            "start a new run in another --out folder")
     try:
         getattr(model, "module", model).load_state_dict(state["model"])
         if optimizer is not None and state.get("optimizer") is not None:
@@ -74,7 +75,7 @@ def load_checkpoint(path: str | os.PathLike, model: nn.Module,
         if scheduler is not None and state.get("scheduler") is not None:
             scheduler.load_state_dict(state["scheduler"])
     except (RuntimeError, ValueError, KeyError, TypeError) as exc:
-        why = " ".join(str(exc).split())[:300] or type(exc).__name__  # torch's, on one line
+        why = " ".join(str(exc).split())[:300] or type(exc).__name__  # on one line
         raise CheckpointMismatchError(
             f"checkpoint {path} does not fit this model or optimiser: {why}") from exc
     if isinstance(state.get("torch_rng"), torch.Tensor):

@@ -36,7 +36,7 @@ def check_device(name: str) -> None:
 
 # --8<-- [start:device]
 def pick_device(name: str = "auto") -> torch.device:
-    """``"auto"``: the first of CUDA, Apple's MPS and the CPU that is available; else ``name``."""
+    """``"auto"``: the first available of CUDA, Apple's MPS and the CPU; or ``name``."""
     if not isinstance(name, str):
         raise TypeError(f"device must be a string such as 'auto', 'cpu' or 'cuda', "
                         f"got {type(name).__name__}")
@@ -44,13 +44,14 @@ def pick_device(name: str = "auto") -> torch.device:
         return torch.device(name)
     if torch.cuda.is_available():
         return torch.device("cuda")
-    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
         return torch.device("mps")
     return torch.device("cpu")
 
 
 def amp_dtype(device: torch.device) -> torch.dtype | None:
-    """The autocast type for ``device``: bfloat16 where the GPU has it, float16 otherwise,
+    """The autocast type for ``device``: bfloat16 where the GPU has it, else float16;
     None on a CPU.
 
     bfloat16 keeps float32's exponent range, so gradients do not underflow and no loss
@@ -72,11 +73,11 @@ def precision(device: torch.device, amp: bool) -> tuple[torch.dtype | None, torc
 
 # --8<-- [start:seed]
 def seed_everything(seed: int, deterministic: bool = True) -> None:
-    """Seed Python, NumPy and torch; with ``deterministic``, ask torch for deterministic kernels.
+    """Seed Python, NumPy and torch; ``deterministic`` asks for deterministic kernels.
 
-    On a CPU this makes two runs with the same seed give the same numbers bit for bit. On a
-    GPU deterministic kernels also need ``CUBLAS_WORKSPACE_CONFIG``, and some operations have
-    none, so there we only warn (``warn_only=True``) instead of failing.
+    On a CPU this makes two runs with the same seed give the same numbers bit for bit.
+    On a GPU deterministic kernels also need ``CUBLAS_WORKSPACE_CONFIG``, and some
+    operations have none, so there we only warn (``warn_only=True``) instead of failing.
     """
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")

@@ -30,8 +30,8 @@ def distributed_env() -> tuple[int, int, int] | None:
 
 # --8<-- [start:distributed]
 def start_process(device_name: str) -> tuple[torch.device, int, int]:
-    """``(device, rank, world_size)`` of this process; under torchrun, join the process group
-    (NCCL between GPUs, gloo between CPUs), each process on its own GPU."""
+    """``(device, rank, world_size)`` of this process; under torchrun, join the process
+    group (NCCL between GPUs, gloo between CPUs), each process on its own GPU."""
     env = distributed_env()
     if env is None:
         return pick_device(device_name), 0, 1
@@ -49,24 +49,27 @@ def start_process(device_name: str) -> tuple[torch.device, int, int]:
 
 
 def wrap_model(model: nn.Module, device: torch.device, world: int) -> nn.Module:
-    """``model`` itself for one process; else wrapped so that each backward pass averages the
-    gradients of all processes."""
+    """``model`` itself for one process; else wrapped so that each backward pass
+    averages the gradients of all processes."""
     if world < 2:
         return model
     from torch.nn.parallel import DistributedDataParallel
 
-    return DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda" else None)
+    ids = [device.index] if device.type == "cuda" else None
+    return DistributedDataParallel(model, device_ids=ids)
 
 
 def all_reduce_metrics(metrics: dict, device: torch.device) -> dict:
-    """Combine per-process (mean, count) metrics into the metrics of all processes together."""
+    """Combine per-process (mean, count) metrics into those of all processes together."""
     import torch.distributed as dist
 
     n = metrics["n"]
-    t = torch.tensor([metrics["loss"] * n, metrics["acc"] * n, n], dtype=torch.float64, device=device)
-    dist.all_reduce(t)
-    total = max(t[2].item(), 1.0)
-    return {"loss": t[0].item() / total, "acc": t[1].item() / total, "n": int(t[2].item())}
+    t = torch.tensor([metrics["loss"] * n, metrics["acc"] * n, n],
+                     dtype=torch.float64, device=device)
+    dist.all_reduce(t)  # sums over the processes
+    loss_sum, acc_sum, total = t.tolist()
+    return {"loss": loss_sum / max(total, 1.0), "acc": acc_sum / max(total, 1.0),
+            "n": int(total)}
 # --8<-- [end:distributed]
 
 
