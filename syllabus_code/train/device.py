@@ -81,6 +81,8 @@ def seed_everything(seed: int, deterministic: bool = True) -> None:
     """
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    if not -(2**63) <= seed < 2**64:  # torch's seeds are 64-bit
+        raise ValueError(f"seed must be in [-2**63, 2**64 - 1], got {seed}")
     random.seed(seed)
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)  # also seeds every CUDA device
