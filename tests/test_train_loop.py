@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from syllabus_code.train import ArrayDataset, TrainConfig, amp_dtype, build_model, fit, warmup_cosine
+from syllabus_code.train import (ArrayDataset, SetupError, TrainConfig, amp_dtype, build_model, fit,
+                                 warmup_cosine)
 from syllabus_code.train.loop import load_data
 
 
@@ -53,6 +54,14 @@ def test_build_model_sizes_lenet_and_imagenet_models():
     assert r.fc.out_features == 7
     with pytest.raises(ValueError, match="valid names"):
         build_model("resnet7")
+
+
+def test_a_model_that_cannot_take_the_data_fails_before_training():
+    with pytest.raises(SetupError, match=r"'vit_mini' cannot train on the synthetic images of shape "
+                                         r"\(3, 28, 28\): .*expects input \(N, 3, 32, 32\)"):
+        fit(tiny(model="vit_mini"))
+    with pytest.raises(SetupError, match=r"'lenet5' cannot be built with model_kwargs \{'depth': 3\}"):
+        fit(tiny(model_kwargs={"depth": 3}))
 
 
 def test_fit_needs_a_config():

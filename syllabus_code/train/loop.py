@@ -68,13 +68,17 @@ def check_model_fits(config: TrainConfig, image_shape: tuple[int, ...]) -> None:
     """Build ``config.model`` on the meta device (shapes only: no memory, no time) and pass it
     one image of ``image_shape``: a model that cannot take the data fails here, at once."""
     c, h = image_shape[0], image_shape[-1]
-    try:
-        with torch.device("meta"), torch.no_grad():
+    with torch.device("meta"), torch.no_grad():
+        try:
             probe = build_model(config.model, in_channels=c, image_size=h, **config.model_kwargs)
+        except (ValueError, TypeError) as exc:
+            raise SetupError(f"model {config.model!r} cannot be built with model_kwargs "
+                             f"{config.model_kwargs}: {exc}") from exc
+        try:
             probe.eval()(torch.empty(1, *image_shape))
-    except (ValueError, RuntimeError, TypeError) as exc:
-        raise SetupError(f"model {config.model!r} cannot train on the {config.data} images "
-                         f"of shape {image_shape}: {exc}") from exc
+        except (ValueError, RuntimeError) as exc:
+            raise SetupError(f"model {config.model!r} cannot train on the {config.data} "
+                             f"images of shape {image_shape}: {exc}") from exc
 
 
 def make_optimizer(config: TrainConfig, model: nn.Module,
