@@ -138,7 +138,8 @@ def test_checkpoint_records_the_schedule_position_and_the_data(finished_run):
 
 def test_metrics_lines_of_a_rerun_epoch_are_replaced(run_copy):
     path = run_copy / "metrics.jsonl"
-    path.write_text(path.read_text() + '{"epoch": 2, "train_loss": 9.9}\n')  # stopped after writing
+    # stopped after writing epoch 2's line, before its checkpoint; then a half-written line
+    path.write_text(path.read_text() + '{"epoch": 2, "train_loss": 9.9}\n{"epoch": 3, "tr')
     fit(tiny(limit=64, epochs=2, out=str(run_copy), resume=True))
     records = read_metrics(path)
     assert [r["epoch"] for r in records] == [1, 2] and records[1]["train_loss"] != 9.9

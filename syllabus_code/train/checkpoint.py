@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 
@@ -59,10 +60,11 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module,
 
 def load_checkpoint(path: str | os.PathLike, model: nn.Module,
                     optimizer: torch.optim.Optimizer | None = None,
-                    arch: str | None = None, scheduler=None, map_location="cpu") -> dict:
-    """Load a checkpoint into ``model`` (and ``optimizer``); refuse one saved from
-    another architecture, or whose weights do not fit. Returns its dictionary."""
-    state = read_checkpoint(path, map_location)
+                    arch: str | None = None, scheduler=None, map_location="cpu",
+                    state: dict | None = None) -> dict:
+    """Load a checkpoint (``state``, if already read) into ``model`` and ``optimizer``;
+    refuse one of another architecture, or whose weights do not fit. Returns ``state``."""
+    state = state if state is not None else read_checkpoint(path, map_location)
     if arch is not None and state["arch"] != arch:
         raise CheckpointMismatchError(
             f"checkpoint {path} was saved from architecture {state['arch']!r}, but the "
@@ -130,7 +132,8 @@ def resume(config: TrainConfig, model: nn.Module, optimizer: torch.optim.Optimiz
     state = read_checkpoint(path, device)
     if state["arch"] == config.model:  # another architecture: load_checkpoint says so
         check_resumable(path, state, config, run_info(train_loader))
-    return load_checkpoint(path, model, optimizer, arch=config.model, map_location=device)["epoch"]
+    load_checkpoint(path, model, optimizer, arch=config.model, state=state)
+    return state["epoch"]
 
 
 def run_info(train_loader) -> dict:
@@ -140,16 +143,29 @@ def run_info(train_loader) -> dict:
 
 def save_epoch(config: TrainConfig, model: nn.Module, optimizer: torch.optim.Optimizer,
                scheduler, record: dict, train_loader) -> None:
-    """After an epoch: write ``out/checkpoint.pt`` and add its line to ``out/metrics.jsonl``
-    (replacing lines of this epoch or later, left by a run stopped between the two writes)."""
+    """After an epoch: add its line to ``out/metrics.jsonl``, then write ``out/checkpoint.pt``.
+
+    Lines of this epoch or later, left by a run stopped before it wrote their checkpoint
+    (and so resumed before them), are replaced, as is a half-written last line.
+    """
     out = Path(config.out)
-    save_checkpoint(out / "checkpoint.pt", model, optimizer, record["epoch"], config.model,
-                    config.to_dict(), scheduler, run_info(train_loader))
     metrics = out / "metrics.jsonl"
     if metrics.is_file():
-        kept = [r for r in read_metrics(metrics) if r.get("epoch", 0) < record["epoch"]]
-        metrics.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
+        kept = [line for line in metrics.read_text(encoding="utf-8").splitlines()
+                if _epoch_of(line) < record["epoch"]]
+        metrics.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
     append_metrics(metrics, record)
+    save_checkpoint(out / "checkpoint.pt", model, optimizer, record["epoch"], config.model,
+                    config.to_dict(), scheduler, run_info(train_loader))
+
+
+def _epoch_of(line: str) -> float:
+    """The epoch of a metrics line; infinity (dropped) for a line that is not a record."""
+    try:
+        epoch = json.loads(line).get("epoch")
+    except (ValueError, AttributeError):
+        return math.inf
+    return epoch if isinstance(epoch, int) else math.inf
 
 
 def append_metrics(path: str | os.PathLike, record: dict) -> None:
