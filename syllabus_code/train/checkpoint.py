@@ -63,7 +63,7 @@ def load_checkpoint(path: str | os.PathLike, model: nn.Module,
                     arch: str | None = None, scheduler=None, map_location="cpu",
                     state: dict | None = None) -> dict:
     """Load a checkpoint (``state``, if already read) into ``model`` and ``optimizer``;
-    refuse one of another architecture, or whose weights do not fit. Returns ``state``."""
+    refuse one of another architecture or whose weights do not fit; return ``state``."""
     state = state if state is not None else read_checkpoint(path, map_location)
     if arch is not None and state["arch"] != arch:
         raise CheckpointMismatchError(
