@@ -3,11 +3,10 @@ information theory and optimisation, each checked against closed forms and PyTor
 
 Submodules: :mod:`~syllabus_code.maths.derivatives`, :mod:`~syllabus_code.maths.linalg`,
 :mod:`~syllabus_code.maths.probability`, :mod:`~syllabus_code.maths.information`,
-:mod:`~syllabus_code.maths.optimize` and :mod:`~syllabus_code.maths.exercises` (answer checkers
-for the Module 0 exercises).
+and :mod:`~syllabus_code.maths.optimize`. The Module 0 exercise checkers are in
+:mod:`syllabus_code.exercises.m00_foundations`.
 """
 
-from syllabus_code.maths import exercises
 from syllabus_code.maths.derivatives import central_difference, forward_difference, gradient, hessian, jacobian
 from syllabus_code.maths.information import (cross_entropy, cross_entropy_from_logits, entropy, kl_divergence,
                                              log_softmax, logsumexp)

@@ -16,7 +16,7 @@ The layer contract (every op in this package follows it)
 * Layers keep the input's floating dtype: float64 for gradient checks, float32 for speed.
 
 Modules: :mod:`.activations`, :mod:`.losses`, :mod:`.dense`, :mod:`.network` (MLP and δ-form
-backprop), :mod:`.optimizers`, :mod:`.gradcheck`, :mod:`.exercises`.
+backprop), :mod:`.optimizers`, :mod:`.gradcheck`.
 """
 
 from .activations import (ACTIVATIONS, activation_backward, activation_forward, elu, elu_prime,
