@@ -94,12 +94,30 @@ def test_residual_gradient_is_upstream_times_one_plus_jacobian():
     assert rel < 1e-6
 
 
-def test_training_step_runs():
+def test_training_step_gradients_equal_torchvision():
+    """One training step (train-mode BN, cross-entropy): every parameter's gradient equals
+    torchvision's ResNet-18 loaded with the same weights."""
     torch.manual_seed(0)
-    model = resnet.resnet18(num_classes=5)
-    loss = torch.nn.functional.cross_entropy(model(torch.randn(2, 3, 32, 32)), torch.tensor([0, 1]))
-    loss.backward()
-    assert model.conv1.weight.grad is not None and torch.isfinite(loss)
+    ours = resnet.resnet18(num_classes=5)
+    theirs = tvm.resnet18(weights=None, num_classes=5)
+    ours.load_state_dict(theirs.state_dict(), strict=True)
+    x, y = torch.randn(4, 3, 16, 16), torch.tensor([0, 1, 2, 3])
+    losses = []
+    for model in (ours, theirs):
+        loss = torch.nn.functional.cross_entropy(model(x), y)
+        loss.backward()
+        losses.append(loss.detach())
+    assert torch.allclose(losses[0], losses[1], rtol=1e-6, atol=0)
+    grads_theirs = dict(theirs.named_parameters())
+    for name, p in ours.named_parameters():
+        assert p.grad.shape == p.shape, name
+        assert torch.allclose(p.grad, grads_theirs[name].grad, rtol=1e-4, atol=1e-6), name
+    assert ours.conv1.weight.grad.abs().sum() > 0   # the gradient reaches the stem
+    # and the head's bias gradient is the closed form mean(softmax(z) - onehot(y))
+    with torch.no_grad():
+        z = ours(x)   # train mode: the same batch statistics as the step
+    want = (torch.softmax(z, 1) - torch.nn.functional.one_hot(y, 5)).mean(0)
+    assert torch.allclose(ours.fc.bias.grad, want, rtol=1e-5, atol=1e-7)
 
 
 def test_bad_arguments():
