@@ -19,22 +19,13 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from course_modules import TITLES  # noqa: E402  (scripts/hooks is on sys.path for hooks and tests)
+
 ROOT = Path(__file__).resolve().parents[2]
 BIB_PATH = ROOT / "docs" / "bibliography.yml"
 READING_LIST = "reading-list.md"
-MODULES = range(10)
-MODULE_TITLES = {
-    0: "Foundation mathematics",
-    1: "Machine-learning fundamentals",
-    2: "The perceptron",
-    3: "Neural networks and backpropagation",
-    4: "Training deep networks",
-    5: "Convolutional networks",
-    6: "Landmark CNN architectures",
-    7: "Transfer learning and augmentation",
-    8: "Efficient architectures",
-    9: "Vision transformers",
-}
+MODULE_TITLES = TITLES  # the one table of module titles (course_modules.py)
+MODULES = tuple(MODULE_TITLES)
 REQUIRED = ("key", "kind", "authors", "year", "title", "venue", "modules", "read")
 KEY_RE = re.compile(r"^[a-z][a-z0-9]*$")
 ARXIV_RE = re.compile(r"^\d{4}\.\d{4,5}$")
