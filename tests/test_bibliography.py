@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jsonschema
 import papers  # scripts/hooks is on sys.path (tests/conftest.py)
 import pytest
 
@@ -33,15 +34,58 @@ def test_outline_textbooks_are_listed(entries):
         assert title in titles
 
 
-def test_validator_catches_mistakes(entries):
-    good = dict(entries[0])
-    bad_doi = dict(good, key="x1", title="t1", doi="11.1/x")
-    bad_doi.pop("url", None), bad_doi.pop("arxiv", None)
-    msgs = papers.problems([good, dict(good), bad_doi])
-    assert any("duplicate key" in m for m in msgs)
-    assert any("doi must look like" in m for m in msgs)
-    two_links = dict(good, key="x2", title="t2", arxiv="1512.03385", doi="10.1/x")
-    assert any("exactly one of" in m for m in papers.problems([two_links]))
+def test_schema_is_a_valid_json_schema():
+    jsonschema.Draft202012Validator.check_schema(papers.schema())
+    assert papers.schema()["$defs"]["entry"]["properties"]["modules"]["items"] == {"enum": list(range(10))}
+
+
+def _without_links(entry: dict) -> dict:
+    return {k: v for k, v in entry.items() if k not in ("arxiv", "doi", "url")}
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(doi="11.1/x"), "doi: '11.1/x' does not match"),
+    (dict(arxiv="1512.338"), "arxiv: '1512.338' does not match"),
+    (dict(url="http://example.org"), "url: 'http://example.org' does not match"),
+    (dict(arxiv="1512.03385", doi="10.1109/5.726791"), "give exactly one of arxiv, doi, url (got ['arxiv', 'doi'])"),
+    (dict(kind="article"), "kind: 'article' is not one of ['paper', 'book']"),
+    (dict(year="2016"), "year: '2016' is not of type 'integer'"),
+    (dict(year=2016.0), "year: 2016.0 is not of type 'integer'"),  # YAML 2016.0 is a float
+    (dict(year=True), "year: True is not of type 'integer'"),
+    (dict(modules=[3, 10]), "modules/1: 10 is not one of"),
+    (dict(modules=[]), "modules: [] should be non-empty"),
+    (dict(authors="A. Person"), "authors: 'A. Person' is not of type 'array'"),
+    (dict(key="He2016"), "key: 'He2016' does not match"),
+    (dict(read=" "), "read: ' ' does not match"),
+    (dict(pages="1-10"), "Additional properties are not allowed ('pages' was unexpected)"),
+])
+def test_schema_catches_each_kind_of_mistake(entries, change, message):
+    entry = dict(_without_links(entries[0]), key="x1", title="t1", url="https://example.org/x")
+    if set(change) & {"arxiv", "doi"}:
+        entry.pop("url")
+    bad = dict(entry, **change)
+    msgs = papers.problems([*entries, bad])
+    assert len(msgs) == 1 and msgs[0].startswith(f"entry {len(entries)} (") and message in msgs[0], msgs
+
+
+def test_missing_field_and_cross_entry_checks(entries):
+    no_title = {k: v for k, v in entries[0].items() if k != "title"}
+    assert papers.problems([*entries, dict(no_title, key="x1")]) == [
+        f"entry {len(entries)} (x1): entry: 'title' is a required property"]
+    msgs = papers.problems([*entries, dict(entries[0])])
+    assert msgs == [f"entry {len(entries)} ({entries[0]['key']}): duplicate key (also entry 0)",
+                    f"entry {len(entries)} ({entries[0]['key']}): same title as {entries[0]['key']}"]
+    assert "module 9 has 0 papers; every module needs at least 3" in papers.problems(
+        [e for e in entries if 9 not in e["modules"]])
+
+
+def test_year_has_no_fixed_limit_only_not_after_this_year(entries):
+    bayes = dict(entries[0], key="bayes1763", title="An essay towards solving a problem", year=1763)
+    assert papers.problems([*entries, bayes]) == []
+    future = dict(bayes, key="future", title="Next year's paper", year=2031)
+    assert papers.problems([*entries, future], this_year=2031) == []
+    assert papers.problems([*entries, future], this_year=2030) == [
+        f"entry {len(entries)} (future): year 2031 is after this year (2030)"]
 
 
 def test_links_are_stable_addresses(entries):
