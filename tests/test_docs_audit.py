@@ -43,7 +43,7 @@ def audit() -> tuple[Counter, list[str], dict[str, int]]:
             if f.category == "bad":
                 bad.append(f"docs/{rel}:{f.line}: {f.detail}")
             if f.category == "skipped":
-                counts[f"skipped: {f.detail}"] += 1
+                counts[f"skipped: {f.reason}"] += 1
     for lab in sorted((DOCS / "labs").glob("*.py")):
         counts["notebook cells (executed at build)"] += notebook_cells(lab)
     return counts, bad, per_page
@@ -88,6 +88,40 @@ def test_cont_and_output_must_join_an_executed_block():
     blocks = codeblocks.classify(page)
     assert [f.category for f in blocks] == ["included", "bad", "bad", "executed", "executed", "output"]
     assert "joins the fence at line 1" in blocks[1].detail
+
+
+def test_scanner_reads_admonitions_and_fences_as_mkdocs_does():
+    """markdown-it's block tokens, with Python-Markdown's admonitions: a fence inside ??? with
+    two blank lines in its body is one block; a longer fence holds a shorter one; an indented
+    code block is found (and refused); a marker above a blank line still applies."""
+    page = "\n".join([
+        '??? success "Solution"', "    ```python", "    x = 1", "", "", "    print(x)", "    ```",
+        "", "    <!--pytest-codeblocks:expected-output-->", "", "    ```text", "    1", "    ```",
+        "", "Text.", "", "<!-- not-executed: shows a fence -->", "", "````markdown", "```python",
+        "print(2)", "```", "````", "", "    indented code", "",
+        '<!--pytest.mark.skip(reason="slow")-->', "<!-- a note -->", "```python", "y", "```",
+    ])
+    blocks = codeblocks.classify(page)
+    assert [(f.line, f.category) for f in blocks] == [
+        (2, "executed"), (11, "output"), (19, "skipped"), (25, "bad"), (29, "skipped")]
+    assert blocks[0].body == "x = 1\n\n\nprint(x)" and blocks[0].info == "python"
+    assert blocks[2].body == "```python\nprint(2)\n```" and blocks[2].reason == "shows a fence"
+    assert blocks[3].body == "indented code" and blocks[3].info == ""
+    assert blocks[4].markers == ['pytest.mark.skip(reason="slow")', "a note"]
+
+
+def test_outcomes_are_structured_fields():
+    page = "\n".join([
+        "```python", "x = 1", "```", "<!--pytest-codeblocks:cont-->", "```python", "print(x)", "```",
+        '```python title="syllabus_code/data.py"', '--8<-- "syllabus_code/data.py:load"', "```",
+        '<!--pytest.mark.skip(reason="needs a GPU")-->', "```python", "x", "```",
+    ])
+    blocks = codeblocks.classify(page)
+    assert [(f.category, f.cont) for f in blocks] == [
+        ("executed", False), ("executed", True), ("included", False), ("skipped", False)]
+    assert codeblocks.executed_count(blocks) == 1
+    assert blocks[2].targets == [("syllabus_code/data.py", "load")]
+    assert blocks[3].reason == "needs a GPU" and blocks[1].joins and not blocks[0].joins
 
 
 def test_included_package_code_needs_its_mirror_test():

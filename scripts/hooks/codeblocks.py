@@ -1,4 +1,4 @@
-"""Find and classify the code fences of a Markdown page.
+"""Find and classify the code fences of a Markdown page (from markdown-it's block tokens).
 
 Shared by the build (``stamp.py``) and the audit test (``tests/test_docs_audit.py``), so both
 apply one rule to every code block a reader can see:
@@ -22,14 +22,47 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
 ROOT = Path(__file__).resolve().parents[2]
 EXECUTED_LANGS = {"python", "bash", "sh"}
-OPEN_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-MARKER_RE = re.compile(r"^\s*<!--(.*?)-->\s*$")
+MARKER_RE = re.compile(r"^<!--(.*?)-->$")
 SNIPPET_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
 TITLE_RE = re.compile(r'title="([^"]*)"')
 SKIP_REASON_RE = re.compile(r'pytest\.mark\.skip\(\s*reason\s*=\s*["\'](.+?)["\']\s*\)')
 NOT_EXECUTED_RE = re.compile(r"^\s*not-executed:\s*(\S.*)$")
+BLOCK_RE = re.compile(r"^(?:!!!|\?\?\?\+?|===\+?)[ \t]+\S")
+
+
+def _mkdocs_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Python-Markdown's ``!!!``/``???`` admonitions and ``===`` tabs: a marker line, then every
+    line indented 4 more than it, blank lines included, up to the first line indented less.
+    (CommonMark alone reads that body as indented code; mdit-py-plugins' admonition rule ends
+    the body at two blank lines, which Python-Markdown does not.)"""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    if not BLOCK_RE.match(state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]):
+        return False
+    if silent:
+        return True
+    indent, last, line = state.sCount[start] + 4, start, start + 1
+    while line < end and (state.isEmpty(line) or state.sCount[line] >= indent):
+        last = line if not state.isEmpty(line) else last
+        line += 1
+    saved = state.parentType, state.lineMax, state.blkIndent
+    state.push("admonition_open", "div", 1).map = [start, last + 1]
+    state.parentType, state.lineMax, state.blkIndent = "admonition", last + 1, indent
+    state.md.block.tokenize(state, start + 1, last + 1)
+    state.push("admonition_close", "div", -1)
+    state.parentType, state.lineMax, state.blkIndent = saved
+    state.line = last + 1
+    return True
+
+
+_MARKDOWN = MarkdownIt("commonmark")
+_MARKDOWN.block.ruler.before("fence", "mkdocs_block", _mkdocs_block,
+                             {"alt": ["paragraph", "reference", "blockquote", "list"]})
 
 
 @dataclass
@@ -39,39 +72,36 @@ class Fence:
     body: str
     markers: list[str] = field(default_factory=list)
     category: str = ""
-    detail: str = ""
+    detail: str = ""          # a one-line explanation, for people (never compared by code)
+    cont: bool = False        # executed, and continues the executed block above (one test item)
+    reason: str = ""          # skipped: the reason given in the marker
+    targets: list[tuple[str, str | None]] = field(default_factory=list)  # included: (path, section)
 
     @property
     def lang(self) -> str:
         return self.info.split()[0] if self.info.split() else ""
 
+    @property
+    def joins(self) -> bool:
+        """pytest-codeblocks joins this fence to the one above (a cont block or an expected output)."""
+        return any("pytest-codeblocks:cont" in m or "pytest-codeblocks:expected-output" in m
+                   for m in self.markers)
+
 
 def fences(text: str) -> list[Fence]:
-    """Every fenced block of a page, with the HTML-comment markers just above it."""
-    lines = text.splitlines()
+    """Every code block of a page (fenced, or indented, which is always "bad"), with the
+    HTML-comment markers just above it, from markdown-it's block tokens."""
     out: list[Fence] = []
     pending: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        m = OPEN_RE.match(line)
-        if m:
-            fence, indent = m.group("fence"), len(m.group("indent"))
-            body = []
-            j = i + 1
-            while j < len(lines) and not lines[j].strip().startswith(fence):
-                body.append(lines[j][indent:] if lines[j][:indent].strip() == "" else lines[j])
-                j += 1
-            out.append(Fence(i + 1, m.group("info").strip(), "\n".join(body), pending))
-            pending = []
-            i = j + 1
+    for tok in _MARKDOWN.parse(text):
+        if tok.type == "html_block" and (m := MARKER_RE.match(tok.content.strip())):
+            pending.append(m.group(1).strip())
             continue
-        mk = MARKER_RE.match(line)
-        if mk:
-            pending.append(mk.group(1).strip())
-        elif line.strip():
+        if tok.type in ("fence", "code_block"):
+            body = tok.content[:-1] if tok.content.endswith("\n") else tok.content
+            out.append(Fence(tok.map[0] + 1, tok.info.strip() if tok.type == "fence" else "", body, pending))
+        if tok.type != "inline":
             pending = []
-        i += 1
     return out
 
 
@@ -103,21 +133,19 @@ def classify(text: str) -> list[Fence]:
     base: Fence | None = None  # the fence pytest-codeblocks joins a `cont` block or an output to
     for f in blocks:
         _classify_one(f)
-        joins = any("pytest-codeblocks:cont" in m or "pytest-codeblocks:expected-output" in m
-                    for m in f.markers)
-        if joins and f.category != "bad" and (base is None or base.category != "executed"):
+        if f.joins and f.category != "bad" and (base is None or base.category != "executed"):
             # pytest-codeblocks joins it to the fence above whatever that fence is, then runs
             # only python/bash/sh fences: after a snippet or text fence it is silently never run
-            f.category = "bad"
+            f.category, f.cont = "bad", False
             f.detail = (f"joins the fence at line {base.line if base else '?'}, which pytest-codeblocks "
                         "does not run: this block would never be executed or compared")
-        if not joins:
+        if not f.joins:
             base = f
     return blocks
 
 
 def _classify_one(f: Fence) -> None:
-    """Set the category and detail of one fence from its info string, markers and body."""
+    """Set the category, the structured fields and the detail of one fence."""
     skip = SKIP_REASON_RE.search(" ".join(f.markers))
     not_exec = next(filter(None, (NOT_EXECUTED_RE.match(m) for m in f.markers)), None)
     if any("pytest-codeblocks:expected-output" in m for m in f.markers):
@@ -129,22 +157,25 @@ def _classify_one(f: Fence) -> None:
         f.detail = ("pytest-codeblocks runs every python/bash/sh fence: skip it with "
                     "<!--pytest.mark.skip(reason=\"...\")--> or give it another info string")
     elif skip or not_exec:
-        f.category, f.detail = "skipped", (skip or not_exec).group(1).strip()
+        f.category = "skipped"
+        f.reason = f.detail = (skip or not_exec).group(1).strip()
     elif f.info in EXECUTED_LANGS:
-        cont = any("pytest-codeblocks:cont" in m for m in f.markers)
-        f.category = "executed"
-        f.detail = "continues the block above" if cont else "run by pytest-codeblocks"
+        f.category, f.cont = "executed", any("pytest-codeblocks:cont" in m for m in f.markers)
+        f.detail = "continues the block above" if f.cont else "run by pytest-codeblocks"
     elif f.lang in EXECUTED_LANGS and TITLE_RE.search(f.info):
         targets = snippet_targets(f.body)
         problem = _check_targets(targets)
         if problem:
             f.category, f.detail = "bad", problem
         else:
-            f.category = "included"
+            f.category, f.targets = "included", targets
             f.detail = ", ".join(p + (f":{s}" if s else "") for p, s in targets)
     elif f.lang == "text" and TITLE_RE.search(f.info) and _is_example_output(f.body):
         f.category = "output"
         f.detail = "an example's recorded output, compared by tests/test_docs_examples.py"
+    elif not f.info:
+        f.category = "bad"
+        f.detail = "a code block without an info string (or an indented one): nothing runs it"
     else:
         f.category = "bad"
         f.detail = (
@@ -177,4 +208,4 @@ def _check_targets(targets) -> str | None:
 
 def executed_count(blocks: list[Fence]) -> int:
     """How many test items pytest-codeblocks makes of a page (cont fences join the one above)."""
-    return sum(1 for f in blocks if f.category == "executed" and f.detail == "run by pytest-codeblocks")
+    return sum(1 for f in blocks if f.category == "executed" and not f.cont)

@@ -57,12 +57,12 @@ def test_key(path: str) -> str:
 def stamp_for(markdown: str, src: str, record: dict) -> tuple[str, bool] | None:
     """The stamp of a page (HTML) and whether it reports a failure; None for a page without code."""
     blocks = codeblocks.classify(markdown)
-    executed = [f for f in blocks if f.category == "executed" and f.detail == "run by pytest-codeblocks"]
+    executed = [f for f in blocks if f.category == "executed" and not f.cont]
     included = [f for f in blocks if f.category == "included"]
     if not executed and not included:
         return None
     env, results, failures = record.get("env"), record.get("results", {}), record.get("failures", {})
-    keys = sorted({test_key(path) for f in included for path, _ in codeblocks.snippet_targets(f.body)})
+    keys = sorted({test_key(path) for f in included for path, _ in f.targets})
     page_key = f"docs/{src}"
     if env is None or (executed and page_key not in results) or any(k not in results for k in keys):
         return (
