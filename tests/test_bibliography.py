@@ -47,7 +47,8 @@ def _without_links(entry: dict) -> dict:
     (dict(doi="11.1/x"), "doi: '11.1/x' does not match"),
     (dict(arxiv="1512.338"), "arxiv: '1512.338' does not match"),
     (dict(url="http://example.org"), "url: 'http://example.org' does not match"),
-    (dict(arxiv="1512.03385", doi="10.1109/5.726791"), "give exactly one of arxiv, doi, url (got ['arxiv', 'doi'])"),
+    (dict(arxiv="1512.03385", doi="10.1109/5.726791"),
+     "give exactly one of arxiv, doi, url (got ['arxiv', 'doi'])"),
     (dict(kind="article"), "kind: 'article' is not one of ['paper', 'book']"),
     (dict(year="2016"), "year: '2016' is not of type 'integer'"),
     (dict(year=2016.0), "year: 2016.0 is not of type 'integer'"),  # YAML 2016.0 is a float

@@ -4,7 +4,6 @@ import torchvision
 
 from syllabus_code import models
 
-
 # torchvision's builder for each registry name it also has (LeNet-5 and the paper's AlexNet are ours only)
 TORCHVISION_KWARGS = {"googlenet": {"aux_logits": True, "init_weights": False}}
 

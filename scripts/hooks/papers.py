@@ -21,9 +21,8 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+from course_modules import TITLES  # a sibling hook file: scripts/hooks is on sys.path
 from mkdocs.exceptions import PluginError
-
-from course_modules import TITLES  # noqa: E402  (scripts/hooks is on sys.path for hooks and tests)
 
 ROOT = Path(__file__).resolve().parents[2]
 BIB_PATH = ROOT / "docs" / "bibliography.yml"
@@ -114,7 +113,8 @@ def problems(entries: list[dict], this_year: int | None = None) -> list[str]:
         if isinstance(e.get("year"), int) and e["year"] > this_year:
             out.append(f"{where}: year {e['year']} is after this year ({this_year})")
     for m in MODULES:
-        n = sum(1 for e in entries if isinstance(e, dict) and m in e.get("modules", []) and e.get("kind") == "paper")
+        n = sum(1 for e in entries
+                if isinstance(e, dict) and m in e.get("modules", []) and e.get("kind") == "paper")
         if n < 3:
             out.append(f"module {m} has {n} papers; every module needs at least 3")
     return out

@@ -12,7 +12,8 @@ __all__ = ["check_ex1", "check_ex2", "check_ex3", "check_ex4"]
 
 
 def check_ex1(answer) -> str:
-    """Exercise 1: ``answer(fan_in, fan_out, rng)`` draws Xavier/Glorot *uniform* weights (fan_in, fan_out)."""
+    """Exercise 1: ``answer(fan_in, fan_out, rng)`` draws Xavier/Glorot *uniform* weights
+    of shape (fan_in, fan_out)."""
     fn = as_function(answer)
     fan_in, fan_out = 300, 200
     w = np.asarray(fn(fan_in, fan_out, np.random.default_rng(41)), dtype=np.float64)

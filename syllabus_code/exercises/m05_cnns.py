@@ -66,7 +66,8 @@ def check_ex3(answer) -> str:
         return not_yet("9 ignores the strides: each kernel tap of a later layer is "
                        "prod(strides below) pixels apart.")
     return verdict(rf == want, f"1 + 2*1 + 2*1 + 2*2 + 2*4 = {want}.",
-                   f"{rf} is not right; apply RF_l = RF_(l-1) + (k_l - 1) * (product of the earlier strides).")
+                   f"{rf} is not right; apply "
+                   "RF_l = RF_(l-1) + (k_l - 1) * (product of the earlier strides).")
 
 
 def check_ex4(answer) -> str:
