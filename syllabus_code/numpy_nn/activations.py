@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import as_array
+from syllabus_code._checks import as_array
 
 __all__ = [
     "sigmoid", "sigmoid_prime", "tanh", "tanh_prime", "relu", "relu_prime",

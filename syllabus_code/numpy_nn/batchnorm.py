@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import as_array
+from syllabus_code._checks import as_array
 
 __all__ = ["init_batchnorm", "batchnorm_forward", "batchnorm_backward"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import as_array
+from syllabus_code._checks import as_array
 
 __all__ = ["dense_forward", "dense_backward", "init_dense"]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import as_array, check_labels
+from syllabus_code._checks import as_array, check_labels
 from .activations import sigmoid, softmax
 
 __all__ = ["mse", "bce", "bce_with_logits", "logsumexp", "log_softmax",

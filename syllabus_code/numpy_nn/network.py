@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import as_array
+from syllabus_code._checks import as_array
 from .activations import ACTIVATIONS
 from .dense import init_dense
 from .losses import bce_with_logits, mse, softmax_cross_entropy

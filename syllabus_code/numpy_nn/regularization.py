@@ -16,7 +16,7 @@ import numpy as np
 
 from syllabus_code._checks import check_positive
 
-from ._util import as_array
+from syllabus_code._checks import as_array
 
 __all__ = ["l2_penalty", "l2_grad", "l1_penalty", "l1_subgrad", "weight_decay_update",
            "soft_threshold", "l1_proximal_update", "EarlyStopping"]
