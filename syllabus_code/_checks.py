@@ -121,7 +121,7 @@ def is_integer(value: Any) -> bool:
 def check_int(value: Any, name: str, min: int | None = None, max: int | None = None) -> int:
     """An integer (not a bool) in ``[min, max]`` (either bound may be omitted)."""
     if not is_integer(value):
-        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+        raise TypeError(f"{name} must be an integer, got {_describe(value)}")
     value = int(value)
     if (min is not None and value < min) or (max is not None and value > max):
         raise ValueError(f"{name} must be an integer {_range_text(min, max)}, got {value}")
@@ -132,7 +132,7 @@ def check_number(value: Any, name: str, min: float | None = None, max: float | N
                  min_open: bool = False, max_open: bool = False) -> float:
     """A finite real number (not a bool) in the given range; ``*_open`` excludes that bound."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, _NUMBER_TYPES):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+        raise TypeError(f"{name} must be a number, got {_describe(value)}")
     given, value = value, float(value)
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {given}")
@@ -165,6 +165,13 @@ def check_work(ops: float, limit: float, what: str, faster: str) -> None:
     if ops > limit:
         raise ValueError(f"{what} would take {ops:.3g} Python loop steps (limit {limit:.0e}): this "
                          f"loop version is written to be read, not run at scale; use {faster}")
+
+
+def _describe(value: Any) -> str:
+    """A short description of a refused value: its repr if short, else its type."""
+    text = repr(value)
+    kind = type(value).__name__
+    return f"{text} ({kind})" if len(text) <= 40 else kind
 
 
 def _range_text(min, max, min_open: bool = False, max_open: bool = False) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from syllabus_code._checks import check_int
+
 __all__ = [
     "conv_output_size",
     "pool_output_size",
@@ -28,31 +30,26 @@ __all__ = [
 
 
 def _int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        # accept NumPy integers too, but not floats: 2.5 channels is a bug, not a size
-        try:
-            import numpy as np
-
-            if isinstance(value, np.integer):
-                return int(value)
-        except ImportError:  # pragma: no cover
-            pass
-        raise TypeError(f"{name} must be an integer, got {value!r} ({type(value).__name__})")
-    return value
+    return check_int(value, name)  # NumPy integers too, but not floats: 2.5 channels is a bug
 
 
 def _positive(value, name: str) -> int:
-    value = _int(value, name)
-    if value <= 0:
-        raise ValueError(f"{name} must be an integer >= 1, got {value}")
-    return value
+    return check_int(value, name, min=1)
 
 
 def _non_negative(value, name: str) -> int:
-    value = _int(value, name)
-    if value < 0:
-        raise ValueError(f"{name} must be an integer >= 0, got {value}")
-    return value
+    return check_int(value, name, min=0)
+
+
+def _check_layers(layers) -> list[dict]:
+    """The layer list of ``receptive_field`` / ``stack_shapes``: an iterable of dicts."""
+    if isinstance(layers, (str, bytes, dict)):
+        raise TypeError(f"layers must be a list of dicts such as {{'k': 3, 's': 1}}, got {type(layers).__name__}")
+    layers = list(layers)
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, dict):
+            raise TypeError(f"layers[{i}] must be a dict such as {{'k': 3, 's': 1}}, got {layer!r}")
+    return layers
 
 
 # --8<-- [start:conv_output_size]
@@ -154,7 +151,7 @@ def receptive_field(layers: Iterable[dict]) -> list[int]:
     Padding does not change the receptive field's size, only where it sits.
     """
     rf, jump, out = 1, 1, []
-    for i, layer in enumerate(layers):
+    for i, layer in enumerate(_check_layers(layers)):
         k = _positive(layer.get("k"), f"layers[{i}]['k']")
         s = layer_stride(layer, i)
         rf += (k - 1) * jump      # each kernel tap is `jump` input pixels apart
@@ -175,7 +172,7 @@ def stack_shapes(input_shape: Sequence[int], layers: Iterable[dict]) -> list[dic
         raise ValueError(f"input_shape must be (C, H, W), got {tuple(input_shape)}")
     c, h, w = (_positive(v, name) for v, name in zip(input_shape, ("C", "H", "W")))
     rf, jump, out = 1, 1, []
-    for i, layer in enumerate(layers):
+    for i, layer in enumerate(_check_layers(layers)):
         kind = layer.get("type")
         k = _positive(layer.get("k"), f"layers[{i}]['k']")
         if kind == "conv":

@@ -111,8 +111,10 @@ def test_classification_bad_input(fn):
 
 
 def test_zero_division_and_labels_bad_input():
-    with pytest.raises(ValueError, match="zero_division"):
+    with pytest.raises(TypeError, match="zero_division must be a number"):
         m.precision([0, 1], [0, 1], zero_division="warn")
+    with pytest.raises(ValueError, match="zero_division"):
+        m.precision([0, 1], [0, 1], zero_division=2)
     with pytest.raises(ValueError, match="labels"):
         m.confusion_matrix([0, 1], [0, 1], labels=[1, 1])
 
@@ -127,3 +129,16 @@ def test_regression_bad_input(fn):
         fn(["a", "b"], [1.0, 2.0])
     with pytest.raises(ValueError, match="y_true"):
         fn([], [])
+
+
+def test_a_pos_label_that_never_occurs_is_refused_as_scikit_learn_does():
+    with pytest.raises(ValueError, match=r"pos_label=2 is not a label .*\[0, 1\]"):
+        m.precision([0, 1, 1], [0, 1, 0], pos_label=2)
+    with pytest.raises(ValueError):
+        skm.precision_score([0, 1, 1], [0, 1, 0], pos_label=2)
+    assert m.precision([0, 0], [0, 0], pos_label=1) == 0.0  # one class only: no positives, no typo
+
+
+def test_labels_of_different_kinds_are_refused_not_counted_wrong():
+    with pytest.raises(TypeError, match="same kind of labels"):
+        m.accuracy([1, 0, 1], ["1", "0", "1"])

@@ -83,8 +83,10 @@ def test_layer_gradient_norms():
 def test_bad_input():
     with pytest.raises(ValueError, match="fan_in"):
         init.xavier_uniform(0, 3)
-    with pytest.raises(ValueError, match="fan_out"):
+    with pytest.raises(TypeError, match="fan_out must be an integer"):
         init.he_normal(3, 2.5)
+    with pytest.raises(TypeError, match="dtype must be a floating dtype"):
+        init.he_normal(3, 2, dtype=np.int64)  # would be all zeros
     with pytest.raises(ValueError, match="std"):
         init.normal(3, 3, std=-1.0)
     with pytest.raises(ValueError, match="std must be given"):

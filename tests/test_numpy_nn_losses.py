@@ -117,3 +117,19 @@ def test_bad_input():
         L.cross_entropy(np.array([[-0.1, 1.1]]), np.array([[0.0, 1.0]]))
     with pytest.raises(TypeError, match="pred"):
         L.mse("x", np.zeros(2))
+
+
+def test_bce_in_float32_stays_finite_when_p_is_exactly_0_or_1():
+    # eps = 1e-12 would round 1 - eps to 1 in float32 and log(0) = -inf; eps follows the dtype.
+    loss, grad = L.bce(np.array([1.0, 0.0], np.float32), np.array([0.0, 1.0], np.float32))
+    assert np.isfinite(loss) and np.all(np.isfinite(grad))
+    assert loss == pytest.approx(-np.log(np.finfo(np.float32).eps), rel=1e-3)
+
+
+def test_cross_entropy_refuses_rows_that_are_not_distributions():
+    with pytest.raises(ValueError, match=r"p \(each row\) must sum to 1"):
+        L.cross_entropy(np.array([[0.5, 0.9]]), np.array([[1.0, 0.0]]))
+    with pytest.raises(ValueError, match=r"y \(each row\) must sum to 1"):
+        L.cross_entropy(np.array([[0.5, 0.5]]), np.array([[1.0, 1.0]]))
+    with pytest.raises(ValueError, match="eps"):
+        L.cross_entropy(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]]), eps=0.0)

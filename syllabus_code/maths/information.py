@@ -34,7 +34,11 @@ def _pair(p, q):
 
 
 def _scale(base) -> float:
-    return 1.0 if base is None else float(np.log(check_positive(base, "base")))
+    if base is None:
+        return 1.0
+    if check_positive(base, "base") == 1:
+        raise ValueError("base must be a positive number other than 1 (no logarithm has base 1)")
+    return float(np.log(base))
 
 
 # --8<-- [start:entropy]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array
+from syllabus_code._checks import as_float_array, check_int, check_work
 
 __all__ = [
     "affine", "dot", "cosine_similarity", "matmul", "l1_norm", "l2_norm", "frobenius_norm",
@@ -45,11 +45,19 @@ def dot(x, y) -> float:
 
 
 def cosine_similarity(x, y) -> float:
-    """\\(\\cos\\theta = x \\cdot y / (\\|x\\|_2 \\|y\\|_2)\\); undefined (ValueError) for a zero vector."""
-    nx, ny = l2_norm(x), l2_norm(y)
-    if nx == 0 or ny == 0:
+    """\\(\\cos\\theta = x \\cdot y / (\\|x\\|_2 \\|y\\|_2)\\); undefined (ValueError) for a zero vector.
+
+    Each vector is divided by its largest entry first: the angle does not change, and
+    neither the products nor the norms can overflow (1e200 squared) or underflow (1e-200).
+    """
+    x = as_float_array(x, "x", ndim=1)
+    y = as_float_array(y, "y", ndim=1)
+    if x.shape != y.shape:
+        raise ValueError(f"x and y must have the same length, got {x.shape[0]} and {y.shape[0]}")
+    if not (np.any(x) and np.any(y)):
         raise ValueError("x and y must be non-zero vectors: the angle to a zero vector is undefined")
-    return dot(x, y) / (nx * ny)
+    x, y = x / np.max(np.abs(x)), y / np.max(np.abs(y))
+    return min(1.0, max(-1.0, dot(x, y) / (l2_norm(x) * l2_norm(y))))
 # --8<-- [end:dot]
 
 
@@ -62,6 +70,7 @@ def matmul(A, B) -> np.ndarray:
     k2, n = B.shape
     if k != k2:
         raise ValueError(f"A's columns must equal B's rows, got A {A.shape} and B {B.shape}")
+    check_work(m * n * k, 1e6, f"matmul of {A.shape} by {B.shape}", "A @ B")
     C = np.zeros((m, n))
     for i in range(m):
         for j in range(n):
@@ -78,15 +87,21 @@ def l1_norm(x) -> float:
 
 
 def l2_norm(x) -> float:
-    """\\(\\|x\\|_2 = \\sqrt{\\sum_i x_i^2}\\)."""
-    x = as_float_array(x, "x", ndim=1)
-    return float(np.sqrt(np.sum(x * x)))
+    """\\(\\|x\\|_2 = \\sqrt{\\sum_i x_i^2}\\), computed as \\(s \\sqrt{\\sum_i (x_i/s)^2}\\) with
+    \\(s = \\max_i |x_i|\\) so that squaring cannot overflow (1e200) or underflow (1e-200)."""
+    return _scaled_norm(as_float_array(x, "x", ndim=1))
 
 
 def frobenius_norm(A) -> float:
-    """\\(\\|A\\|_F = \\sqrt{\\sum_{ij} A_{ij}^2}\\) for a matrix."""
-    A = as_float_array(A, "A", ndim=2)
-    return float(np.sqrt(np.sum(A * A)))
+    """\\(\\|A\\|_F = \\sqrt{\\sum_{ij} A_{ij}^2}\\) for a matrix (scaled like ``l2_norm``)."""
+    return _scaled_norm(as_float_array(A, "A", ndim=2))
+
+
+def _scaled_norm(x: np.ndarray) -> float:
+    s = float(np.max(np.abs(x))) if x.size else 0.0
+    if s == 0.0:
+        return 0.0
+    return s * float(np.sqrt(np.sum((x / s) ** 2)))
 # --8<-- [end:norms]
 
 
@@ -134,11 +149,7 @@ class PCAResult:
 
 
 def _check_k(k, d: int) -> int:
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
-        raise TypeError(f"k must be an integer, got {type(k).__name__}")
-    if not 1 <= k <= d:
-        raise ValueError(f"k must be between 1 and the number of features {d}, got {k}")
-    return int(k)
+    return check_int(k, "k (at most the number of features)", min=1, max=d)
 
 
 # --8<-- [start:pca]

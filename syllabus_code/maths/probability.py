@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_positive, check_probabilities
+from syllabus_code._checks import as_float_array, check_number, check_positive, check_probabilities
 
 __all__ = ["expectation", "variance", "bayes_posterior", "diagnostic_test_posterior",
            "gaussian_pdf", "gaussian_log_pdf", "bernoulli_log_likelihood", "bernoulli_mle",
@@ -78,8 +78,10 @@ def gaussian_log_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
 
     Computed in log space so that far tails give a large negative number instead of 0."""
     sigma = check_positive(sigma, "sigma")
+    mu = check_number(mu, "mu")
     x = as_float_array(x, "x")
-    return -0.5 * math.log(2 * math.pi * sigma**2) - (x - mu) ** 2 / (2 * sigma**2)
+    z = (x - mu) / sigma                      # log sigma, not log sigma**2: sigma = 1e-200 works
+    return -math.log(sigma) - 0.5 * math.log(2 * math.pi) - 0.5 * z**2
 
 
 def gaussian_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_same_shape
+from syllabus_code._checks import as_float_array, check_number, check_same_shape
 
 __all__ = [
     "binary_counts",
@@ -45,16 +45,25 @@ def _labels_pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
             raise ValueError(f"{name} must be a 1-D array of labels, got shape {arr.shape}")
         if arr.size == 0:
             raise ValueError(f"{name} must not be empty")
-        if arr.dtype.kind not in "biuUSO":
+        if arr.dtype.kind not in "biuUS":
             raise TypeError(f"{name} must hold integer, boolean or string labels, got dtype {arr.dtype}")
+    if (yt.dtype.kind in "US") != (yp.dtype.kind in "US"):  # 1 == "1" is False: all would count wrong
+        raise TypeError(f"y_true and y_pred must hold the same kind of labels (numbers or strings), "
+                        f"got {yt.dtype} and {yp.dtype}")
     check_same_shape(yt, yp, "y_true", "y_pred")
     return yt, yp
 
 
 def _zero_division(value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (0.0 <= value <= 1.0):
-        raise ValueError(f"zero_division must be a number in [0, 1], got {value!r}")
-    return float(value)
+    return check_number(value, "zero_division", 0.0, 1.0)
+
+
+def _check_pos_label(yt: np.ndarray, yp: np.ndarray, t: np.ndarray, p: np.ndarray, pos_label) -> None:
+    """As scikit-learn: with two or more classes present, a ``pos_label`` that never occurs is a
+    typo (``pos_label=2`` for labels 0/1), not a class with no positives."""
+    if not (t.any() or p.any()) and np.unique(np.concatenate([yt, yp])).size >= 2:
+        raise ValueError(f"pos_label={pos_label!r} is not a label of y_true or y_pred "
+                         f"(they hold {np.unique(np.concatenate([yt, yp])).tolist()})")
 
 
 # --8<-- [start:counts]
@@ -62,6 +71,7 @@ def binary_counts(y_true, y_pred, pos_label=1) -> tuple[int, int, int, int]:
     """(TP, FP, FN, TN) for the class ``pos_label`` against all others."""
     yt, yp = _labels_pair(y_true, y_pred)
     t, p = yt == pos_label, yp == pos_label
+    _check_pos_label(yt, yp, t, p, pos_label)
     tp = int(np.sum(t & p))   # predicted positive, truly positive
     fp = int(np.sum(~t & p))  # predicted positive, truly negative
     fn = int(np.sum(t & ~p))  # predicted negative, truly positive

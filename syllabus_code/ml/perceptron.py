@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_positive
+from syllabus_code._checks import as_float_array, check_int, check_number, check_positive
 
 __all__ = [
     "mcculloch_pitts",
@@ -163,18 +163,25 @@ def separable_data(n: int, rng: np.random.Generator, w=(1.0, -1.0), b: float = 0
                    min_margin: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     """n points uniform in [-1, 1]², labelled by sign(w·x + b), keeping only points whose
     augmented margin to the separator (w, b) is at least ``min_margin``."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"n must be a positive integer, got {n!r}")
+    n = check_int(n, "n", min=1)
     w = as_float_array(w, "w", ndim=1)
-    if w.size != 2:
-        raise ValueError(f"w must have 2 entries, got {w.size}")
+    if w.size != 2 or not np.any(w):
+        raise ValueError(f"w must be a non-zero vector with 2 entries, got {w.tolist()}")
+    b = check_number(b, "b")
     min_margin = check_positive(min_margin, "min_margin")
-    u = np.append(w, float(b))
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a np.random.Generator, got {type(rng).__name__}")
+    u = np.append(w, b)
     X = np.empty((0, 2))
-    while X.shape[0] < n:
+    for _ in range(100):                   # rejection sampling, with a bounded number of rounds
         cand = rng.uniform(-1.0, 1.0, size=(2 * n, 2))
         keep = np.abs(augment(cand) @ u) / np.linalg.norm(u) >= min_margin
         X = np.vstack([X, cand[keep]])
+        if X.shape[0] >= n:
+            break
+    else:
+        raise ValueError(f"min_margin={min_margin} is too large for the separator w={w.tolist()}, "
+                         f"b={b}: after 100 rounds only {X.shape[0]} of {n} points were that far")
     X = X[:n]
     y = np.where(X @ w + b > 0, 1.0, -1.0)
     return X, y

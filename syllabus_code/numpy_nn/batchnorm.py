@@ -23,31 +23,23 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array
+from syllabus_code._checks import as_array, check_dout, check_float_dtype, check_int, check_number
 
 __all__ = ["init_batchnorm", "batchnorm_forward", "batchnorm_backward"]
 
 
 def init_batchnorm(num_features: int, dtype=np.float64):
     """``(gamma, beta, state)``: γ = 1, β = 0, running mean 0 and running variance 1 (PyTorch's start)."""
-    if isinstance(num_features, bool) or not isinstance(num_features, (int, np.integer)) or num_features < 1:
-        raise ValueError(f"num_features must be a positive integer, got {num_features!r}")
+    num_features = check_int(num_features, "num_features", min=1)
+    dtype = check_float_dtype(dtype)
     state = {"running_mean": np.zeros(num_features, dtype=dtype),
              "running_var": np.ones(num_features, dtype=dtype), "num_batches_tracked": 0}
     return np.ones(num_features, dtype=dtype), np.zeros(num_features, dtype=dtype), state
 
 
-def _check_number(value, name: str, low: float, high: float, low_open: bool) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    ok = (value > low if low_open else value >= low) and value <= high and np.isfinite(value)
-    if not ok:
-        interval = f"({low}, {high}]" if low_open else f"[{low}, {high}]"
-        raise ValueError(f"{name} must be in {interval}, got {value}")
-    return float(value)
-
-
-def _check_inputs(x, gamma, beta, state):
+def _check_inputs(x, gamma, beta, state, momentum, eps):
+    check_number(momentum, "momentum", 0.0, 1.0)
+    check_number(eps, "eps", 0.0, min_open=True)
     x = as_array(x, "x", ndim=(2, 4))
     c = x.shape[1]
     gamma = as_array(gamma, "gamma", ndim=1)
@@ -64,6 +56,12 @@ def _check_inputs(x, gamma, beta, state):
     return x, gamma, beta
 
 
+def _check_finite_variance(var, x):
+    if not np.isfinite(var).all():
+        raise ValueError(f"x is too large to normalise in {x.dtype}: its batch variance overflows "
+                         f"(largest |x| is {np.abs(x).max():.3g}); rescale the input")
+
+
 # --8<-- [start:forward]
 def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, momentum: float = 0.1,
                       eps: float = 1e-5):
@@ -73,9 +71,7 @@ def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, moment
     ``state`` in place; evaluation mode (``training=False``) uses ``state``'s running
     averages and leaves it unchanged. Returns ``(out, cache)``, out shaped like x.
     """
-    x, gamma, beta = _check_inputs(x, gamma, beta, state)
-    momentum = _check_number(momentum, "momentum", 0.0, 1.0, low_open=False)
-    eps = _check_number(eps, "eps", 0.0, np.inf, low_open=True)
+    x, gamma, beta = _check_inputs(x, gamma, beta, state, momentum, eps)
     axes = (0,) if x.ndim == 2 else (0, 2, 3)              # statistics per feature / per channel
     shape = (1, -1) if x.ndim == 2 else (1, -1, 1, 1)      # broadcast a (C,) vector against x
     m = x.size // x.shape[1]                               # values per feature: N or N*H*W
@@ -84,6 +80,7 @@ def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, moment
             raise ValueError(f"x must have more than one value per feature in training mode, got shape {x.shape}")
         mean = x.mean(axis=axes)                           # μ_B, (C,)
         var = x.var(axis=axes)                             # σ_B², (C,) biased: divides by m
+        _check_finite_variance(var, x)
         state["running_mean"] = (1 - momentum) * state["running_mean"] + momentum * mean
         state["running_var"] = (1 - momentum) * state["running_var"] + momentum * var * m / (m - 1)
         state["num_batches_tracked"] = state.get("num_batches_tracked", 0) + 1
@@ -110,9 +107,7 @@ def batchnorm_backward(dout, cache):
     in evaluation mode the statistics are constants and dx = ĝ · s.
     """
     x_hat, gamma, inv_std, axes, shape, m, training = cache
-    dout = as_array(dout, "dout")
-    if dout.shape != x_hat.shape:
-        raise ValueError(f"dout must have the shape of the forward output {x_hat.shape}, got {dout.shape}")
+    dout = check_dout(dout, x_hat.shape)
     dbeta = dout.sum(axis=axes)                            # (C,)
     dgamma = (dout * x_hat).sum(axis=axes)                 # (C,)
     g_hat = dout * gamma.reshape(shape)                    # ĝ = γ g = dL/dx̂

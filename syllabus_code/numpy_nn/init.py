@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import check_positive
+from syllabus_code._checks import check_float_dtype, check_int, check_positive, is_integer
 
 from .activations import ACTIVATIONS
 from .losses import softmax_cross_entropy
@@ -34,59 +34,58 @@ __all__ = ["zeros", "normal", "xavier_uniform", "xavier_normal", "he_normal", "h
            "INITIALIZERS", "initialize", "init_variance", "activation_stats", "layer_gradient_norms"]
 
 
-def _fans(fan_in, fan_out):
-    for v, name in ((fan_in, "fan_in"), (fan_out, "fan_out")):
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
-            raise ValueError(f"{name} must be a positive integer, got {v!r}")
-    return int(fan_in), int(fan_out)
+def _fans(fan_in, fan_out, dtype=np.float64):
+    """The checked sizes (positive integers); ``dtype`` must be floating, as weights are."""
+    check_float_dtype(dtype, "dtype")
+    return check_int(fan_in, "fan_in", min=1), check_int(fan_out, "fan_out", min=1)
 
 
 def _rng(rng) -> np.random.Generator:
     if isinstance(rng, np.random.Generator):
         return rng
-    if isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
-        return np.random.default_rng(rng)
+    if is_integer(rng):
+        return np.random.default_rng(check_int(rng, "rng", min=0))
     raise TypeError(f"rng must be a numpy Generator or an integer seed, got {type(rng).__name__}")
 
 
 # --8<-- [start:schemes]
 def zeros(fan_in: int, fan_out: int, rng=None, dtype=np.float64) -> np.ndarray:
     """All-zero weights: every hidden unit starts identical, and stays so (see the page)."""
-    fan_in, fan_out = _fans(fan_in, fan_out)
+    fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     return np.zeros((fan_in, fan_out), dtype=dtype)
 
 
 def normal(fan_in: int, fan_out: int, rng=0, std: float = 0.01, dtype=np.float64) -> np.ndarray:
     """N(0, std²) with a hand-picked std: too small vanishes, too large explodes."""
-    fan_in, fan_out = _fans(fan_in, fan_out)
+    fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     std = check_positive(std, "std")
     return (_rng(rng).standard_normal((fan_in, fan_out)) * std).astype(dtype)
 
 
 def xavier_uniform(fan_in: int, fan_out: int, rng=0, dtype=np.float64) -> np.ndarray:
     """Glorot & Bengio (2010): U[-a, a], a = sqrt(6 / (fan_in + fan_out)); variance 2/(fan_in + fan_out)."""
-    fan_in, fan_out = _fans(fan_in, fan_out)
+    fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     a = np.sqrt(6.0 / (fan_in + fan_out))
     return _rng(rng).uniform(-a, a, (fan_in, fan_out)).astype(dtype)
 
 
 def xavier_normal(fan_in: int, fan_out: int, rng=0, dtype=np.float64) -> np.ndarray:
     """Glorot & Bengio (2010), normal form: N(0, 2 / (fan_in + fan_out))."""
-    fan_in, fan_out = _fans(fan_in, fan_out)
+    fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     std = np.sqrt(2.0 / (fan_in + fan_out))
     return (_rng(rng).standard_normal((fan_in, fan_out)) * std).astype(dtype)
 
 
 def he_normal(fan_in: int, fan_out: int, rng=0, dtype=np.float64) -> np.ndarray:
     """He et al. (2015), for ReLU: N(0, 2 / fan_in)."""
-    fan_in, fan_out = _fans(fan_in, fan_out)
+    fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     std = np.sqrt(2.0 / fan_in)
     return (_rng(rng).standard_normal((fan_in, fan_out)) * std).astype(dtype)
 
 
 def he_uniform(fan_in: int, fan_out: int, rng=0, dtype=np.float64) -> np.ndarray:
     """He et al. (2015), uniform form: U[-a, a], a = sqrt(6 / fan_in); variance 2/fan_in."""
-    fan_in, fan_out = _fans(fan_in, fan_out)
+    fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     a = np.sqrt(6.0 / fan_in)
     return _rng(rng).uniform(-a, a, (fan_in, fan_out)).astype(dtype)
 # --8<-- [end:schemes]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array, check_labels
+from syllabus_code._checks import as_array, check_labels, check_number, check_probabilities
 from .activations import sigmoid, softmax
 
 __all__ = ["mse", "bce", "bce_with_logits", "logsumexp", "log_softmax",
@@ -33,6 +33,36 @@ def _pair(pred, target, pred_name: str, target_name: str):
     if target.shape != pred.shape:
         raise ValueError(f"{target_name} must have the shape of {pred_name} {pred.shape}, got {target.shape}")
     return pred, target
+
+
+def _check_unit_interval(a, name: str, what: str) -> None:
+    if np.any((a < 0) | (a > 1)):
+        raise ValueError(f"{name} must hold {what} in [0, 1], got values from {a.min():.4g} to {a.max():.4g}")
+
+
+def _check_eps(eps, dtype) -> float:
+    """eps in (0, 0.5), raised to the dtype's resolution: in float32, 1 - 1e-12 rounds to 1."""
+    return max(check_number(eps, "eps", 0.0, 0.5, min_open=True, max_open=True),
+               float(np.finfo(dtype).eps))
+
+
+def _check_bce(p, y, eps):
+    p, y = _pair(p, y, "p", "y")
+    _check_unit_interval(p, "p", "probabilities")
+    _check_unit_interval(y, "y", "targets")
+    return p, y, _check_eps(eps, p.dtype)
+
+
+def _check_cross_entropy(p, y, eps):
+    p, y = _pair(p, y, "p", "y")
+    if p.ndim != 2:
+        raise ValueError(f"p must be 2-D (N, C), got shape {p.shape}")
+    _check_unit_interval(p, "p", "probabilities")
+    _check_unit_interval(y, "y", "target probabilities")
+    tol = 1e-4 if p.dtype == np.float64 else 1e-3  # room for round-off and a gradient check
+    check_probabilities(p, "p (each row)", atol=tol)
+    check_probabilities(y, "y (each row)", atol=tol)
+    return p, y, _check_eps(eps, p.dtype)
 
 
 # --8<-- [start:mse]
@@ -55,11 +85,7 @@ def bce(p, y, eps: float = 1e-12):
     p: predicted probabilities in [0, 1]; y: targets in [0, 1], same shape (N,) or (N, D).
     Returns (loss, dL/dp) with dL/dp = (p - y) / (p (1 - p) n), p clipped to [eps, 1 - eps].
     """
-    p, y = _pair(p, y, "p", "y")
-    if np.any((p < 0) | (p > 1)):
-        raise ValueError(f"p must hold probabilities in [0, 1], got values from {p.min():.4g} to {p.max():.4g}")
-    if np.any((y < 0) | (y > 1)):
-        raise ValueError(f"y must hold targets in [0, 1], got values from {y.min():.4g} to {y.max():.4g}")
+    p, y, eps = _check_bce(p, y, eps)
     pc = np.clip(p, eps, 1 - eps)
     loss = -np.mean(y * np.log(pc) + (1 - y) * np.log1p(-pc))
     return float(loss), (pc - y) / (pc * (1 - pc) * p.size)
@@ -72,8 +98,7 @@ def bce_with_logits(z, y):
     \\(\\partial\\ell/\\partial z = \\sigma(z) - y\\). Returns (mean loss, dL/dz).
     """
     z, y = _pair(z, y, "z", "y")
-    if np.any((y < 0) | (y > 1)):
-        raise ValueError(f"y must hold targets in [0, 1], got values from {y.min():.4g} to {y.max():.4g}")
+    _check_unit_interval(y, "y", "targets")
     loss = np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z)))
     return float(np.mean(loss)), (sigmoid(z) - y) / z.size
 # --8<-- [end:bce]
@@ -102,11 +127,7 @@ def cross_entropy(p, y, eps: float = 1e-12):
     p: (N, C) rows of probabilities; y: (N, C) one-hot (or probability) rows.
     Returns (loss, dL/dp) with dL/dp = -y / (p N), p clipped to at least eps.
     """
-    p, y = _pair(p, y, "p", "y")
-    if p.ndim != 2:
-        raise ValueError(f"p must be 2-D (N, C), got shape {p.shape}")
-    if np.any((p < 0) | (p > 1)):
-        raise ValueError(f"p must hold probabilities in [0, 1], got values from {p.min():.4g} to {p.max():.4g}")
+    p, y, eps = _check_cross_entropy(p, y, eps)
     pc = np.maximum(p, eps)
     n = p.shape[0]
     return float(-np.sum(y * np.log(pc)) / n), -y / (pc * n)
