@@ -20,7 +20,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from ._checks import check_positive
+from ._checks import check_int, check_number, check_positive
 
 __all__ = ["augmentation_pipeline", "cutmix", "cutmix_box", "mixup", "one_hot", "sample_lambda",
            "soft_cross_entropy"]
@@ -31,14 +31,19 @@ def _check_batch(x, y, num_classes):
         raise ValueError(f"x must be a (N, C, H, W) tensor, got {getattr(x, 'shape', type(x).__name__)}")
     if not isinstance(y, torch.Tensor) or y.shape[:1] != x.shape[:1]:
         raise ValueError(f"y must be a tensor with one label per image ({x.shape[0]}), got {getattr(y, 'shape', y)}")
-    if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 2:
-        raise ValueError(f"num_classes must be an int >= 2, got {num_classes!r}")
+    check_int(num_classes, "num_classes", min=2)
 
 
 def _check_lam(lam) -> float:
-    if isinstance(lam, bool) or not isinstance(lam, (int, float)) or not 0.0 <= lam <= 1.0:
-        raise ValueError(f"lam must be a number in [0, 1], got {lam!r}")
-    return float(lam)
+    return check_number(lam, "lam", 0.0, 1.0)
+
+
+def _check_center(center, height: int, width: int) -> tuple[int, int]:
+    """A pixel (cy, cx) inside the image: a box centred outside it would paste nothing."""
+    if not isinstance(center, (tuple, list)) or len(center) != 2:
+        raise TypeError(f"center must be a pair (cy, cx), got {center!r}")
+    return (check_int(center[0], "center[0] (row)", 0, height - 1),
+            check_int(center[1], "center[1] (column)", 0, width - 1))
 
 
 # --8<-- [start:mixup]
@@ -65,7 +70,12 @@ def one_hot(y: torch.Tensor, num_classes: int) -> torch.Tensor:
 
 
 def _partner(n: int, partner: torch.Tensor | None) -> torch.Tensor:
-    return (torch.arange(n) - 1) % n if partner is None else partner  # i is mixed with i - 1
+    if partner is None:
+        return (torch.arange(n) - 1) % n  # i is mixed with i - 1
+    if (not isinstance(partner, torch.Tensor) or partner.shape != (n,) or partner.is_floating_point()
+            or (n and (partner.min() < 0 or partner.max() >= n))):
+        raise ValueError(f"partner must be an integer tensor of shape ({n},) with indices in [0, {n - 1}]")
+    return partner
 
 
 def mixup(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.0, *,
@@ -88,7 +98,8 @@ def cutmix_box(lam: float, height: int, width: int, center: tuple[int, int]) -> 
     down to whole pixels (as torchvision does) and the box is clipped to the image.
     """
     lam = _check_lam(lam)
-    cy, cx = center
+    height, width = check_int(height, "height", min=1), check_int(width, "width", min=1)
+    cy, cx = _check_center(center, height, width)
     r = math.sqrt(1.0 - lam)
     half_w, half_h = int(0.5 * r * width), int(0.5 * r * height)
     x1, x2 = max(cx - half_w, 0), min(cx + half_w, width)
@@ -140,10 +151,8 @@ def augmentation_pipeline(kind: str = "digits", *, noise_std: float = 0.05, eras
 
     if kind not in ("digits", "photos"):
         raise ValueError(f"kind must be 'digits' or 'photos', got {kind!r}")
-    if isinstance(noise_std, bool) or not isinstance(noise_std, (int, float)) or noise_std < 0:
-        raise ValueError(f"noise_std must be a number >= 0, got {noise_std!r}")
-    if isinstance(erase_p, bool) or not isinstance(erase_p, (int, float)) or not 0 <= erase_p <= 1:
-        raise ValueError(f"erase_p must be a probability in [0, 1], got {erase_p!r}")
+    noise_std = check_number(noise_std, "noise_std", min=0.0)
+    erase_p = check_number(erase_p, "erase_p (a probability)", 0.0, 1.0)
     if kind == "digits":
         geometric = [v2.RandomAffine(degrees=10, translate=(0.1, 0.1), scale=(0.9, 1.1))]
         photometric = [v2.ColorJitter(brightness=0.2, contrast=0.2)]

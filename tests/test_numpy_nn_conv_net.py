@@ -86,9 +86,25 @@ def test_short_training_reduces_loss():
 
 
 def test_bad_input():
-    with pytest.raises(ValueError, match="channels must be a non-empty list"):
+    with pytest.raises(TypeError, match="channels must be a non-empty list"):
         init_params(channels=())
+    with pytest.raises(TypeError, match=r"channels\[1\] must be an integer"):
+        init_params(channels=(2, 2.5))
     with pytest.raises(ValueError, match="image_size 2 is too small for 2 pooling layers"):
         init_params(channels=(2, 2), image_size=2)
-    with pytest.raises(ValueError, match=r"x must be 4-D \(N, C, H, W\)"):
+    with pytest.raises(ValueError, match=r"x \(N, C, H, W\) must be 4-D"):
         train(np.zeros((4, 8, 8)), np.zeros(4, int), log=None)
+    x, y = np.zeros((4, 1, 8, 8)), np.zeros(4, int)
+    with pytest.raises(ValueError, match=r"batch \(at most the 4 training images\)"):
+        train(x, y, batch=8, log=None)  # was a ZeroDivisionError: no full batch per epoch
+    with pytest.raises(ValueError, match="lr must be a finite number > 0"):
+        train(x, y, batch=2, lr=-1.0, log=None)
+    with pytest.raises(ValueError, match="y must hold labels in"):
+        train(x, np.full(4, 10), batch=2, log=None)
+
+
+def test_integer_images_train_float_weights():
+    # uint8 pixels used to make uint8 weights (every update rounded away); now they become float64.
+    x = np.random.default_rng(0).integers(0, 2, (8, 1, 8, 8)).astype(np.uint8)
+    params, _, _ = train(x, np.arange(8) % 2, batch=4, channels=(2,), num_classes=2, log=None)
+    assert all(p.dtype == np.float64 for p in params.values())

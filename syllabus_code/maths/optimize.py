@@ -6,7 +6,7 @@ from typing import Callable
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_positive
+from syllabus_code._checks import as_float_array, check_int, check_positive, check_work
 
 __all__ = ["gradient_descent", "convexity_gap", "min_convexity_gap"]
 
@@ -35,11 +35,10 @@ def gradient_descent(grad: Callable[[np.ndarray], np.ndarray], x0, lr: float, st
     if not callable(grad):
         raise TypeError(f"grad must be callable, got {type(grad).__name__}")
     lr = check_positive(lr, "lr")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
-        raise TypeError(f"steps must be an integer, got {type(steps).__name__}")
-    if steps < 0:
-        raise ValueError(f"steps must be >= 0, got {steps}")
+    steps = check_int(steps, "steps (this loop keeps the whole path)", min=0, max=10**6)
     x = np.atleast_1d(as_float_array(x0, "x0")).copy()
+    check_work(steps * x.size, 1e7, f"gradient_descent with {steps} steps in {x.size} dimensions",
+               "fewer steps, or torch.optim.SGD")
     path = np.empty((steps + 1, *x.shape))
     path[0] = x
     with np.errstate(over="ignore", invalid="ignore"):   # a too-large lr may overflow: show it

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from syllabus_code._checks import as_float_array
+from syllabus_code._checks import as_array, as_float_array, check_dout, check_work
 from syllabus_code.shapes import conv2d_output_shape
 
 __all__ = [
@@ -34,11 +34,13 @@ __all__ = [
 ]
 
 
-def _check_1d(f, g):
+def _check_1d(f, g, loop_steps, fast: str):
+    """Non-empty 1-D arrays, and a loop of ``loop_steps(len f, len g)`` steps that ends soon."""
     f = as_float_array(f, "f", ndim=1)
     g = as_float_array(g, "g", ndim=1)
     if f.size == 0 or g.size == 0:
         raise ValueError(f"f and g must be non-empty, got lengths {f.size} and {g.size}")
+    check_work(loop_steps(f.size, g.size), 2e6, f"lengths {f.size} and {g.size}", fast)
     return f, g
 
 
@@ -48,7 +50,7 @@ def convolve1d(f, g) -> np.ndarray:
 
     Same result as ``np.convolve(f, g)``: as n grows, g slides along f *reversed* (the flip).
     """
-    f, g = _check_1d(f, g)
+    f, g = _check_1d(f, g, lambda m, k: (m + k - 1) * m, "np.convolve(f, g)")
     out = np.zeros(f.size + g.size - 1)
     for n in range(out.size):
         for k in range(f.size):
@@ -63,7 +65,7 @@ def correlate1d(f, g) -> np.ndarray:
     Output length len(f) - len(g) + 1 (g must fit inside f); equals ``np.correlate(f, g, "valid")``.
     This is the operation CNN layers compute.
     """
-    f, g = _check_1d(f, g)
+    f, g = _check_1d(f, g, lambda m, k: max(m - k + 1, 0) * k, 'np.correlate(f, g, "valid")')
     if g.size > f.size:
         raise ValueError(f"kernel g (length {g.size}) is longer than the signal f (length {f.size})")
     out = np.zeros(f.size - g.size + 1)
@@ -74,16 +76,16 @@ def correlate1d(f, g) -> np.ndarray:
 # --8<-- [end:one_d]
 
 
-def _check_conv_args(x, w, b, stride, padding):
-    x = np.asarray(x)
-    w = np.asarray(w)
-    conv2d_output_shape(x.shape, w.shape, stride, padding)  # raises ValueError naming the numbers
-    if not np.issubdtype(x.dtype, np.floating):
-        x = x.astype(np.float64)
-    w = w.astype(x.dtype, copy=False)
-    b = np.asarray(b, dtype=x.dtype)
-    if b.shape != (w.shape[0],):
-        raise ValueError(f"b must have shape (F,) = ({w.shape[0]},), got {b.shape}")
+def _check_conv_args(x, w, b, stride, padding, naive: bool = False):
+    x = as_array(x, "x")            # shapes are checked, with their meaning, just below
+    w = as_array(w, "w").astype(x.dtype, copy=False)
+    b = as_array(b, "b").astype(x.dtype, copy=False)
+    N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)  # names the numbers
+    if b.shape != (F,):
+        raise ValueError(f"b must have shape (F,) = ({F},), got {b.shape}")
+    if naive:  # four nested Python loops: one step per output value
+        check_work(N * F * H_out * W_out, 2e5, f"the loop convolution of x {x.shape} with w {w.shape}",
+                   "conv2d_forward / conv2d_backward (im2col)")
     return x, w, b
 
 
@@ -102,7 +104,7 @@ def conv2d_naive_forward(x, w, b, stride: int = 1, padding: int = 0):
     Inputs: x (N, C, H, W), w (F, C, kh, kw), b (F,), stride s >= 1, zero padding p >= 0.
     Returns ``(out, cache)`` with out (N, F, H_out, W_out).
     """
-    x, w, b = _check_conv_args(x, w, b, stride, padding)
+    x, w, b = _check_conv_args(x, w, b, stride, padding, naive=True)
     N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
     kh, kw = w.shape[2:]
     x_pad = _pad(x, padding)                       # (N, C, H + 2p, W + 2p)
@@ -127,6 +129,7 @@ def conv2d_naive_backward(dout, cache):
     db[f] = sum of dout[:, f].
     """
     x, w, b, stride, padding = cache
+    dout = check_dout(dout, conv2d_output_shape(x.shape, w.shape, stride, padding))
     kh, kw = w.shape[2:]
     x_pad = _pad(x, padding)
     dx_pad = np.zeros_like(x_pad)
@@ -193,6 +196,7 @@ def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
 def conv2d_backward(dout, cache):
     """Gradients of :func:`conv2d_forward`: returns ``(dx, dw, db)`` shaped like x, w, b."""
     x_shape, x_pad_shape, cols, w, stride, padding = cache
+    dout = check_dout(dout, conv2d_output_shape(x_shape, w.shape, stride, padding))
     F, C, kh, kw = w.shape
     N, _, H_out, W_out = dout.shape
     d = dout.transpose(1, 0, 2, 3).reshape(F, -1)          # (F, N*H_out*W_out)

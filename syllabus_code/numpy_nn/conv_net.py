@@ -20,6 +20,8 @@ from typing import Callable
 
 import numpy as np
 
+from syllabus_code._checks import (as_array, check_float_dtype, check_int, check_labels,
+                                   check_positive)
 from syllabus_code.numpy_nn.batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm
 from syllabus_code.numpy_nn.conv import conv2d_backward, conv2d_forward
 from syllabus_code.numpy_nn.pooling import max_pool_backward, max_pool_forward
@@ -31,8 +33,14 @@ __all__ = ["init_params", "init_running", "forward", "backward", "predict", "tra
 def init_params(channels=(16, 32), in_channels: int = 1, image_size: int = 28, num_classes: int = 10,
                 seed: int = 0, dtype=np.float32) -> dict:
     """He-initialised conv weights, zero biases, BN gamma = 1 and beta = 0, a scaled FC layer."""
-    if len(channels) == 0 or any(int(c) < 1 for c in channels):
-        raise ValueError(f"channels must be a non-empty list of positive integers, got {channels!r}")
+    if isinstance(channels, (str, bytes)) or not hasattr(channels, "__len__") or len(channels) == 0:
+        raise TypeError(f"channels must be a non-empty list of positive integers, got {channels!r}")
+    channels = [check_int(c, f"channels[{i}]", min=1) for i, c in enumerate(channels)]
+    in_channels = check_int(in_channels, "in_channels", min=1)
+    image_size = check_int(image_size, "image_size", min=1)
+    num_classes = check_int(num_classes, "num_classes", min=2)
+    seed = check_int(seed, "seed", min=0)
+    dtype = check_float_dtype(dtype)
     size = image_size
     for _ in channels:
         size //= 2
@@ -96,6 +104,18 @@ def predict(params: dict, x, running: list, batch: int = 1000) -> np.ndarray:
     return np.concatenate(out)
 
 
+def _check_train_args(x, y, epochs, batch, lr, num_classes):
+    x = as_array(x, "x (N, C, H, W)", ndim=4)  # integer pixels become float64, never uint8 weights
+    if x.shape[2] != x.shape[3]:
+        raise ValueError(f"x must hold square images, got {x.shape[2]}x{x.shape[3]}")
+    num_classes = check_int(num_classes, "num_classes", min=2)
+    y = check_labels(y, len(x), num_classes)
+    check_int(epochs, "epochs", min=1)
+    check_int(batch, f"batch (at most the {len(x)} training images)", min=1, max=len(x))
+    check_positive(lr, "lr")
+    return x, y
+
+
 def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 2e-3, channels=(16, 32), seed: int = 0,
           num_classes: int = 10, log: Callable[[str], None] | None = print):
     """Train with Module 3's Adam and softmax cross-entropy; the learning rate shrinks x0.3 per epoch.
@@ -105,9 +125,7 @@ def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 2e-3, channels=(16
     from syllabus_code.numpy_nn.losses import softmax_cross_entropy
     from syllabus_code.numpy_nn.optimizers import adam_update
 
-    x = np.asarray(x)
-    if x.ndim != 4:
-        raise ValueError(f"x must be 4-D (N, C, H, W), got shape {x.shape}")
+    x, y = _check_train_args(x, y, epochs, batch, lr, num_classes)
     rng = np.random.default_rng(seed)
     params = init_params(channels, x.shape[1], x.shape[2], num_classes, seed, x.dtype)
     running = init_running(params)

@@ -15,17 +15,16 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from syllabus_code._checks import as_array, check_dout
 from syllabus_code.shapes import pool_output_size
 
 __all__ = ["max_pool_forward", "max_pool_backward", "avg_pool_forward", "avg_pool_backward"]
 
 
 def _windows(x, k, stride):
-    x = np.asarray(x)
+    x = as_array(x, "x")
     if x.ndim != 4:
         raise ValueError(f"x must be 4-D (N, C, H, W), got {x.ndim}-D shape {x.shape}")
-    if not np.issubdtype(x.dtype, np.floating):
-        x = x.astype(np.float64)
     s = k if stride is None else stride
     H_out = pool_output_size(x.shape[2], k, s)   # validates k, s and that the window fits
     W_out = pool_output_size(x.shape[3], k, s)
@@ -47,6 +46,7 @@ def max_pool_forward(x, k: int = 2, stride: int | None = None):
 def max_pool_backward(dout, cache):
     """Route each dout[n, c, i, j] to the input position that was its window's (first) max."""
     x_shape, arg, k, s = cache
+    dout = check_dout(dout, arg.shape)
     H_out, W_out = arg.shape[2:]
     dx = np.zeros(x_shape, dtype=np.result_type(dout, np.float32))
     for u in range(k):                                 # one vectorised add per window offset
@@ -67,6 +67,8 @@ def avg_pool_forward(x, k: int = 2, stride: int | None = None):
 def avg_pool_backward(dout, cache):
     """Each input in a window receives dout / k^2 from that window (summed over windows)."""
     x_shape, k, s = cache
+    N, C, H, W = x_shape
+    dout = check_dout(dout, (N, C, pool_output_size(H, k, s), pool_output_size(W, k, s)))
     H_out, W_out = dout.shape[2:]
     dx = np.zeros(x_shape, dtype=np.result_type(dout, np.float32))
     for u in range(k):
