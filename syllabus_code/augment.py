@@ -31,7 +31,7 @@ def _check_batch(x, y, num_classes):
         raise ValueError(f"x must be a (N, C, H, W) tensor, got {getattr(x, 'shape', type(x).__name__)}")
     if not isinstance(y, torch.Tensor) or y.shape[:1] != x.shape[:1]:
         raise ValueError(f"y must be a tensor with one label per image ({x.shape[0]}), got {getattr(y, 'shape', y)}")
-    check_int(num_classes, "num_classes", min=2)
+    check_int(num_classes, "num_classes", min=2, max=10**6)
 
 
 def _check_lam(lam) -> float:

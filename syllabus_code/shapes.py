@@ -45,7 +45,11 @@ def _check_layers(layers) -> list[dict]:
     """The layer list of ``receptive_field`` / ``stack_shapes``: an iterable of dicts."""
     if isinstance(layers, (str, bytes, dict)):
         raise TypeError(f"layers must be a list of dicts such as {{'k': 3, 's': 1}}, got {type(layers).__name__}")
-    layers = list(layers)
+    try:
+        layers = list(layers)
+    except TypeError:
+        raise TypeError(f"layers must be a list of dicts such as {{'k': 3, 's': 1}}, "
+                        f"got {type(layers).__name__}") from None
     for i, layer in enumerate(layers):
         if not isinstance(layer, dict):
             raise TypeError(f"layers[{i}] must be a dict such as {{'k': 3, 's': 1}}, got {layer!r}")

@@ -18,6 +18,7 @@ import functools
 
 import torch
 from torch import nn
+from syllabus_code._checks import check_int, check_positive
 
 __all__ = ["STRATEGIES", "blocks", "class_subset", "compare_strategies", "freeze", "head_name", "prepare",
            "pretrained", "replace_head", "rotated", "trainable_parameters"]
@@ -36,8 +37,7 @@ def head_name(model: nn.Module) -> str:
 
 def replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
     """Put a new, randomly initialised ``nn.Linear(in_features, num_classes)`` where the head was."""
-    if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 2:
-        raise ValueError(f"num_classes must be an int >= 2, got {num_classes!r}")
+    check_int(num_classes, "num_classes", min=2)
     name = head_name(model)
     parent_name, _, attr = name.rpartition(".")
     parent = model.get_submodule(parent_name) if parent_name else model
@@ -122,13 +122,14 @@ def class_subset(dataset, classes, per_class: int | None = None):
         classes = list(classes)
     except TypeError:
         raise TypeError(f"classes must be a sequence of ints, got {type(classes).__name__}") from None
-    if not classes or any(isinstance(c, bool) or not isinstance(c, int) for c in classes):
-        raise ValueError(f"classes must be a non-empty sequence of ints, got {classes!r}")
+    if not classes:
+        raise ValueError("classes must be a non-empty sequence of ints, got an empty one")
+    for i, c in enumerate(classes):
+        check_int(c, f"classes[{i}]", min=0)
     if len(set(classes)) != len(classes):
         raise ValueError(f"classes must not repeat a class, got {classes!r}")
-    if per_class is not None and (isinstance(per_class, bool) or not isinstance(per_class, int)
-                                  or per_class < 1):
-        raise ValueError(f"per_class must be a positive int or None, got {per_class!r}")
+    if per_class is not None:
+        check_int(per_class, "per_class (None or an integer)", min=1)
     picked, new_labels = [], []
     for new, c in enumerate(classes):
         idx = torch.nonzero(labels == c)[:, 0]
@@ -156,8 +157,7 @@ def rotated(dataset, quarter_turns: int = 1):
     if not isinstance(images, torch.Tensor) or not isinstance(labels, torch.Tensor):
         raise TypeError(f"dataset must hold .images and .labels tensors (an ArrayDataset), "
                         f"got {type(dataset).__name__}")
-    if isinstance(quarter_turns, bool) or not isinstance(quarter_turns, int):
-        raise TypeError(f"quarter_turns must be an int, got {type(quarter_turns).__name__}")
+    check_int(quarter_turns, "quarter_turns")
     if images.dim() < 2 or images.shape[-1] != images.shape[-2]:
         raise ValueError(f"images must end in two equal (height, width) dimensions, "
                          f"got shape {tuple(images.shape)}")
@@ -176,8 +176,9 @@ def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
     """
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}, got {strategy!r}")
-    if isinstance(unfreeze, bool) or not isinstance(unfreeze, int) or unfreeze < 0:
-        raise ValueError(f"unfreeze must be an int >= 0 (blocks to train below the head), got {unfreeze!r}")
+    check_int(unfreeze, "unfreeze (blocks to train below the head)", min=0)
+    check_positive(lr, "lr")
+    check_positive(backbone_lr_factor, "backbone_lr_factor")
     head = replace_head(model, num_classes)
     freeze(model, False)
     if strategy == "full":

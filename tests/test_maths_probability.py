@@ -109,7 +109,7 @@ def test_likelihood_bad_inputs():
         bernoulli_mle([0, 1, 2])
     with pytest.raises(ValueError, match="x must hold at least one"):
         bernoulli_mle([])
-    with pytest.raises(ValueError, match="theta must be a probability"):
+    with pytest.raises(ValueError, match=r"theta \(a probability\) must be a finite number in \[0, 1\]"):
         bernoulli_log_likelihood([0, 1], 1.5)
     with pytest.raises(TypeError, match="theta must be a number"):
         bernoulli_log_likelihood([0, 1], "0.5")

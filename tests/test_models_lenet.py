@@ -49,3 +49,11 @@ def test_bad_arguments():
 def test_wrong_size_names_expected():
     with pytest.raises(ValueError, match="expects 32x32 images, got 28x28"):
         lenet.lenet5()(torch.zeros(1, 1, 28, 28))
+
+
+def test_input_of_the_wrong_dtype_gets_a_message_naming_both_dtypes():
+    model = lenet.LeNet5()
+    with pytest.raises(TypeError, match=r"x has dtype torch.float64 but LeNet5's weights are torch.float32"):
+        model(torch.zeros(1, 1, 28, 28, dtype=torch.float64))
+    with pytest.raises(TypeError, match=r"floating-point tensor .* got dtype torch.uint8"):
+        model(torch.zeros(1, 1, 28, 28, dtype=torch.uint8))

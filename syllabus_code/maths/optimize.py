@@ -78,8 +78,7 @@ def min_convexity_gap(f: Callable[[np.ndarray], float], low: float, high: float,
     """
     if not high > low:
         raise ValueError(f"high must be greater than low, got low={low}, high={high}")
-    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1:
-        raise ValueError(f"samples must be a positive integer, got {samples}")
+    check_int(samples, "samples", min=1, max=10**7)
     rng = np.random.default_rng(seed)
     xs = rng.uniform(low, high, size=(samples, dim))
     ys = rng.uniform(low, high, size=(samples, dim))

@@ -63,10 +63,7 @@ def diagnostic_test_posterior(prevalence: float, sensitivity: float, specificity
     """P(disease | positive test) from the prevalence P(D), the sensitivity P(+|D) and the
     specificity P(-|not D)."""
     for name, val in (("prevalence", prevalence), ("sensitivity", sensitivity), ("specificity", specificity)):
-        if isinstance(val, bool) or not isinstance(val, (int, float, np.integer, np.floating)):
-            raise TypeError(f"{name} must be a number, got {type(val).__name__}")
-        if not 0 <= val <= 1:
-            raise ValueError(f"{name} must be a probability in [0, 1], got {val}")
+        check_number(val, f"{name} (a probability)", 0.0, 1.0)
     post = bayes_posterior([prevalence, 1 - prevalence], [sensitivity, 1 - specificity])
     return float(post[0])
 # --8<-- [end:bayes]
@@ -112,10 +109,7 @@ def bernoulli_log_likelihood(x, theta: float) -> float:
     outcomes \\(x_i \\in \\{0, 1\\}\\); \\(-\\infty\\) when \\(\\theta\\) makes an observed outcome
     impossible."""
     x = _binary_sample(x)
-    if isinstance(theta, bool) or not isinstance(theta, (int, float, np.integer, np.floating)):
-        raise TypeError(f"theta must be a number, got {type(theta).__name__}")
-    if not 0 <= theta <= 1:
-        raise ValueError(f"theta must be a probability in [0, 1], got {theta}")
+    theta = check_number(theta, "theta (a probability)", 0.0, 1.0)
     k, n = x.sum(), x.size
     with np.errstate(divide="ignore"):          # log 0 = -inf; 0 * log 0 counts as 0
         ones = k * np.log(theta) if k > 0 else 0.0

@@ -25,15 +25,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_positive
+from syllabus_code._checks import as_float_array, check_int, check_positive
 
 __all__ = ["true_function", "fit_polynomial", "predict_polynomial", "BiasVariance", "bias_variance"]
 
 
 def _check_int(value, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-    return int(value)
+    return check_int(value, name, min=minimum)
 
 
 # --8<-- [start:fit]

@@ -45,8 +45,7 @@ def mcculloch_pitts(x, weights, threshold: float) -> np.ndarray:
         raise ValueError(f"x must have {w.size} inputs (one per weight) in its last axis, got shape {x.shape}")
     if not np.all((x == 0) | (x == 1)):
         raise ValueError("x must be binary: every input 0 or 1")
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float, np.integer, np.floating)):
-        raise TypeError(f"threshold must be a number, got {type(threshold).__name__}")
+    check_number(threshold, "threshold")
     return (x @ w >= threshold).astype(np.int64)
 
 
@@ -110,8 +109,7 @@ def train_perceptron(X, y, lr: float = 1.0, max_epochs: int = 100) -> Perceptron
     makes no mistake or ``max_epochs`` passes have run."""
     X, y = _check_xy(X, y)
     lr = check_positive(lr, "lr")
-    if isinstance(max_epochs, bool) or not isinstance(max_epochs, (int, np.integer)) or max_epochs < 1:
-        raise ValueError(f"max_epochs must be a positive integer, got {max_epochs!r}")
+    max_epochs = check_int(max_epochs, "max_epochs", min=1, max=10**6)
     w, b = np.zeros(X.shape[1]), 0.0
     errors: list[int] = []
     for _ in range(max_epochs):

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_positive, check_same_shape
+from syllabus_code._checks import as_float_array, check_int, check_positive, check_same_shape
 
 __all__ = [
     "squared_loss",
@@ -81,8 +81,7 @@ class LinearGaussianTask:
 
     def sample(self, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         """n i.i.d. pairs (x, y), each of shape (n,)."""
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"n must be a positive integer, got {n!r}")
+        n = check_int(n, "n", min=1)
         x = rng.standard_normal(n)
         y = self.slope * x + self.intercept + self.noise_std * rng.standard_normal(n)
         return x, y
@@ -99,8 +98,7 @@ def risk_convergence(task: LinearGaussianTask, a: float, c: float, ns: Sequence[
     """Empirical risks of f(x) = a x + c: array (repeats, len(ns)), each on a fresh sample of size n."""
     if not isinstance(task, LinearGaussianTask):
         raise TypeError(f"task must be a LinearGaussianTask, got {type(task).__name__}")
-    if isinstance(repeats, bool) or not isinstance(repeats, (int, np.integer)) or repeats < 1:
-        raise ValueError(f"repeats must be a positive integer, got {repeats!r}")
+    check_int(repeats, "repeats", min=1)
     ns = list(ns)
     if not ns:
         raise ValueError("ns must list at least one sample size")

@@ -75,7 +75,7 @@ class AlexNet(nn.Module):
         )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, f"AlexNet ({self.variant})", channels=3, min_size=self.min_size)
+        check_input(x, f"AlexNet ({self.variant})", channels=3, min_size=self.min_size, module=self)
         x = self.avgpool(self.features(x))           # (N, 256, 6, 6)
         return self.classifier(torch.flatten(x, 1))  # (N, 9216) → (N, num_classes)
 # --8<-- [end:alexnet]

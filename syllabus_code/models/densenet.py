@@ -115,7 +115,7 @@ class DenseNet(nn.Module):
                 nn.init.constant_(m.bias, 0)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, "DenseNet", channels=3, min_size=self.min_size)
+        check_input(x, "DenseNet", channels=3, min_size=self.min_size, module=self)
         x = F.relu(self.features(x))                                 # (N, C, H/32, W/32)
         x = torch.flatten(F.adaptive_avg_pool2d(x, (1, 1)), 1)       # (N, C)
         return self.classifier(x)                                    # (N, num_classes)

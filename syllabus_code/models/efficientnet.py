@@ -15,6 +15,7 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
+from syllabus_code._checks import check_number, check_positive
 from .common import check_input
 
 
@@ -145,9 +146,8 @@ class EfficientNet(nn.Module):
     def __init__(self, width_mult: float = 1.0, depth_mult: float = 1.0, dropout: float = 0.2,
                  stochastic_depth_prob: float = 0.2, num_classes: int = 1000, bn_eps: float = 1e-5) -> None:
         super().__init__()
-        for value, name in ((width_mult, "width_mult"), (depth_mult, "depth_mult")):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise ValueError(f"{name} must be a number > 0, got {value!r}")
+        check_positive(width_mult, "width_mult")
+        check_positive(depth_mult, "depth_mult")
         stages = [(t, k, s, make_divisible(ci * width_mult), make_divisible(co * width_mult),
                    int(math.ceil(n * depth_mult))) for t, k, s, ci, co, n in B0_STAGES]
         layers: list[nn.Module] = [ConvBNAct(3, stages[0][3], 3, stride=2, bn_eps=bn_eps)]
@@ -180,7 +180,7 @@ class EfficientNet(nn.Module):
                 nn.init.zeros_(m.bias)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, "EfficientNet", channels=3, min_size=self.min_size)
+        check_input(x, "EfficientNet", channels=3, min_size=self.min_size, module=self)
         x = self.features(x)  # (N, 4·C_last, H/32, W/32)
         return self.classifier(torch.flatten(self.avgpool(x), 1))
 # --8<-- [end:efficientnet]
@@ -255,10 +255,9 @@ class Scaling(NamedTuple):
 def compound_scaling(phi: float, alpha: float = 1.2, beta: float = 1.1, gamma: float = 1.15,
                      base_resolution: int = 224) -> Scaling:
     """Depth α^φ, width β^φ, resolution γ^φ: FLOPs grow by (α·β²·γ²)^φ ≈ 2^φ."""
-    if isinstance(phi, bool) or not isinstance(phi, (int, float)) or phi < 0:
-        raise ValueError(f"phi must be a number >= 0, got {phi!r}")
+    check_number(phi, "phi", min=0.0)
     for value, name in ((alpha, "alpha"), (beta, "beta"), (gamma, "gamma")):
-        if not isinstance(value, (int, float)) or value < 1:
+        if check_number(value, name) < 1:
             raise ValueError(f"{name} must be a number >= 1, got {value!r}")
     d, w, r = alpha**phi, beta**phi, gamma**phi
     return Scaling(d, w, r, round(base_resolution * r))

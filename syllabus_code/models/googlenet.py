@@ -141,7 +141,7 @@ class GoogLeNet(nn.Module):
         return x * (std / 0.5) + (mean - 0.5) / 0.5
 
     def forward(self, x: torch.Tensor) -> torch.Tensor | GoogLeNetOutputs:
-        check_input(x, "GoogLeNet", channels=3, min_size=self.min_size)
+        check_input(x, "GoogLeNet", channels=3, min_size=self.min_size, module=self)
         x = self._transform_input(x)
         x = self.maxpool1(self.conv1(x))                    # (N, 64, 56, 56) at 224
         x = self.maxpool2(self.conv3(self.conv2(x)))        # (N, 192, 28, 28)

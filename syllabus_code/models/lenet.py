@@ -47,7 +47,7 @@ class LeNet5(nn.Module):
         )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, "LeNet5", channels=self.in_channels, exact_size=self.input_size)
+        check_input(x, "LeNet5", channels=self.in_channels, exact_size=self.input_size, module=self)
         return self.classifier(torch.flatten(self.features(x), 1))  # (N, num_classes)
 # --8<-- [end:lenet]
 

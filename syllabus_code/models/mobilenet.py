@@ -15,6 +15,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from syllabus_code._checks import check_int, check_number
 from .common import check_input
 
 
@@ -31,9 +32,7 @@ def separable_conv_params(c_in: int, c_out: int, k: int) -> int:
 
 def separable_cost_ratio(c_out: int, k: int) -> float:
     """separable / standard = (C_in·k² + C_in·C_out) / (C_in·k²·C_out) = 1/C_out + 1/k² (C_in cancels)."""
-    for value, name in ((c_out, "c_out"), (k, "k")):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name} must be a positive int, got {value!r}")
+    c_out, k = check_int(c_out, "c_out", min=1), check_int(k, "k", min=1)
     return 1 / c_out + 1 / k**2
 # --8<-- [end:cost]
 
@@ -73,8 +72,7 @@ class MobileNetV1(nn.Module):
 
     def __init__(self, width_mult: float = 1.0, num_classes: int = 1000, dropout: float = 0.0) -> None:
         super().__init__()
-        if isinstance(width_mult, bool) or not isinstance(width_mult, (int, float)) or not 0 < width_mult <= 4:
-            raise ValueError(f"width_mult (the paper's α) must be a number in (0, 4], got {width_mult!r}")
+        check_number(width_mult, "width_mult (the paper's α)", 0.0, 4.0, min_open=True)
         self.width_mult = width_mult
 
         def width(c: int) -> int:  # α·C channels, at least 8
@@ -93,7 +91,7 @@ class MobileNetV1(nn.Module):
                 nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, "MobileNetV1", channels=3, min_size=self.min_size)
+        check_input(x, "MobileNetV1", channels=3, min_size=self.min_size, module=self)
         x = self.features(x)
         return self.classifier(torch.flatten(self.avgpool(x), 1))
 

@@ -140,7 +140,7 @@ class ResNet(nn.Module):
         return nn.Sequential(*layers)
 
     def forward_features(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, type(self).__name__, channels=3, min_size=self.min_size)
+        check_input(x, type(self).__name__, channels=3, min_size=self.min_size, module=self)
         x = self.maxpool(self.relu(self.bn1(self.conv1(x))))  # (N, 64, H/4, W/4)
         x = self.layer1(x)  # (N, 64·e, H/4, W/4)
         x = self.layer2(x)  # (N, 128·e, H/8, W/8)

@@ -69,7 +69,7 @@ class VGG(nn.Module):
                     nn.init.constant_(m.bias, 0)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, type(self).__name__, channels=3, min_size=self.min_size)
+        check_input(x, type(self).__name__, channels=3, min_size=self.min_size, module=self)
         x = self.avgpool(self.features(x))  # (N, 512, 7, 7)
         return self.classifier(torch.flatten(x, 1))  # (N, num_classes)
 

@@ -13,6 +13,7 @@ from collections import OrderedDict
 import torch
 from torch import nn
 
+from syllabus_code._checks import check_int
 from .attention import MultiHeadAttention
 
 
@@ -117,10 +118,8 @@ class VisionTransformer(nn.Module):
             raise ValueError(f"hidden_dim must be divisible by num_heads, got {hidden_dim} and {num_heads}")
         if pool not in ("token", "avg"):
             raise ValueError(f"pool must be 'token' (class token) or 'avg' (mean of the patch tokens), got {pool!r}")
-        if representation_size is not None and (isinstance(representation_size, bool)
-                                                or not isinstance(representation_size, int)
-                                                or representation_size < 1):
-            raise ValueError(f"representation_size must be None or an integer >= 1, got {representation_size!r}")
+        if representation_size is not None:
+            check_int(representation_size, "representation_size (None or an integer)", min=1)
         self.image_size, self.patch_size, self.hidden_dim = image_size, patch_size, hidden_dim
         self.in_channels, self.pool = in_channels, pool
         # one linear map per patch = a convolution with kernel = stride = patch size

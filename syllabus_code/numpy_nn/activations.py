@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array
+from syllabus_code._checks import as_array, check_dout
 
 __all__ = [
     "sigmoid", "sigmoid_prime", "tanh", "tanh_prime", "relu", "relu_prime",
@@ -155,9 +155,7 @@ def activation_forward(z, name: str = "relu", **kwargs):
 def activation_backward(da, cache):
     """dL/dz from dL/da: element-wise da * g'(z); softmax uses its Jacobian-vector product."""
     name, saved, kwargs = cache
-    da = as_array(da, "da")
-    if da.shape != saved.shape:
-        raise ValueError(f"da must have the shape of the forward output {saved.shape}, got {da.shape}")
+    da = check_dout(da, saved.shape, "da")
     if name == "softmax":
         return softmax_jvp(saved, da)
     _, g_prime = ACTIVATIONS[name]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from syllabus_code._checks import as_array, as_float_array, check_dout, check_work
+from syllabus_code._checks import as_array, as_float_array, check_dout, check_int, check_work, is_integer
 from syllabus_code.shapes import conv2d_output_shape
 
 __all__ = [
@@ -212,11 +212,9 @@ def conv2d_backward(dout, cache):
 
 def _output_padding(output_padding, stride):
     """(op_h, op_w) from an int or a pair; each must satisfy 0 <= op < stride, as in PyTorch."""
-    if not isinstance(stride, (int, np.integer)) or isinstance(stride, bool) or stride < 1:
-        raise ValueError(f"stride must be an integer >= 1, got {stride!r}")
+    stride = check_int(stride, "stride", min=1)
     pair = (output_padding, output_padding) if np.ndim(output_padding) == 0 else output_padding
-    if len(pair) != 2 or not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool)
-                                 and 0 <= v < stride for v in pair):
+    if len(pair) != 2 or not all(is_integer(v) and 0 <= v < stride for v in pair):
         raise ValueError(f"output_padding must be an int or an (h, w) pair of ints in "
                          f"[0, stride - 1] = [0, {stride - 1}], got {output_padding!r}")
     return int(pair[0]), int(pair[1])

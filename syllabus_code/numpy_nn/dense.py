@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array
+from syllabus_code._checks import as_array, check_dout, check_int
 
 __all__ = ["dense_forward", "dense_backward", "init_dense"]
 
@@ -47,9 +47,7 @@ def dense_backward(dout, cache):
     dx = dout @ w.T, dw = x.T @ dout (a sum over the batch), db = dout summed over the batch.
     """
     x, w = cache
-    dout = as_array(dout, "dout", ndim=2)
-    if dout.shape != (x.shape[0], w.shape[1]):
-        raise ValueError(f"dout must have shape {(x.shape[0], w.shape[1])}, got {dout.shape}")
+    dout = check_dout(dout, (x.shape[0], w.shape[1]))
     return dout @ w.T, x.T @ dout, dout.sum(axis=0)
 # --8<-- [end:dense]
 
@@ -61,9 +59,7 @@ def init_dense(fan_in: int, fan_out: int, rng: np.random.Generator, scheme: str 
     ``scheme="he"``: s^2 = 2/fan_in (for ReLU); ``"xavier"``: s^2 = 2/(fan_in + fan_out) (for tanh
     and sigmoid). Module 4 explains both; here they just give a network that trains.
     """
-    for v, name in ((fan_in, "fan_in"), (fan_out, "fan_out")):
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
-            raise ValueError(f"{name} must be a positive integer, got {v!r}")
+    fan_in, fan_out = check_int(fan_in, "fan_in", min=1), check_int(fan_out, "fan_out", min=1)
     if scheme == "he":
         std = np.sqrt(2.0 / fan_in)
     elif scheme == "xavier":

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array
+from syllabus_code._checks import as_array, check_dout, check_number, is_integer
 
 __all__ = ["dropout_forward", "dropout_backward"]
 
 
 def _check_p(p) -> float:
-    if isinstance(p, bool) or not isinstance(p, (int, float, np.integer, np.floating)):
-        raise TypeError(f"p must be a number, got {type(p).__name__}")
-    if not 0 <= p < 1:
-        raise ValueError(f"p must be in [0, 1) (the probability of dropping a unit), got {p}")
-    return float(p)
+    return check_number(p, "p (the probability of dropping a unit)", 0.0, 1.0, max_open=True)
 
 
 # --8<-- [start:dropout]
@@ -36,7 +32,7 @@ def dropout_forward(x, p: float = 0.5, rng=None, training: bool = True):
     p = _check_p(p)
     if not training:
         return x, None
-    if isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
+    if is_integer(rng):
         rng = np.random.default_rng(rng)
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a numpy Generator or an integer seed in training mode, got {type(rng).__name__}")
@@ -47,10 +43,7 @@ def dropout_forward(x, p: float = 0.5, rng=None, training: bool = True):
 def dropout_backward(dout, cache):
     """dL/dx = dout ⊙ mask (the same mask and scale as the forward pass; identity at test time)."""
     mask = cache
-    dout = as_array(dout, "dout")
-    if mask is None:
-        return dout
-    if dout.shape != mask.shape:
-        raise ValueError(f"dout must have the shape of the forward output {mask.shape}, got {dout.shape}")
-    return dout * mask
+    if mask is None:                          # evaluation mode: the identity
+        return as_array(dout, "dout")
+    return check_dout(dout, mask.shape) * mask
 # --8<-- [end:dropout]

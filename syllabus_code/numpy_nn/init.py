@@ -37,7 +37,8 @@ __all__ = ["zeros", "normal", "xavier_uniform", "xavier_normal", "he_normal", "h
 def _fans(fan_in, fan_out, dtype=np.float64):
     """The checked sizes (positive integers); ``dtype`` must be floating, as weights are."""
     check_float_dtype(dtype, "dtype")
-    return check_int(fan_in, "fan_in", min=1), check_int(fan_out, "fan_out", min=1)
+    return (check_int(fan_in, "fan_in", min=1, max=10**7),
+            check_int(fan_out, "fan_out", min=1, max=10**7))
 
 
 def _rng(rng) -> np.random.Generator:
@@ -135,9 +136,7 @@ def _check_activation(activation) -> None:
 
 
 def _check_count(v, name: str) -> int:
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
-        raise ValueError(f"{name} must be a positive integer, got {v!r}")
-    return int(v)
+    return check_int(v, name, min=1)
 
 
 # --8<-- [start:activation_stats]

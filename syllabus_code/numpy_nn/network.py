@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array
+from syllabus_code._checks import as_array, check_dout, check_int
 from .activations import ACTIVATIONS
 from .dense import init_dense
 from .losses import bce_with_logits, mse, softmax_cross_entropy
@@ -40,9 +40,9 @@ def _num_layers(params: dict) -> int:
 
 def init_mlp(sizes, seed: int = 0, scheme: str = "he", dtype=np.float64) -> dict:
     """Parameters of an MLP with layer widths ``sizes = [n0, n1, ..., nL]`` (He or Xavier normal)."""
-    sizes = list(sizes)
-    if len(sizes) < 2 or any(isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1 for s in sizes):
-        raise ValueError(f"sizes must be at least two positive integers, got {sizes!r}")
+    sizes = [check_int(s, f"sizes[{i}]", min=1) for i, s in enumerate(sizes)]
+    if len(sizes) < 2:
+        raise ValueError(f"sizes must be at least two layer widths [n0, ..., nL], got {sizes!r}")
     rng = np.random.default_rng(seed)
     params = {}
     for l in range(1, len(sizes)):
@@ -85,9 +85,7 @@ def mlp_backward(grad_a, cache) -> dict:
     """Backpropagation in δ form. grad_a = dL/da^(L), shape (N, nL). Returns {"W1": dW1, "b1": db1, ...}."""
     A, Z, params, activation, output = cache
     L = len(Z) - 1
-    grad_a = as_array(grad_a, "grad_a", ndim=2)
-    if grad_a.shape != A[L].shape:
-        raise ValueError(f"grad_a must have the output's shape {A[L].shape}, got {grad_a.shape}")
+    grad_a = check_dout(grad_a, A[L].shape, "grad_a")
     g_prime = ACTIVATIONS[activation][1]
     delta = grad_a * ACTIVATIONS[output][1](Z[L])         # step 1: δ^(L) = ∇_a L ⊙ g'(z^(L))
     grads = {}
@@ -105,8 +103,7 @@ def iterate_minibatches(n: int, batch_size: int, rng: np.random.Generator | None
 
     ``batch_size = n`` is batch gradient descent, ``1`` is SGD, anything between is mini-batch.
     """
-    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    check_int(batch_size, "batch_size", min=1)
     order = rng.permutation(n) if rng is not None else np.arange(n)
     for start in range(0, n, batch_size):
         yield order[start:start + batch_size]

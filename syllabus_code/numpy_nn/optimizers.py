@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import check_positive
+from syllabus_code._checks import check_number, check_positive
 
 from syllabus_code._checks import as_array
 
@@ -34,8 +34,7 @@ def _check(w, dw):
 
 
 def _check_beta(beta, name):
-    if isinstance(beta, bool) or not isinstance(beta, (int, float, np.floating)) or not 0 <= beta < 1:
-        raise ValueError(f"{name} must be a number in [0, 1), got {beta!r}")
+    check_number(beta, name, 0.0, 1.0, max_open=True)
 
 
 # --8<-- [start:sgd]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import check_positive
+from syllabus_code._checks import check_int, check_number, check_positive
 
 from syllabus_code._checks import as_array
 
@@ -23,11 +23,7 @@ __all__ = ["l2_penalty", "l2_grad", "l1_penalty", "l1_subgrad", "weight_decay_up
 
 
 def _check_lam(lam, name: str = "lam") -> float:
-    if isinstance(lam, bool) or not isinstance(lam, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(lam).__name__}")
-    if not np.isfinite(lam) or lam < 0:
-        raise ValueError(f"{name} must be a finite number >= 0, got {lam}")
-    return float(lam)
+    return check_number(lam, name, min=0.0)
 
 
 def _arrays(weights) -> list[np.ndarray]:
@@ -105,15 +101,12 @@ class EarlyStopping:
     """
 
     def __init__(self, patience: int = 10, min_delta: float = 0.0):
-        if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 1:
-            raise ValueError(f"patience must be a positive integer, got {patience!r}")
-        self.patience, self.min_delta = int(patience), _check_lam(min_delta, "min_delta")
+        self.patience = check_int(patience, "patience", min=1)
+        self.min_delta = _check_lam(min_delta, "min_delta")
         self.best_loss, self.best_epoch, self.epoch, self.improved = np.inf, -1, -1, False
 
     def step(self, val_loss: float) -> bool:
-        if isinstance(val_loss, bool) or not isinstance(val_loss, (int, float, np.integer, np.floating)) \
-                or not np.isfinite(val_loss):
-            raise ValueError(f"val_loss must be a finite number, got {val_loss!r}")
+        check_number(val_loss, "val_loss")
         self.epoch += 1
         self.improved = val_loss < self.best_loss - self.min_delta
         if self.improved:
