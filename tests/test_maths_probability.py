@@ -111,7 +111,7 @@ def test_likelihood_bad_inputs():
         bernoulli_mle([])
     with pytest.raises(ValueError, match=r"theta \(a probability\) must be a finite number in \[0, 1\]"):
         bernoulli_log_likelihood([0, 1], 1.5)
-    with pytest.raises(TypeError, match="theta must be a number"):
+    with pytest.raises(TypeError, match=r"theta \(a probability\) must be a number"):
         bernoulli_log_likelihood([0, 1], "0.5")
     with pytest.raises(ValueError, match="x must be 1-D"):
         gaussian_mle([[1.0, 2.0]])

@@ -46,5 +46,5 @@ def test_bad_input(rng):
         bias_variance(1, noise_std=0)
     with pytest.raises(ValueError, match="trials"):
         bias_variance(1, trials=1)
-    with pytest.raises(ValueError, match="n_train"):
+    with pytest.raises(TypeError, match="n_train must be an integer"):
         bias_variance(1, n_train=1.5)

@@ -63,7 +63,7 @@ def test_same_scaling_as_torch():
 def test_bad_input():
     x = np.ones((2, 3))
     for p in (1.0, -0.1, 1.5):
-        with pytest.raises(ValueError, match=r"p must be in \[0, 1\)"):
+        with pytest.raises(ValueError, match=r"p \(the probability of dropping a unit\) must be a finite number in \[0, 1\)"):
             dropout_forward(x, p, 0)
     with pytest.raises(TypeError, match="p must be a number"):
         dropout_forward(x, "0.5", 0)
