@@ -92,4 +92,4 @@ def full_cnn_figure(spec: list[Stage], theme: str = "light"):
     cv.text(5.55, ys[-1] - 0.42, f"total {total:,}", ha="right", size=FONT, weight="bold")
     cv.text(bx + bw / 2, ys[-1] - 0.42, "→ softmax inside the loss", size=FONT - 1,
             colour=p.muted)
-    return cv.fig
+    return cv.fit()

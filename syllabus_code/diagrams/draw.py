@@ -33,6 +33,25 @@ class Canvas:
         self.ax.axis("off")
         self.ax.patch.set_alpha(0)
 
+    def fit(self, pad: float = 0.06):
+        """Shrink the figure to what is drawn (plus ``pad`` inches), keeping 1 data unit = 1 inch.
+
+        ``bbox_inches="tight"`` alone keeps the whole (invisible) axes, so a canvas made larger
+        than its drawing would keep blank margins.
+        """
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.transforms import Bbox
+
+        renderer = FigureCanvasAgg(self.fig).get_renderer()
+        artists = list(self.ax.texts) + list(self.ax.patches) + list(self.ax.lines)
+        box = Bbox.union([a.get_window_extent(renderer) for a in artists])
+        (x0, y0), (x1, y1) = self.ax.transData.inverted().transform(box.get_points())
+        x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+        self.ax.set_xlim(x0, x1)
+        self.ax.set_ylim(y0, y1)
+        self.fig.set_size_inches(x1 - x0, y1 - y0)
+        return self.fig
+
     # --- text -------------------------------------------------------------------------------
     def text(self, x, y, s, size=FONT, colour=None, ha="center", va="center", **kw):
         return self.ax.text(x, y, s, fontsize=size, color=colour or self.p.ink, ha=ha, va=va, **kw)

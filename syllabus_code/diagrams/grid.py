@@ -116,7 +116,7 @@ def conv_layer_figure(spec: ConvLayerSpec, theme: str = "light"):
             f"{num(spec.bias)} = {num(spec.value)}", size=FONT)
     cv.text(5.55, 2.95, f"parameters\n({spec.k}·{spec.k}·{spec.c_in} + 1)·{spec.filters}"
             f" = {spec.params}", size=FONT - 1)
-    return cv.fig
+    return cv.fit()
 
 
 # --- stride and padding ------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def stride_padding_figure(spec: list[PaddingCase], theme: str = "light"):
         elif c.p:
             note += f"\n0: padding ({c.p} on each side)"
         cv.text(ox + c.n_out * cell + 0.2, gy - 0.1, note, ha="left", va="top", size=FONT - 1)
-    return cv.fig
+    return cv.fit()
 
 
 # --- receptive field of a stack ---------------------------------------------------------------
@@ -274,7 +274,7 @@ def receptive_field_figure(spec: ReceptiveFieldSpec, theme: str = "light"):
             label = f"k={layer['k']}, s={layer_stride(layer)}: RF = {spec.rf[row - 1]}"
         cv.text(0.1 + n_in * cell + 0.12, y_of[row], label, ha="left", size=FONT)
     cv.text(0.1 + n_in * cell / 2, y_of[-1] + 0.3, "one unit of the last layer", size=FONT)
-    return cv.fig
+    return cv.fit()
 
 
 # --- pooling ----------------------------------------------------------------------------------
@@ -302,7 +302,6 @@ def pooling_figure(spec: PoolingSpec, theme: str = "light"):
     cell = 0.42
     n = len(spec.x)
     cv = canvas(5.6, n * cell + 0.9, theme)
-    cv.ax.set_ylim(-0.3, n * cell + 0.9)
     p = cv.p
     top = n * cell + 0.35
     hi = {rc for row in spec.argmax for rc in row}
@@ -321,4 +320,4 @@ def pooling_figure(spec: PoolingSpec, theme: str = "light"):
         cv.cells(x, top - (n - m) * cell / 2, values, cell=cell * 1.5, role="activation",
                  fmt=fmt, size=FONT - (1 if col else 0))
     cv.arrow(0.1 + n * cell + 0.1, top - n * cell / 2, 2.35, top - n * cell / 2)
-    return cv.fig
+    return cv.fit()

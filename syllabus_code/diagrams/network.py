@@ -1,0 +1,252 @@
+"""Diagrams of fully connected networks (Modules 3 and 4): an MLP with its weights and biases in
+the course's notation, the backward flow of δ through the layers, and dropout.
+
+The networks drawn are :class:`syllabus_code.numpy_nn.MLP` objects; sizes and shapes are read
+from their parameter dicts (which store the page's \\(W^{(l)}\\) transposed), and the δ values
+from one real forward and backward pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from syllabus_code.numpy_nn import MLP, softmax_cross_entropy
+from syllabus_code.numpy_nn.dropout import dropout_forward
+
+from .draw import FONT, canvas, num
+
+__all__ = ["MLPSpec", "mlp_spec", "mlp_figure", "DeltaSpec", "delta_spec", "delta_figure",
+           "DropoutSpec", "dropout_spec", "dropout_figure"]
+
+
+# --- an MLP with weights and biases ------------------------------------------------------------
+@dataclass
+class MLPSpec:
+    sizes: list            # n_0, ..., n_L
+    weight_shapes: list    # the page's W^(l): (n_l, n_{l-1}), out x in
+    bias_sizes: list
+    params: int
+
+
+def _sizes(params: dict) -> list[int]:
+    L = sum(1 for k in params if k.startswith("W"))
+    return [params["W1"].shape[0]] + [params[f"W{l}"].shape[1] for l in range(1, L + 1)]
+
+
+def mlp_spec(sizes=(3, 4, 2)) -> MLPSpec:
+    """Build the MLP and read its layers: numpy_nn stores W{l} = (W^(l))ᵀ, so W^(l) is W{l}.T."""
+    net = MLP(list(sizes), activation="relu")
+    L = len(net.params) // 2
+    return MLPSpec(sizes=_sizes(net.params),
+                   weight_shapes=[net.params[f"W{l}"].T.shape for l in range(1, L + 1)],
+                   bias_sizes=[net.params[f"b{l}"].shape[0] for l in range(1, L + 1)],
+                   params=sum(v.size for v in net.params.values()))
+
+
+def _column(n, x, centre, pitch):
+    return [(x, centre + (n - 1) / 2 * pitch - i * pitch) for i in range(n)]
+
+
+def mlp_figure(spec: MLPSpec, theme: str = "light"):
+    L = len(spec.sizes) - 1
+    pitch, r = 0.66, 0.27
+    xs = [0.75 + l * 2.6 for l in range(L + 1)]
+    width = xs[-1] + 0.9
+    cv = canvas(width, 4.7, theme)
+    p = cv.p
+    centre = 2.55
+    cols = [_column(n, x, centre, pitch) for n, x in zip(spec.sizes, xs)]
+    # bias nodes "1" below every layer but the last, and their edges
+    bias_y = centre - (max(spec.sizes) - 1) / 2 * pitch - 0.75
+    for l in range(1, L + 1):
+        bx = xs[l - 1] + 0.55
+        for (ux, uy) in cols[l]:
+            cv.line(bx, bias_y, ux, uy, p.edge("weight"), 0.8, ls=(0, (3, 2)), z=1)
+        cv.unit(bx, bias_y, r=0.15, role="weight", text="1", size=FONT - 1)
+        cv.text(bx + 0.24, bias_y - 0.05, f"bias $b^{{({l})}}$: {spec.bias_sizes[l - 1]}",
+                size=FONT, ha="left")
+    # weights: every unit of layer l-1 to every unit of layer l
+    for l in range(1, L + 1):
+        for (x0, y0) in cols[l - 1]:
+            for (x1, y1) in cols[l]:
+                cv.line(x0, y0, x1, y1, p.edge("weight"), 0.7, z=1, alpha=0.55)
+    # one weight singled out: W^(1)_{21} from input unit 1 to hidden unit 2
+    (x0, y0), (x1, y1) = cols[0][0], cols[1][1]
+    cv.line(x0, y0, x1, y1, p.edge("weight"), 2.4, z=2)
+    t = 0.55
+    cv.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.2, "$W^{(1)}_{21}$", size=FONT + 1,
+            bbox=dict(boxstyle="round,pad=0.15", fc=p.background if theme == "light" else
+                      "#1e2129", ec="none", alpha=0.85))
+    names = [lambda i: f"$x_{{{i}}}$"] + [
+        (lambda l: lambda i: f"$a^{{({l})}}_{{{i}}}$")(l) for l in range(1, L)] + [
+        lambda i: f"$\\hat y_{{{i}}}$"]
+    for l, col in enumerate(cols):
+        role = "input" if l == 0 else "activation"
+        for i, (ux, uy) in enumerate(col):
+            cv.unit(ux, uy, r=r, role=role, text=names[l](i + 1), size=FONT)
+    # captions: layers below, weight matrices above
+    top = centre + (max(spec.sizes) - 1) / 2 * pitch + 0.45
+    for l, x in enumerate(xs):
+        what = ("input\n$a^{(0)} = x$" if l == 0 else
+                f"output\n$\\hat y = a^{{({l})}}$" if l == L else
+                f"hidden\n$a^{{({l})}} = g(z^{{({l})}})$")
+        cv.text(x, top + 0.05, f"{what}\n$n_{l}$ = {spec.sizes[l]}", size=FONT, va="bottom")
+    for l in range(1, L + 1):
+        n_out, n_in = spec.weight_shapes[l - 1]
+        cv.text((xs[l - 1] + xs[l]) / 2, top + 0.05,
+                f"weights\n$W^{{({l})}}$: {n_out} × {n_in}\n(out × in)", size=FONT,
+                va="bottom", colour=p.ink)
+    cv.text(width / 2, bias_y - 0.55, "$z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$;   "
+            f"parameters: {_param_sum(spec)}", size=FONT)
+    return cv.fit()
+
+
+def _param_sum(spec: MLPSpec) -> str:
+    parts = [f"{o}·{i} + {b}" for (o, i), b in zip(spec.weight_shapes, spec.bias_sizes)]
+    return " + ".join(parts) + f" = {spec.params}"
+
+
+# --- δ flowing backwards -----------------------------------------------------------------------
+@dataclass
+class DeltaSpec:
+    sizes: list            # n_0 .. n_L
+    deltas: list           # δ^(1) .. δ^(L) of one example (lists of floats)
+    grad_shapes: list      # ∂L/∂W^(l) in the page's orientation, (n_l, n_{l-1})
+    loss: float
+
+
+def delta_spec(sizes=(3, 4, 4, 2), seed: int = 0) -> DeltaSpec:
+    """One example through ``MLP(sizes)``: for N = 1, ∂L/∂b^(l) is δ^(l) itself."""
+    net = MLP(list(sizes), activation="tanh", output="identity", seed=seed)
+    x = np.random.default_rng(seed).standard_normal((1, sizes[0])).round(1)
+    loss, grads = net.loss_and_grads(x, np.array([1]), loss="softmax_cross_entropy")
+    L = len(sizes) - 1
+    return DeltaSpec(sizes=_sizes(net.params),
+                     deltas=[grads[f"b{l}"].tolist() for l in range(1, L + 1)],
+                     grad_shapes=[grads[f"W{l}"].T.shape for l in range(1, L + 1)],
+                     loss=float(loss))
+
+
+def delta_figure(spec: DeltaSpec, theme: str = "light"):
+    L = len(spec.sizes) - 1
+    cell, cw = 0.3, 0.62
+    xs = [0.3 + l * 1.72 for l in range(L + 1)]
+    width = xs[-1] + cw + 1.25
+    n_max = max(spec.sizes)
+    cv = canvas(width, 5.3, theme)
+    p = cv.p
+    top_y, bot_y = 5.0, 2.35          # top edges of the forward row and the δ row
+
+    def vec(x, ytop, n, role, values=None):
+        y0 = ytop - (n_max - n) * cell / 2
+        for i in range(n):
+            cv.rect(x, y0 - (i + 1) * cell, cw, cell, face=p.fill(role), edge=p.edge(role),
+                    lw=0.8)
+            if values is not None:
+                cv.text(x + cw / 2, y0 - (i + 0.5) * cell, num(values[i], "{:.2f}"),
+                        size=FONT - 1)
+        return y0 - n * cell / 2     # vertical centre
+
+    mids = []
+    for l, n in enumerate(spec.sizes):
+        role = "input" if l == 0 else "activation"
+        mids.append(vec(xs[l], top_y, n, role))
+        cv.text(xs[l] + cw / 2, top_y + 0.18, f"$a^{{({l})}}$", size=FONT + 1)
+    dmids = {}
+    for l in range(1, L + 1):
+        dmids[l] = vec(xs[l], bot_y, spec.sizes[l], "gradient", spec.deltas[l - 1])
+        cv.text(xs[l] + cw / 2, bot_y - n_max * cell - 0.2, f"$\\delta^{{({l})}}$",
+                size=FONT + 1)
+    # the loss
+    lx = xs[-1] + cw + 0.55
+    cv.box(lx - 0.3, mids[-1] - 0.22, 0.6, 0.44, "operation", "$L$", size=FONT + 2)
+    cv.arrow(xs[-1] + cw + 0.05, mids[-1], lx - 0.32, mids[-1], p.ink, lw=1.1)
+    cv.arrow(lx, mids[-1] - 0.25, xs[-1] + cw + 0.05, dmids[L] + 0.1, p.edge("gradient"),
+             lw=1.8, rad=-0.2)
+    cv.text(lx + 0.22, (mids[-1] + dmids[L]) / 2 - 0.1,
+            f"$\\nabla_a L \\odot$\n$g'(z^{{({L})}})$", size=FONT - 1, ha="left",
+            colour=p.ink)
+    for l in range(1, L + 1):
+        # forward: a^(l-1) -> a^(l) through W^(l)
+        cv.arrow(xs[l - 1] + cw + 0.06, mids[l - 1] + 0.2, xs[l] - 0.06, mids[l] + 0.2,
+                 p.edge("weight"), lw=1.4)
+        cv.text((xs[l - 1] + xs[l] + cw) / 2, max(mids[l - 1], mids[l]) + 0.45,
+                f"$W^{{({l})}}$", size=FONT)
+        # ∂L/∂W^(l) = δ^(l) a^(l-1)ᵀ, between the rows
+        n_out, n_in = spec.grad_shapes[l - 1]
+        cv.text((xs[l - 1] + xs[l] + cw) / 2 - 0.05, (top_y - n_max * cell + bot_y) / 2 + 0.05,
+                f"$\\partial L/\\partial W^{{({l})}}$\n$= \\delta^{{({l})}} a^{{({l - 1})\\top}}$"
+                f"\n{n_out} × {n_in}", size=FONT - 1, colour=p.ink)
+        # backward: δ^(l) -> δ^(l-1) through W^(l)ᵀ and g'
+        if l > 1:
+            cv.arrow(xs[l] - 0.06, dmids[l] - 0.15, xs[l - 1] + cw + 0.06, dmids[l - 1] - 0.15,
+                     p.edge("gradient"), lw=1.8)
+            cv.text((xs[l - 1] + xs[l] + cw) / 2, min(dmids[l], dmids[l - 1]) - 0.72,
+                    f"$(W^{{({l})}})^\\top\\,\\cdot$\n$\\odot\\, g'(z^{{({l - 1})}})$",
+                    size=FONT - 1)
+    return cv.fit()
+
+
+# --- dropout -----------------------------------------------------------------------------------
+@dataclass
+class DropoutSpec:
+    sizes: list
+    p: float
+    masks: list        # one 0/1 list per hidden layer, from dropout_forward
+    scale: float       # the factor kept units are multiplied by in training
+
+
+def dropout_spec(sizes=(4, 6, 6, 2), p: float = 0.5, seed: int = 6) -> DropoutSpec:
+    """Draw one dropout mask per hidden layer of ``MLP(sizes)`` with ``dropout_forward``."""
+    net = MLP(list(sizes))
+    sizes = _sizes(net.params)
+    rng = np.random.default_rng(seed)
+    masks, scale = [], None
+    for n in sizes[1:-1]:
+        _, mask = dropout_forward(np.ones((1, n)), p=p, rng=rng)
+        masks.append((mask[0] > 0).astype(int).tolist())
+        scale = float(mask.max())
+    return DropoutSpec(sizes, p, masks, scale)
+
+
+def dropout_figure(spec: DropoutSpec, theme: str = "light"):
+    pitch, r, gap = 0.5, 0.17, 1.05
+    L = len(spec.sizes) - 1
+    panel = L * gap + 0.6
+    cv = canvas(2 * panel + 0.6, max(spec.sizes) * pitch + 1.4, theme)
+    p = cv.p
+    centre = max(spec.sizes) * pitch / 2 + 0.55
+    for k, (title, masks) in enumerate((("training: a thinned network", spec.masks),
+                                        ("test: the full network", None))):
+        x0 = 0.35 + k * (panel + 0.55)
+        cols = [_column(n, x0 + l * gap, centre, pitch) for l, n in enumerate(spec.sizes)]
+        kept = [[1] * spec.sizes[0]] + (masks or [[1] * n for n in spec.sizes[1:-1]]) + [
+            [1] * spec.sizes[-1]]
+        for l in range(1, L + 1):
+            for i, (ax_, ay) in enumerate(cols[l - 1]):
+                for j, (bx, by) in enumerate(cols[l]):
+                    if kept[l - 1][i] and kept[l][j]:
+                        cv.line(ax_, ay, bx, by, p.edge("weight"), 0.7, alpha=0.6)
+        for l, col in enumerate(cols):
+            role = "input" if l == 0 else "activation"
+            for i, (ux, uy) in enumerate(col):
+                if kept[l][i]:
+                    cv.unit(ux, uy, r=r, role=role)
+                else:
+                    cv.unit(ux, uy, r=r, role=role, faded=True, dashed=True)
+                    cv.line(ux - r * 0.7, uy - r * 0.7, ux + r * 0.7, uy + r * 0.7, p.muted, 1.2,
+                            z=4)
+                    cv.line(ux - r * 0.7, uy + r * 0.7, ux + r * 0.7, uy - r * 0.7, p.muted, 1.2,
+                            z=4)
+        cv.text(x0 + L * gap / 2, centre + max(spec.sizes) * pitch / 2 + 0.3, title,
+                size=FONT, weight="bold")
+        if masks is not None:
+            dropped = sum(len(m) - sum(m) for m in masks)
+            note = (f"p = {spec.p:g}: {dropped} of {sum(map(len, masks))} hidden units dropped;"
+                    f"\nkept ones scaled by 1/(1 − p) = {spec.scale:g}")
+        else:
+            note = "every unit, no rescaling\n(inverted dropout is the identity)"
+        cv.text(x0 + L * gap / 2, 0.2, note, size=FONT - 1)
+    return cv.fit()
