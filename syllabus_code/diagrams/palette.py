@@ -12,6 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ROLES = ("input", "weight", "activation", "gradient", "operation")
+MEANINGS = {  # what each role's colour marks, as the legend on the Notation page says
+    "input": "data fed in: images, x, tokens",
+    "weight": "learned parameters: W, b, filters",
+    "activation": "values computed forward: z, a, feature maps",
+    "gradient": "backward quantities: δ, ∂L/∂·",
+    "operation": "operations: conv, pool, norm, +",
+}
 THEMES = ("light", "dark")
 
 # role -> (edge, light fill, dark fill)
