@@ -59,7 +59,7 @@ def graph_figure(spec: GraphSpec, theme: str = "light"):
     cv = canvas(6.8, 4.4, theme)
     p = cv.p
     r, main = 0.24, 2.3
-    xs = {"w": 0.45, "×": 1.75, "+": 3.05, "σ": 4.35, "sq": 5.65, "L": 6.6}
+    xs = {"w": 0.45, "×": 1.68, "+": 2.9, "σ": 4.12, "sq": 5.34, "L": 6.22}
     f2, f3 = "{:.2f}", "{:.3f}"
     # leaves
     cv.box(xs["w"] - 0.42, main - 0.2, 0.84, 0.4, "weight", f"$w$ = {num(spec.w)}")
@@ -108,9 +108,9 @@ def graph_figure(spec: GraphSpec, theme: str = "light"):
         cv.text(x, back_y - 0.3, f"$\\partial L/\\partial {name}$", size=FONT - 1, va="top")
         prev = x - 0.42
     cv.text(0.0, 0.1, "$\\partial L/\\partial w = \\partial L/\\partial a\\cdot\\partial a/"
-            "\\partial z\\cdot\\partial z/\\partial u\\cdot\\partial u/\\partial w$ = "
+            "\\partial z\\cdot\\partial z/\\partial u\\cdot\\partial u/\\partial w$\n= "
             f"({num(spec.local['dL/da'], f3)})({num(spec.local['da/dz'], f3)})(1)"
             f"({num(spec.x)}) = {num(spec.chain, f3)}", ha="left", va="top", size=FONT)
-    cv.text(0.0, -0.25, "the network's backward pass (mlp_backward): $\\partial L/\\partial w$ = "
+    cv.text(0.0, -0.5, "the network's backward pass (mlp_backward): $\\partial L/\\partial w$ = "
             + num(spec.backward, f3), ha="left", va="top", size=FONT)
     return cv.fit()

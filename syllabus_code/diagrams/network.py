@@ -131,8 +131,8 @@ def delta_spec(sizes=(3, 4, 4, 2), seed: int = 0) -> DeltaSpec:
 
 def delta_figure(spec: DeltaSpec, theme: str = "light"):
     L = len(spec.sizes) - 1
-    cell, cw = 0.3, 0.62
-    xs = [0.3 + l * 1.72 for l in range(L + 1)]
+    cell, cw = 0.3, 0.58
+    xs = [0.3 + l * 1.52 for l in range(L + 1)]
     width = xs[-1] + cw + 1.25
     n_max = max(spec.sizes)
     cv = canvas(width, 5.3, theme)
@@ -160,13 +160,13 @@ def delta_figure(spec: DeltaSpec, theme: str = "light"):
         cv.text(xs[l] + cw / 2, bot_y - n_max * cell - 0.2, f"$\\delta^{{({l})}}$",
                 size=FONT + 1)
     # the loss
-    lx = xs[-1] + cw + 0.55
+    lx = xs[-1] + cw + 0.45
     cv.box(lx - 0.3, mids[-1] - 0.22, 0.6, 0.44, "operation", "$L$", size=FONT + 2)
     cv.arrow(xs[-1] + cw + 0.05, mids[-1], lx - 0.32, mids[-1], p.ink, lw=1.1)
     cv.arrow(lx, mids[-1] - 0.25, xs[-1] + cw + 0.05, dmids[L] + 0.1, p.edge("gradient"),
              lw=1.8, rad=-0.2)
-    cv.text(lx + 0.22, (mids[-1] + dmids[L]) / 2 - 0.1,
-            f"$\\nabla_a L \\odot$\n$g'(z^{{({L})}})$", size=FONT - 1, ha="left",
+    cv.text(lx + 0.12, (mids[-1] + dmids[L]) / 2 - 0.1,
+            f"$\\nabla_a L$\n$\\odot$\n$g'(z^{{({L})}})$", size=FONT - 1, ha="left",
             colour=p.ink)
     for l in range(1, L + 1):
         # forward: a^(l-1) -> a^(l) through W^(l)
@@ -212,7 +212,7 @@ def dropout_spec(sizes=(4, 6, 6, 2), p: float = 0.5, seed: int = 6) -> DropoutSp
 
 
 def dropout_figure(spec: DropoutSpec, theme: str = "light"):
-    pitch, r, gap = 0.5, 0.17, 1.05
+    pitch, r, gap = 0.44, 0.15, 0.78
     L = len(spec.sizes) - 1
     panel = L * gap + 0.6
     cv = canvas(2 * panel + 0.6, max(spec.sizes) * pitch + 1.4, theme)
@@ -220,7 +220,7 @@ def dropout_figure(spec: DropoutSpec, theme: str = "light"):
     centre = max(spec.sizes) * pitch / 2 + 0.55
     for k, (title, masks) in enumerate((("training: a thinned network", spec.masks),
                                         ("test: the full network", None))):
-        x0 = 0.35 + k * (panel + 0.55)
+        x0 = 0.35 + k * (panel + 0.35)
         cols = [_column(n, x0 + l * gap, centre, pitch) for l, n in enumerate(spec.sizes)]
         kept = [[1] * spec.sizes[0]] + (masks or [[1] * n for n in spec.sizes[1:-1]]) + [
             [1] * spec.sizes[-1]]
