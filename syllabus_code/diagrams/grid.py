@@ -140,7 +140,7 @@ def stride_padding_spec(cases=((5, 3, 1, 1), (5, 3, 2, 1), (6, 3, 2, 0))) -> lis
         last = (n_out - 1) * s + k            # padded positions read by the last window
         title = ("'same' padding" if s == 1 and n_out == n else f"stride {s}, padding {p}")
         if (n - k + 2 * p) % s:
-            title = f"stride {s}: the floor drops a column"
+            title = f"stride {s}, no padding: the floor"
         out.append(PaddingCase(n, k, s, p, n_out, (n - k + 2 * p) % s == 0, n + 2 * p - last,
                                title))
     return out
@@ -158,16 +158,17 @@ def _formula(c: PaddingCase) -> str:
 
 def stride_padding_figure(spec: list[PaddingCase], theme: str = "light"):
     cell = 0.27
-    heights = [(c.n + 2 * c.p) * cell + 0.95 for c in spec]
+    heights = [(c.n + 2 * c.p) * cell + 1.2 for c in spec]
     cv = canvas(6.4, sum(heights) + 0.1, theme)
     p = cv.p
     for r, c in enumerate(spec):
         top = sum(heights) - sum(heights[:r]) - 0.05
-        cv.text(0.05, top, f"{c.title}:  n = {c.n}, k = {c.k}, s = {c.s}, p = {c.p}", ha="left",
-                va="top", size=FONT + 1, weight="bold")
-        cv.text(0.05, top - 0.3, "$n_{out}$ = " + _formula(c), ha="left", va="top")
+        cv.text(0.05, top, f"{c.title}:", ha="left", va="top", size=FONT + 1, weight="bold")
+        cv.text(0.05, top - 0.27, f"n = {c.n}, k = {c.k}, s = {c.s}, p = {c.p}", ha="left",
+                va="top", size=FONT)
+        cv.text(0.05, top - 0.52, "$n_{out}$ = " + _formula(c), ha="left", va="top")
         m = c.n + 2 * c.p
-        gx, gy = 0.1, top - 0.55            # top-left of the padded input grid
+        gx, gy = 0.1, top - 0.8            # top-left of the padded input grid
         for i in range(m):
             for j in range(m):
                 pad = not (c.p <= i < c.p + c.n and c.p <= j < c.p + c.n)
@@ -188,8 +189,8 @@ def stride_padding_figure(spec: list[PaddingCase], theme: str = "light"):
             cv.outline(gx + j * c.s * cell, gy - c.k * cell, c.k * cell, c.k * cell, role,
                        lw=2.4, ls=ls, z=6 + j)
         # output grid
-        ox = gx + m * cell + 1.0
-        cv.arrow(gx + m * cell + 0.15, gy - m * cell / 2, ox - 0.15, gy - m * cell / 2)
+        ox = gx + m * cell + 0.7
+        cv.arrow(gx + m * cell + 0.1, gy - m * cell / 2, ox - 0.1, gy - m * cell / 2)
         for i in range(c.n_out):
             for j in range(c.n_out):
                 cv.rect(ox + j * cell, gy - (i + 1) * cell, cell, cell,
@@ -198,10 +199,10 @@ def stride_padding_figure(spec: list[PaddingCase], theme: str = "light"):
             cv.outline(ox + j * cell, gy - cell, cell, cell, role, lw=2.4, ls=ls)
         note = f"output {c.n_out} × {c.n_out}"
         if c.unread:
-            note += f"\n× never read:\nlast {c.unread} row and column"
+            note += f"\n×: never read\n(last {c.unread} row\nand column)"
         elif c.p:
-            note += f"\n0: padding ({c.p} on each side)"
-        cv.text(ox + c.n_out * cell + 0.2, gy - 0.1, note, ha="left", va="top", size=FONT - 1)
+            note += f"\n0: padding,\n{c.p} on each side"
+        cv.text(ox, gy - c.n_out * cell - 0.1, note, ha="left", va="top", size=FONT - 1)
     return cv.fit()
 
 
