@@ -56,61 +56,66 @@ def graph_spec(x: float = 1.5, w: float = 0.8, b: float = -0.4, y: float = 1.0) 
 
 
 def graph_figure(spec: GraphSpec, theme: str = "light"):
-    cv = canvas(6.8, 4.4, theme)
+    """The graph top to bottom (narrow enough for a phone): leaves on the left, forward values
+    left of each edge, local derivatives right of it, the backward running product on the right."""
+    cv = canvas(5.2, 7.2, theme)
     p = cv.p
-    r, main = 0.24, 2.3
-    xs = {"w": 0.45, "×": 1.68, "+": 2.9, "σ": 4.12, "sq": 5.34, "L": 6.22}
+    g = p.edge("gradient")
+    r, mx, pitch = 0.24, 1.75, 1.05
+    ys = {"w": 6.6, "×": 6.6 - pitch, "+": 6.6 - 2 * pitch, "σ": 6.6 - 3 * pitch,
+          "sq": 6.6 - 4 * pitch, "L": 6.6 - 5 * pitch + 0.1}
     f2, f3 = "{:.2f}", "{:.3f}"
-    # leaves
-    cv.box(xs["w"] - 0.42, main - 0.2, 0.84, 0.4, "weight", f"$w$ = {num(spec.w)}")
-    leaves = (("x", "input", xs["×"] - 0.75, spec.x, "×"), ("b", "weight", xs["+"] - 0.6,
-              spec.b, "+"), ("y", "input", xs["sq"] - 0.6, spec.y, "sq"))
-    for name, role, lx, value, target in leaves:
-        cv.box(lx - 0.4, main + 0.95, 0.8, 0.38, role, f"${name}$ = {num(value)}")
-        cv.arrow(lx + 0.1, main + 0.94, xs[target] - 0.1, main + r - 0.02, p.ink, lw=1.0,
-                 head=7)
-    # operations and the loss
-    for key, label in (("×", "×"), ("+", "+"), ("σ", "σ"), ("sq", "$(a-y)^2$")):
-        if key == "sq":
-            cv.box(xs[key] - 0.42, main - 0.22, 0.84, 0.44, "operation", label, size=FONT)
-        else:
-            cv.unit(xs[key], main, r=r, role="operation", text=label, size=FONT + 2)
-    cv.box(xs["L"] - 0.2, main - 0.2, 0.4, 0.4, "activation", "$L$")
-    # forward edges along the path, the value above, the local derivative below
-    path = [("w", "×", None, "du/dw", "$\\partial u/\\partial w$\n$= x$ = " + num(spec.x)),
-            ("×", "+", ("u", spec.u), "dz/du", "$\\partial z/\\partial u$\n= 1"),
-            ("+", "σ", ("z", spec.z), "da/dz",
-             "$\\partial a/\\partial z$\n$= \\sigma'(z)$\n= " + num(spec.local["da/dz"], f3)),
-            ("σ", "sq", ("a", spec.a), "dL/da",
-             "$\\partial L/\\partial a$\n$= 2(a-y)$\n= " + num(spec.local["dL/da"], f3))]
-    x_end = {"w": xs["w"] + 0.42, "sq": xs["sq"] - 0.42}
-    for a_, b_, value, _key, local in path:
-        x0 = x_end.get(a_, xs[a_] + r)
-        x1 = x_end.get(b_, xs[b_] - r)
-        cv.arrow(x0 + 0.02, main, x1 - 0.02, main, p.ink, lw=1.3, head=8)
-        mid = (x0 + x1) / 2
+    half = {"w": 0.2, "sq": 0.22, "L": 0.2}          # half-heights of the boxes
+    cv.box(mx - 0.45, ys["w"] - 0.2, 0.9, 0.4, "weight", f"$w$ = {num(spec.w)}")
+    for key, label in (("×", "×"), ("+", "+"), ("σ", "σ")):
+        cv.unit(mx, ys[key], r=r, role="operation", text=label, size=FONT + 2)
+    cv.box(mx - 0.45, ys["sq"] - 0.22, 0.9, 0.44, "operation", "$(a-y)^2$")
+    cv.box(mx - 0.2, ys["L"] - 0.2, 0.4, 0.4, "activation", "$L$")
+    cv.text(mx - 0.3, ys["L"], f"$L$ = {num(spec.loss, '{:.4f}')}", ha="right", size=FONT - 1)
+    # leaves feeding the operations from the left
+    for name, role, value, target in (("x", "input", spec.x, "×"), ("b", "weight", spec.b, "+"),
+                                      ("y", "input", spec.y, "sq")):
+        cv.box(0.05, ys[target] - 0.19, 0.8, 0.38, role, f"${name}$ = {num(value)}")
+        end = mx - (0.47 if target == "sq" else r + 0.02)
+        cv.arrow(0.87, ys[target], end, ys[target], p.ink, lw=1.0, head=7)
+    # the path w -> L: value on the left of each edge, local derivative on the right
+    path = [("w", "×", None, "$\\partial u/\\partial w = x$ = " + num(spec.x)),
+            ("×", "+", ("u", spec.u), "$\\partial z/\\partial u$ = 1"),
+            ("+", "σ", ("z", spec.z),
+             "$\\partial a/\\partial z = \\sigma'(z)$ = " + num(spec.local["da/dz"], f3)),
+            ("σ", "sq", ("a", spec.a),
+             "$\\partial L/\\partial a = 2(a-y)$\n= " + num(spec.local["dL/da"], f3))]
+    mids = {}
+    for a_, b_, value, local in path + [("sq", "L", None, None)]:
+        y0 = ys[a_] - half.get(a_, r) - 0.02
+        y1 = ys[b_] + half.get(b_, r) + 0.02
+        cv.arrow(mx, y0, mx, y1, p.ink, lw=1.3, head=8)
+        mid = (y0 + y1) / 2
         if value:
-            cv.text(mid, main + 0.22, f"${value[0]}$ = {num(value[1], f2)}", size=FONT - 1,
-                    va="bottom")
-        cv.text(mid, main - 0.16, local, size=FONT - 1, va="top", colour=p.edge("gradient"))
-    cv.arrow(xs["sq"] + 0.44, main, xs["L"] - 0.22, main, p.ink, lw=1.3, head=8)
-    cv.text(xs["L"], main + 0.28, num(spec.loss, "{:.4f}"), size=FONT - 1, va="bottom")
-    # backward: the running product ∂L/∂(node), right to left
-    back_y = 0.95
-    nodes = [("w", xs["w"]), ("u", (xs["×"] + xs["+"]) / 2), ("z", (xs["+"] + xs["σ"]) / 2),
-             ("a", (xs["σ"] + xs["sq"]) / 2)]
-    cv.text(xs["L"], back_y, "1", size=FONT, colour=p.edge("gradient"))
-    prev = xs["L"] - 0.1
-    for name, x in reversed(nodes):
-        cv.arrow(prev, back_y, x + 0.42, back_y, p.edge("gradient"), lw=1.6, head=8)
-        cv.box(x - 0.4, back_y - 0.17, 0.8, 0.34, "gradient",
-               num(spec.upstream[name], f3), size=FONT - 1)
-        cv.text(x, back_y - 0.3, f"$\\partial L/\\partial {name}$", size=FONT - 1, va="top")
-        prev = x - 0.42
-    cv.text(0.0, 0.1, "$\\partial L/\\partial w = \\partial L/\\partial a\\cdot\\partial a/"
-            "\\partial z\\cdot\\partial z/\\partial u\\cdot\\partial u/\\partial w$\n= "
+            cv.text(mx - 0.12, mid, f"${value[0]}$ = {num(value[1], f2)}", ha="right",
+                    size=FONT - 1)
+            mids[value[0]] = mid
+        if local:
+            cv.text(mx + 0.12, mid, local, ha="left", size=FONT - 1, colour=g)
+    mids["w"] = ys["w"]
+    # backward: the running product ∂L/∂(node), from L up to w
+    bx = 4.15
+    cv.text(bx, ys["L"], "1", size=FONT, colour=g)
+    cv.text(bx + 0.45, ys["L"], "$\\partial L/\\partial L$", ha="left", size=FONT - 1)
+    prev = ys["L"] + 0.12
+    for name in ("a", "z", "u", "w"):
+        y = mids[name]
+        cv.arrow(bx, prev, bx, y - 0.19, g, lw=1.6, head=8)
+        cv.box(bx - 0.4, y - 0.17, 0.8, 0.34, "gradient", num(spec.upstream[name], f3),
+               size=FONT - 1)
+        cv.text(bx + 0.45, y, f"$\\partial L/\\partial {name}$", ha="left", size=FONT - 1)
+        prev = y + 0.19
+    cv.text(bx, ys["w"] + 0.42, "backward:\nrunning product", size=FONT - 1, colour=p.muted,
+            va="bottom")
+    cv.text(0.05, ys["L"] - 0.45, "$\\partial L/\\partial w = \\partial L/\\partial a\\cdot"
+            "\\partial a/\\partial z\\cdot\\partial z/\\partial u\\cdot\\partial u/\\partial w$\n= "
             f"({num(spec.local['dL/da'], f3)})({num(spec.local['da/dz'], f3)})(1)"
             f"({num(spec.x)}) = {num(spec.chain, f3)}", ha="left", va="top", size=FONT)
-    cv.text(0.0, -0.5, "the network's backward pass (mlp_backward): $\\partial L/\\partial w$ = "
+    cv.text(0.05, ys["L"] - 1.05, "backward pass of the network: $\\partial L/\\partial w$ = "
             + num(spec.backward, f3), ha="left", va="top", size=FONT)
     return cv.fit()

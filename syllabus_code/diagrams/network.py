@@ -130,62 +130,60 @@ def delta_spec(sizes=(3, 4, 4, 2), seed: int = 0) -> DeltaSpec:
 
 
 def delta_figure(spec: DeltaSpec, theme: str = "light"):
+    """Layers top to bottom (narrow enough for a phone): the activations a^(l) on the left go
+    down through W^(l) to the loss; the errors δ^(l) on the right come back up."""
     L = len(spec.sizes) - 1
-    cell, cw = 0.3, 0.58
-    xs = [0.3 + l * 1.52 for l in range(L + 1)]
-    width = xs[-1] + cw + 1.25
-    n_max = max(spec.sizes)
-    cv = canvas(width, 5.3, theme)
+    pitch, ca, cd, h = 1.05, 0.26, 0.54, 0.3
+    cv = canvas(5.4, pitch * (L + 2), theme)
     p = cv.p
-    top_y, bot_y = 5.0, 2.35          # top edges of the forward row and the δ row
+    g = p.edge("gradient")
+    ax_, dx = 0.35, 3.05                 # left edges of the a column and the δ column
+    n_max = max(spec.sizes)
+    top = pitch * (L + 1.5)
+    ys = [top - l * pitch for l in range(L + 1)]
+    a_mid, d_mid = ax_ + n_max * ca / 2, dx + n_max * cd / 2
 
-    def vec(x, ytop, n, role, values=None):
-        y0 = ytop - (n_max - n) * cell / 2
+    def row(x_mid, y, n, w, role, values=None):
+        x0 = x_mid - n * w / 2
         for i in range(n):
-            cv.rect(x, y0 - (i + 1) * cell, cw, cell, face=p.fill(role), edge=p.edge(role),
-                    lw=0.8)
+            cv.rect(x0 + i * w, y - h / 2, w, h, face=p.fill(role), edge=p.edge(role), lw=0.8)
             if values is not None:
-                cv.text(x + cw / 2, y0 - (i + 0.5) * cell, num(values[i], "{:.2f}"),
-                        size=FONT - 1)
-        return y0 - n * cell / 2     # vertical centre
+                cv.text(x0 + (i + 0.5) * w, y, num(values[i], "{:.2f}"), size=FONT - 1)
+        return x0
 
-    mids = []
     for l, n in enumerate(spec.sizes):
-        role = "input" if l == 0 else "activation"
-        mids.append(vec(xs[l], top_y, n, role))
-        cv.text(xs[l] + cw / 2, top_y + 0.18, f"$a^{{({l})}}$", size=FONT + 1)
-    dmids = {}
+        x0 = row(a_mid, ys[l], n, ca, "input" if l == 0 else "activation")
+        cv.text(x0 - 0.1, ys[l], f"$a^{{({l})}}$", ha="right", size=FONT + 1)
     for l in range(1, L + 1):
-        dmids[l] = vec(xs[l], bot_y, spec.sizes[l], "gradient", spec.deltas[l - 1])
-        cv.text(xs[l] + cw / 2, bot_y - n_max * cell - 0.2, f"$\\delta^{{({l})}}$",
-                size=FONT + 1)
-    # the loss
-    lx = xs[-1] + cw + 0.45
-    cv.box(lx - 0.3, mids[-1] - 0.22, 0.6, 0.44, "operation", "$L$", size=FONT + 2)
-    cv.arrow(xs[-1] + cw + 0.05, mids[-1], lx - 0.32, mids[-1], p.ink, lw=1.1)
-    cv.arrow(lx, mids[-1] - 0.25, xs[-1] + cw + 0.05, dmids[L] + 0.1, p.edge("gradient"),
-             lw=1.8, rad=-0.2)
-    cv.text(lx + 0.12, (mids[-1] + dmids[L]) / 2 - 0.1,
-            f"$\\nabla_a L$\n$\\odot$\n$g'(z^{{({L})}})$", size=FONT - 1, ha="left",
-            colour=p.ink)
+        x0 = row(d_mid, ys[l], spec.sizes[l], cd, "gradient", spec.deltas[l - 1])
+        cv.text(dx + n_max * cd + 0.1, ys[l], f"$\\delta^{{({l})}}$", ha="left", size=FONT + 1)
+    # the loss under the last layer, and δ^(L) from it
+    ly = ys[-1] - pitch
+    cv.box(a_mid - 0.25, ly - 0.2, 0.5, 0.4, "operation", "$L$", size=FONT + 1)
+    cv.arrow(a_mid, ys[-1] - h / 2 - 0.03, a_mid, ly + 0.22, p.ink, lw=1.1, head=8)
+    cv.arrow(a_mid + 0.27, ly, d_mid, ly, g, lw=1.8, head=9)
+    cv.arrow(d_mid, ly, d_mid, ys[-1] - h / 2 - 0.03, g, lw=1.8, head=9)
+    cv.text((a_mid + d_mid) / 2, ly - 0.12, f"$\\delta^{{({L})}} = \\nabla_a L \\odot g'(z^{{({L})}})$",
+            size=FONT - 1, va="top")
     for l in range(1, L + 1):
+        ym = (ys[l - 1] + ys[l]) / 2
         # forward: a^(l-1) -> a^(l) through W^(l)
-        cv.arrow(xs[l - 1] + cw + 0.06, mids[l - 1] + 0.2, xs[l] - 0.06, mids[l] + 0.2,
-                 p.edge("weight"), lw=1.4)
-        cv.text((xs[l - 1] + xs[l] + cw) / 2, max(mids[l - 1], mids[l]) + 0.45,
-                f"$W^{{({l})}}$", size=FONT)
-        # ∂L/∂W^(l) = δ^(l) a^(l-1)ᵀ, between the rows
+        cv.arrow(a_mid, ys[l - 1] - h / 2 - 0.03, a_mid, ys[l] + h / 2 + 0.03,
+                 p.edge("weight"), lw=1.5, head=8)
+        cv.text(a_mid + 0.1, ym, f"$W^{{({l})}}$", ha="left", size=FONT)
+        # ∂L/∂W^(l) = δ^(l) a^(l-1)ᵀ, between the columns
         n_out, n_in = spec.grad_shapes[l - 1]
-        cv.text((xs[l - 1] + xs[l] + cw) / 2 - 0.05, (top_y - n_max * cell + bot_y) / 2 + 0.05,
-                f"$\\partial L/\\partial W^{{({l})}}$\n$= \\delta^{{({l})}} a^{{({l - 1})\\top}}$"
-                f"\n{n_out} × {n_in}", size=FONT - 1, colour=p.ink)
+        cv.text((a_mid + dx) / 2 + 0.25, ym,
+                f"$\\partial L/\\partial W^{{({l})}} = \\delta^{{({l})}} a^{{({l - 1})\\top}}$"
+                f"\n{n_out} × {n_in}", size=FONT - 1)
         # backward: δ^(l) -> δ^(l-1) through W^(l)ᵀ and g'
         if l > 1:
-            cv.arrow(xs[l] - 0.06, dmids[l] - 0.15, xs[l - 1] + cw + 0.06, dmids[l - 1] - 0.15,
-                     p.edge("gradient"), lw=1.8)
-            cv.text((xs[l - 1] + xs[l] + cw) / 2, min(dmids[l], dmids[l - 1]) - 0.72,
-                    f"$(W^{{({l})}})^\\top\\,\\cdot$\n$\\odot\\, g'(z^{{({l - 1})}})$",
-                    size=FONT - 1)
+            yb = (ys[l - 1] + ys[l]) / 2
+            cv.arrow(d_mid, ys[l] + h / 2 + 0.03, d_mid, ys[l - 1] - h / 2 - 0.03, g, lw=1.8,
+                     head=9)
+            cv.text(d_mid + 0.1, yb,
+                    f"$(W^{{({l})}})^\\top \\cdot\\ \\odot\\, g'(z^{{({l - 1})}})$",
+                    ha="left", size=FONT - 1)
     return cv.fit()
 
 

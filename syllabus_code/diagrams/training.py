@@ -139,47 +139,48 @@ def _vec(values, fmt="{:.2f}"):
 
 
 def residual_figure(spec: ResidualSpec, theme: str = "light"):
-    cv = canvas(6.6, 3.6, theme)
+    cv = canvas(5.6, 3.8, theme)
     p = cv.p
     y0 = 1.9                      # the forward line
-    bw, bh = 0.95, 0.42
-    cv.box(0.1, y0 - 0.22, 0.5, 0.44, "activation", "$x$", size=FONT + 1)
-    boxes = [("weight\nlayer", 1.3), ("ReLU", 2.55), ("weight\nlayer", 3.8)]
-    for label, bx in boxes:
+    bw, bh = 0.78, 0.42
+    cv.box(0.1, y0 - 0.22, 0.45, 0.44, "activation", "$x$", size=FONT + 1)
+    centres = (1.12, 2.1, 3.08)
+    for label, bx in zip(("weight\nlayer", "ReLU", "weight\nlayer"), centres):
         has_w = "weight" in label
         cv.box(bx - bw / 2, y0 - bh / 2 - 0.03, bw, bh + 0.06, "operation", label,
                size=FONT - 1, edge=p.edge("weight") if has_w else None,
                lw=2.0 if has_w else 1.4)
-    cv.arrow(0.62, y0, 1.3 - bw / 2 - 0.03, y0, p.ink, lw=1.2)
-    cv.arrow(1.3 + bw / 2 + 0.03, y0, 2.55 - bw / 2 - 0.03, y0, p.ink, lw=1.2)
-    cv.arrow(2.55 + bw / 2 + 0.03, y0, 3.8 - bw / 2 - 0.03, y0, p.ink, lw=1.2)
-    px = 5.0
+    for a, b in zip((0.55 + bw / 2 - 0.38,) + centres[:-1], centres):
+        start = 0.57 if a < centres[0] else a + bw / 2 + 0.02
+        cv.arrow(start, y0, b - bw / 2 - 0.02, y0, p.ink, lw=1.2)
+    px = 4.05
     cv.unit(px, y0, r=0.2, role="operation", text="+", size=FONT + 3)
-    cv.arrow(3.8 + bw / 2 + 0.03, y0, px - 0.22, y0, p.ink, lw=1.2)
-    cv.text((3.8 + bw / 2 + px) / 2, y0 + 0.17, "$F(x)$", size=FONT, va="bottom")
-    cv.box(5.75, y0 - 0.22, 0.5, 0.44, "activation", "$y$", size=FONT + 1)
-    cv.arrow(px + 0.22, y0, 5.73, y0, p.ink, lw=1.2)
+    cv.arrow(centres[-1] + bw / 2 + 0.02, y0, px - 0.22, y0, p.ink, lw=1.2)
+    cv.text((centres[-1] + bw / 2 + px) / 2 - 0.02, y0 + 0.14, "$F(x)$", size=FONT - 1,
+            va="bottom")
+    cv.box(4.6, y0 - 0.22, 0.45, 0.44, "activation", "$y$", size=FONT + 1)
+    cv.arrow(px + 0.22, y0, 4.58, y0, p.ink, lw=1.2)
     # identity shortcut above, with the gradient that comes back along it
     g = p.edge("gradient")
     top = y0 + 0.95
-    cv.line(0.35, y0 + 0.24, 0.35, top, p.ink, 1.6)
-    cv.line(0.35, top, px, top, p.ink, 1.6)
+    cv.line(0.32, y0 + 0.24, 0.32, top, p.ink, 1.6)
+    cv.line(0.32, top, px, top, p.ink, 1.6)
     cv.arrow(px, top, px, y0 + 0.22, p.ink, lw=1.6)
-    cv.text(2.6, top - 0.1, "identity shortcut: $x$ itself", size=FONT - 1, va="top")
-    cv.arrow(px - 0.1, top + 0.2, 0.45, top + 0.2, g, lw=2.8)
-    cv.text(2.6, top + 0.3, "gradient highway: $\\partial L/\\partial y$ comes back unchanged"
-            " (Jacobian $I$)", size=FONT - 1, va="bottom")
-    cv.text(5.95, y0 + 0.75, "$y = x + F(x)$", size=FONT + 1)
+    cv.text(2.1, top - 0.1, "identity shortcut: $x$ itself", size=FONT - 1, va="top")
+    cv.arrow(px - 0.1, top + 0.2, 0.42, top + 0.2, g, lw=2.8)
+    cv.text(2.2, top + 0.3, "gradient highway: $\\partial L/\\partial y$ comes back\n"
+            "unchanged (the shortcut's Jacobian is $I$)", size=FONT - 1, va="bottom")
+    cv.text(4.85, y0 + 0.62, "$y = x + F(x)$", size=FONT)
     # the upstream gradient at y, and what comes back through the branch
-    cv.text(5.95, y0 - 0.32, "$\\partial L/\\partial y$ =\n" + _vec(spec.grad_y, "{:.1f}"),
+    cv.text(4.85, y0 - 0.32, "$\\partial L/\\partial y$ =\n" + _vec(spec.grad_y, "{:.1f}"),
             size=FONT - 1, va="top")
     by = y0 - 0.5
-    cv.arrow(px, by, 0.45, by, g, lw=1.3, ls="--")
-    cv.text(2.6, by - 0.1, "through $F$: $(\\partial F/\\partial x)^\\top\\,"
-            "\\partial L/\\partial y$ = " + _vec(spec.grad_f, "{:.3f}"), size=FONT - 1,
+    cv.arrow(px, by, 0.42, by, g, lw=1.3, ls="--")
+    cv.text(2.1, by - 0.1, "through $F$: $(\\partial F/\\partial x)^\\top\\,"
+            "\\partial L/\\partial y$\n= " + _vec(spec.grad_f, "{:.3f}"), size=FONT - 1,
             va="top")
-    cv.text(0.1, by - 0.55,
-            "at $x$ the two add: $\\partial L/\\partial x = \\partial L/\\partial y + "
+    cv.text(0.1, by - 0.75,
+            "at $x$ the two add:\n$\\partial L/\\partial x = \\partial L/\\partial y + "
             "(\\partial F/\\partial x)^\\top \\partial L/\\partial y$ = "
             + _vec(spec.grad_x, "{:.3f}"), size=FONT, ha="left", va="top")
     return cv.fit()
