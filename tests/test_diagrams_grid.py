@@ -33,7 +33,8 @@ def test_conv_layer_numbers_are_the_layers_and_are_drawn(theme):
     rng = np.random.default_rng(0)
     x = rng.integers(-2, 3, size=(1, 3, 5, 5)).astype(float)
     w = rng.integers(-1, 2, size=(2, 3, 3, 3)).astype(float)
-    y = torch.nn.functional.conv2d(torch.tensor(x), torch.tensor(w), torch.tensor([1.0, 2.0], dtype=torch.float64))
+    b = torch.tensor([1.0, 2.0], dtype=torch.float64)
+    y = torch.nn.functional.conv2d(torch.tensor(x), torch.tensor(w), b)
     assert y[0, 0, 0, 0].item() == spec.value == spec.window_sum + spec.bias
     text = joined(conv_layer_figure(spec, theme))
     for s in ("3 × 5 × 5", "3 × 3 × 3", "2 × 3 × 3", "= 56", f"= {num(spec.value)}",

@@ -1,8 +1,8 @@
 """A computational graph of a one-neuron loss with a scalar backprop walkthrough (Module 3).
 
 The loss is that of ``MLP([1, 1], output="sigmoid")`` trained with mean squared error on one
-example: \\(u = wx\\), \\(z = u + b\\), \\(a = \\sigma(z)\\), \\(L = (a - y)^2\\). The forward values come
-from the network's forward pass, the gradient \\(\\partial L/\\partial w\\) from its backward pass
+example: \\(u = wx\\), \\(z = u + b\\), \\(a = \\sigma(z)\\), \\(L = (a - y)^2\\). The forward values
+come from the network's forward pass, the gradient \\(\\partial L/\\partial w\\) from its backward pass
 (``loss_and_grads``), and the picture shows that the product of the local derivatives along the
 path from \\(w\\) to \\(L\\) is that gradient.
 """

@@ -15,7 +15,7 @@ import numpy as np
 
 from syllabus_code.numpy_nn.conv import conv2d_forward
 from syllabus_code.numpy_nn.pooling import avg_pool_forward, max_pool_forward
-from syllabus_code.shapes import conv_output_size, conv_params, layer_stride, receptive_field
+from syllabus_code.shapes import conv_output_size, layer_stride, receptive_field
 
 from .draw import FONT, canvas, num
 
@@ -133,7 +133,8 @@ class PaddingCase:
 
 
 def stride_padding_spec(cases=((5, 3, 1, 1), (5, 3, 2, 1), (6, 3, 2, 0))) -> list[PaddingCase]:
-    """Each (n, k, s, p) with its output size from :func:`~syllabus_code.shapes.conv_output_size`."""
+    """Each (n, k, s, p) with its output size from
+    :func:`~syllabus_code.shapes.conv_output_size`."""
     out = []
     for n, k, s, p in cases:
         n_out = conv_output_size(n, k, s, p)
@@ -215,7 +216,7 @@ RF_STACK = ({"k": 3, "s": 1}, {"k": 3, "s": 2}, {"k": 2, "s": 2}, {"k": 3, "s": 
 class ReceptiveFieldSpec:
     layers: list                      # the stack's dicts
     rf: list                          # receptive field after each layer (shapes.receptive_field)
-    spans: list = field(default_factory=list)   # units of each row (input first) feeding the top unit
+    spans: list = field(default_factory=list)   # per row (input first): units feeding the top
     centres: list = field(default_factory=list)  # x of those units, in input pixels
 
 

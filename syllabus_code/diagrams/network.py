@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from syllabus_code.numpy_nn import MLP, softmax_cross_entropy
+from syllabus_code.numpy_nn import MLP
 from syllabus_code.numpy_nn.dropout import dropout_forward
 
 from .draw import FONT, canvas, num
@@ -163,8 +163,8 @@ def delta_figure(spec: DeltaSpec, theme: str = "light"):
     cv.arrow(a_mid, ys[-1] - h / 2 - 0.03, a_mid, ly + 0.22, p.ink, lw=1.1, head=8)
     cv.arrow(a_mid + 0.27, ly, d_mid, ly, g, lw=1.8, head=9)
     cv.arrow(d_mid, ly, d_mid, ys[-1] - h / 2 - 0.03, g, lw=1.8, head=9)
-    cv.text((a_mid + d_mid) / 2, ly - 0.12, f"$\\delta^{{({L})}} = \\nabla_a L \\odot g'(z^{{({L})}})$",
-            size=FONT - 1, va="top")
+    cv.text((a_mid + d_mid) / 2, ly - 0.12,
+            f"$\\delta^{{({L})}} = \\nabla_a L \\odot g'(z^{{({L})}})$", size=FONT - 1, va="top")
     for l in range(1, L + 1):
         ym = (ys[l - 1] + ys[l]) / 2
         # forward: a^(l-1) -> a^(l) through W^(l)

@@ -62,8 +62,9 @@ def batchnorm_axes_figure(spec: BatchNormAxesSpec, theme: str = "light"):
                     face=p.fill("operation" if hl else "activation"),
                     edge=p.edge("activation"), lw=0.7)
     cv.outline(x0 + spec.feature * cell, top - n * cell, cell, n * cell, "operation", lw=2.4)
-    cv.text(x0 + d * cell / 2, top + 0.55, f"dense: $x$ is {' × '.join(map(str, spec.dense_shape))}"
-            " (N × D)", size=FONT, weight="bold")
+    cv.text(x0 + d * cell / 2, top + 0.55,
+            f"dense: $x$ is {' × '.join(map(str, spec.dense_shape))} (N × D)", size=FONT,
+            weight="bold")
     cv.text(x0 + d * cell / 2, top + 0.2, "D: features →", size=FONT - 1, colour=p.muted)
     cv.text(x0 - 0.12, top - n * cell / 2, "N: examples ↓", size=FONT - 1, colour=p.muted,
             rotation=90)
