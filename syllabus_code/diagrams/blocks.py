@@ -24,12 +24,13 @@ from .palette import palette
 FONT = 9.5        # points: box labels
 NOTE_FONT = 9.0   # shapes beside the boxes, skip labels, footers
 LINE = 1.28 * FONT / 72   # inches per text line
-PAD_X, PAD_Y = 0.10, 0.065
+PAD_X, PAD_Y = 0.13, 0.065
 ROW_GAP = 0.27    # vertical space between two steps (the arrow)
 COL_GAP = 0.16    # horizontal space between parallel branches
 OP_R = 0.105      # radius of an ⊕ / ⊗ node
-NOTE_GAP = 0.12   # between a box and its note
+NOTE_GAP = 0.17   # between a box and its note
 LANE_GAP = 0.28   # between the column and the first shortcut lane, and between lanes
+GROUP_HEAD = 0.2  # a frame's top edge (and label) sits this far above its first step
 
 
 # --------------------------------------------------------------------------- the spec
@@ -252,12 +253,14 @@ def layout(flow: Flow) -> Drawing:
     prev_kind = None
     side_items: list[tuple[Box, _Placed]] = []
     for i, step in enumerate(flow.steps):
+        if not isinstance(step, (Box, Op, Gap, Parallel)):
+            raise TypeError(f"steps must be Box, Op, Gap or Parallel, got {type(step).__name__}")
         if step.key:
             keys[step.key] = i
         if prev is not None:
             y += ROW_GAP
             if step.key in group_first:
-                y += 0.08  # room for the frame's label
+                y += GROUP_HEAD + 0.04  # room for the frame's label
         if isinstance(step, Box):
             p = _draw_box(d, step, 0.0, y, main_w if step.role == "operation" else None)
             if step.side is not None:
@@ -276,7 +279,7 @@ def layout(flow: Flow) -> Drawing:
             tw, _ = text_size(step.text, NOTE_FONT)
             d.extend_bounds(-0.1, y, 0.14 + tw, y + h)
             p = _Placed(y, y + h, 0.0, y + h / 2, -0.1, 0.1)
-        elif isinstance(step, Parallel):
+        else:  # Parallel
             widths = [max(box_size(b)[0] for b in col) for col in step.columns]
             total = sum(widths) + COL_GAP * (len(widths) - 1)
             x = -total / 2
@@ -316,8 +319,6 @@ def layout(flow: Flow) -> Drawing:
             y = p.bottom
             prev, prev_kind = p, "parallel"
             continue
-        else:
-            raise TypeError(f"steps must be Box, Op, Gap or Parallel, got {type(step).__name__}")
         if prev is not None:
             start = prev.bottom + (ROW_GAP / 2 if prev_kind == "parallel" else 0.0)
             d.add("arrow", [(0.0, start), (0.0, p.top)])
@@ -394,17 +395,17 @@ def layout(flow: Flow) -> Drawing:
             d.add("text", x, p.cy, note, "left", "center", "muted", NOTE_FONT, False)
             d.extend_bounds(x, p.cy, x + w, p.cy)
 
-    # group frames
+    # group frames: a dashed rectangle, its label on the top edge where the arrow comes in
     for g in flow.groups:
         a, b = placed[keys[g.first]], placed[keys[g.last]]
-        inside = [ln[3] for ln in lanes if ln[0] >= a.top - 0.01 and ln[1] <= b.bottom + 0.01]
+        inside = [ln[3] for ln in lanes if a.top - 0.01 <= ln[1] <= b.bottom + 0.01]
         tw, th = text_size(g.text, NOTE_FONT)
-        x0 = min(-main_w / 2 - 0.12, -tw - 0.3)
-        x1 = max([main_w / 2 + 0.12] + [e + 0.12 for e in inside])
-        y0, y1 = a.top - 0.1, b.bottom + 0.1
+        x0 = -main_w / 2 - 0.08
+        x1 = max([main_w / 2 + 0.08] + [e + 0.1 for e in inside])
+        y0, y1 = a.top - GROUP_HEAD, b.bottom + 0.08
         d.add("rect", x0, y0, x1, y1)
-        d.add("text", x0 + 0.08, y0, g.text, "left", "center", "muted", NOTE_FONT, False, True)
-        d.extend_bounds(x0, y0 - th / 2, x1, y1)
+        d.add("text", 0.0, y0, g.text, "center", "center", "muted", NOTE_FONT, False, True)
+        d.extend_bounds(min(x0, -tw / 2), y0 - th / 2, max(x1, tw / 2), y1)
 
     if flow.footer:
         y = d.y1 + 0.14

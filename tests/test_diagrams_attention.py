@@ -1,0 +1,115 @@
+"""The Module 9 diagrams draw the shapes and sizes of the package's attention, block and ViT."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import matplotlib
+import pytest
+import torch
+
+matplotlib.use("Agg")
+
+from syllabus_code.diagrams import attention  # noqa: E402
+from syllabus_code.diagrams.blocks import figure_texts, flow_texts  # noqa: E402
+from syllabus_code.models.vit import vit_mini  # noqa: E402
+
+DIAGRAMS = ["scaled_dot_product", "multi_head", "transformer_block", "vit_pipeline"]
+
+
+@cache
+def made(name: str):
+    return getattr(attention, name)()
+
+
+def drawn(name: str) -> set[str]:
+    return set(figure_texts(made(name)[1]))
+
+
+@pytest.mark.parametrize("name", DIAGRAMS)
+def test_every_label_of_the_spec_is_on_the_figure(name):
+    spec, fig = made(name)
+    for flow in spec.flows:
+        missing = [t for t in flow_texts(flow) if t not in figure_texts(fig)]
+        assert not missing, f"{name}: not drawn: {missing}"
+    assert fig.get_size_inches()[0] <= 7
+
+
+def test_scaled_dot_product_shapes():
+    spec, _ = made("scaled_dot_product")
+    (L, d_k), (S, d_k2), (S2, d_v) = spec.numbers["q"], spec.numbers["k"], spec.numbers["v"]
+    assert d_k == d_k2 and S == S2 and len({L, S, d_k, d_v}) == 4  # all four sizes tell apart
+    assert spec.numbers["weights"] == (L, S) and spec.numbers["out"] == (L, d_v)
+    texts = drawn("scaled_dot_product")
+    assert {f"queries Q  (L×d_k)\n{L}×{d_k}", f"keys K  (S×d_k)\n{S}×{d_k}",
+            f"values V  (S×d_v)\n{S}×{d_v}", f"scores {L}×{S}", f"weights {L}×{S}",
+            f"output  (L×d_v)\n{L}×{d_v}", f"scale: ÷ √d_k = ÷ √{d_k}"} <= texts
+
+
+def _mini():
+    return vit_mini(num_classes=10).eval()
+
+
+def test_multi_head_shapes_are_the_vit_blocks_attention():
+    mha = _mini().encoder.layers[0].self_attention
+    spec, _ = made("multi_head")
+    n = spec.numbers
+    h, dk, e = mha.num_heads, mha.head_dim, mha.embed_dim
+    assert (n["heads"], n["head_dim"], n["embed_dim"]) == (h, dk, e) == (4, 16, 64)
+    assert n["w"] == [(e, e)] * 3 and n["out_proj"] == (e, e)
+    tokens = n["x"][0]
+    assert tokens == 17  # 16 patches + the class token
+    assert n["split"] == n["attended"] == (h, tokens, dk)
+    assert n["concat"] == n["out"] == (tokens, h * dk)
+    with torch.no_grad():
+        x = torch.zeros(1, tokens, e)
+        assert tuple(mha(x, x, x)[0].shape[1:]) == n["out"]
+        assert tuple(mha._split_heads(x).shape[1:]) == n["split"]
+    texts = drawn("multi_head")
+    assert {f"linear W_Q\n{e}→{e}", f"split: {h} heads\n{h}×{tokens}×{dk}", f"{tokens}×{e}",
+            f"linear W_O\n{e}→{e}", f"{h} heads × d_k = {dk} → E = {e} features"} <= texts
+
+
+def test_transformer_block_is_pre_norm_with_the_models_sizes():
+    block = _mini().encoder.layers[0]
+    spec, _ = made("transformer_block")
+    n = spec.numbers
+    assert n["ln"] == (block.ln_1.normalized_shape[0], block.ln_2.normalized_shape[0]) == (64, 64)
+    assert n["mlp"] == (block.mlp[0].in_features, block.mlp[0].out_features,
+                        block.mlp[3].in_features, block.mlp[3].out_features) == (64, 128, 128, 64)
+    assert n["activation"] == type(block.mlp[1]).__name__ == "GELU"
+    shapes = n["shapes"]
+    assert shapes["block"]["in"] == shapes["block"]["out"] == (17, 64)
+    assert shapes["fc1"]["out"] == (17, 128)
+    with torch.no_grad():
+        x = torch.randn(1, 17, 64)
+        assert tuple(block(x).shape[1:]) == shapes["block"]["out"]
+    flow = spec.flows[0]
+    kinds = [type(s).__name__ for s in flow.steps]
+    # LN before attention, add; LN before the MLP, add: the pre-norm order
+    assert kinds == ["Box", "Box", "Box", "Op", "Box", "Box", "Box", "Op", "Box"]
+    assert flow.steps[1].text.startswith("LayerNorm") and flow.steps[4].text.startswith("LayerNorm")
+    assert [(s.start, s.end) for s in flow.skips] == [("in", "add1"), ("add1", "add2")]
+    assert {"linear 64→128, GELU", "linear 128→64", "multi-head self-attention\n4 heads, 64→64"} <= drawn(
+        "transformer_block")
+
+
+def test_vit_pipeline_numbers_are_vit_minis():
+    model = _mini()
+    spec, _ = made("vit_pipeline")
+    n = spec.numbers
+    p, size = model.patch_size, model.image_size
+    patches = (size // p) ** 2
+    assert n["image"] == (3, size, size) and n["patch"] == p == 8
+    assert n["patches"] == (patches, 3 * p * p) == (16, 192)
+    assert n["proj"] == (model.hidden_dim, size // p, size // p)
+    assert n["tokens"] == n["pos"] == (patches + 1, model.hidden_dim) == tuple(model.encoder.pos_embedding.shape[1:])
+    assert n["class_token"] == (1, model.hidden_dim)
+    assert n["layers"] == len(model.encoder.layers) == 2
+    assert n["head"] == (model.hidden_dim, 10)
+    with torch.no_grad():
+        assert tuple(model(torch.zeros(1, 3, size, size)).shape[1:]) == n["logits"] == (10,)
+    texts = drawn("vit_pipeline")
+    assert {"cut into 8×8 patches: 4×4 = 16\neach 3·8·8 = 192 values", "16×192",
+            "linear projection 192→64\n(conv 8×8, stride 8)", "class token\n1×64, learned",
+            "position embeddings\n17×64, learned", "head: linear 64→10", "17×64"} <= texts

@@ -1,0 +1,100 @@
+"""The block-diagram layout: where boxes, branches and shortcut lanes go, and that all text is drawn."""
+
+from __future__ import annotations
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+from matplotlib.patches import FancyBboxPatch  # noqa: E402
+
+from syllabus_code.diagrams.blocks import (  # noqa: E402
+    Box, Flow, Gap, Group, Op, Parallel, Skip, figure_texts, flow_texts, layout, render, text_size,
+)
+from syllabus_code.diagrams.palette import palette  # noqa: E402
+
+
+def _boxes(drawing):
+    return [i for i in drawing.items if i[0] == "box"]
+
+
+def _residual(**kw) -> Flow:
+    return Flow([Box("input", role="input", key="in"), Box("conv 3×3\n64→64 ch"), Box("conv 3×3"),
+                 Op("+", key="add"), Box("ReLU", note="64×56×56")],
+                skips=[Skip("in", "add", text="identity")], **kw)
+
+
+def test_steps_go_top_to_bottom_with_an_arrow_between_each_pair():
+    d = layout(_residual())
+    tops = [cy - h / 2 for _, _, cy, _, h, *_ in _boxes(d)]
+    assert tops == sorted(tops)
+    arrows = [i for i in d.items if i[0] == "arrow"]
+    assert len(arrows) == 4 + 1  # 5 steps -> 4 arrows, plus the shortcut's arrow into ⊕
+
+
+def test_shortcut_lane_runs_right_of_every_box_and_ends_at_the_add_node():
+    d = layout(_residual())
+    right = max(cx + w / 2 for _, cx, _, w, *_ in _boxes(d))
+    (path,) = [i[1] for i in d.items if i[0] == "line" and len(i[1]) == 3]
+    (x_start, y_start), (lane, _), (_, y_end) = path
+    assert x_start == 0 and lane > right
+    (op,) = [i for i in d.items if i[0] == "op"]
+    assert y_end == pytest.approx(op[2])  # the lane comes down to the ⊕ centre
+    assert y_start < y_end
+
+
+def test_nested_shortcuts_get_separate_lanes_the_longer_outside():
+    flow = Flow([Box("x", key="a"), Box("f", key="b"), Op("×", key="m"), Box("g"), Op("+", key="p")],
+                skips=[Skip("a", "p"), Skip("b", "m")])
+    d = layout(flow)
+    lanes = sorted((abs(p[2][1] - p[0][1]), p[1][0]) for _, p in (i for i in d.items if i[0] == "line")
+                   if len(p) == 3)
+    (short_len, short_x), (long_len, long_x) = lanes
+    assert short_len < long_len and short_x < long_x
+
+
+def test_parallel_branches_sit_side_by_side_without_overlap():
+    flow = Flow([Box("in"), Parallel([[Box("a")], [Box("bb"), Box("c")], [Box("dddd")]]), Box("out")])
+    d = layout(flow)
+    firsts = sorted((cx - w / 2, cx + w / 2) for _, cx, cy, w, h, *_ in _boxes(d) if cy < 0.9 and cy > 0.3)
+    assert len(firsts) == 3
+    assert all(a[1] < b[0] for a, b in zip(firsts, firsts[1:]))
+
+
+def test_every_string_of_the_spec_is_drawn_in_both_themes():
+    flow = _residual(title="A block", footer=["a footer"], notes="left")
+    flow.steps.insert(2, Gap("more layers"))
+    flow.groups.append(Group("in", "add", "the block"))
+    flow.skips[0].box = Box("conv 1×1, stride 2")
+    for theme in ("light", "dark"):
+        fig = render(flow, theme)
+        drawn = figure_texts(fig)
+        assert set(flow_texts(flow)) <= set(drawn)
+        assert {"A block", "a footer", "more layers", "the block", "identity", "64×56×56"} <= set(drawn)
+        colours = {t.get_color() for t in fig.axes[0].texts if t.get_text() == "conv 3×3\n64→64 ch"}
+        assert colours == {palette(theme).ink}
+        fills = {p.get_facecolor()[:3] for p in fig.axes[0].patches if isinstance(p, FancyBboxPatch)}
+        assert matplotlib.colors.to_rgb(palette(theme).fill("input")) in fills
+        assert fig.patch.get_alpha() == 0  # transparent: the page shows through
+
+
+def test_flows_side_by_side_widen_the_figure():
+    one = render(_residual())
+    two = render([_residual(), _residual()])
+    assert two.get_size_inches()[0] > 1.9 * one.get_size_inches()[0] - 0.5
+    assert two.get_size_inches()[1] == pytest.approx(one.get_size_inches()[1])
+
+
+def test_text_size_grows_with_length_and_lines():
+    w1, h1 = text_size("conv")
+    w2, h2 = text_size("conv 3×3, 64→64")
+    w3, h3 = text_size("conv\nconv")
+    assert w2 > w1 and h3 == pytest.approx(2 * h1) and w3 == pytest.approx(w1)
+
+
+def test_bad_steps_and_symbols_are_rejected():
+    with pytest.raises(TypeError, match="steps must be Box, Op, Gap or Parallel"):
+        layout(Flow(["conv"]))
+    with pytest.raises(ValueError, match="Op symbol must be"):
+        render(Flow([Box("a"), Op("-")]))
