@@ -67,7 +67,7 @@ def test_multi_head_shapes_are_the_vit_blocks_attention():
         assert tuple(mha._split_heads(x).shape[1:]) == n["split"]
     texts = drawn("multi_head")
     assert {f"linear W_Q\n{e}→{e}", f"split: {h} heads\n{h}×{tokens}×{dk}", f"{tokens}×{e}",
-            f"linear W_O\n{e}→{e}", f"{h} heads × d_k = {dk} → E = {e} features"} <= texts
+            f"linear W_O\n{e}→{e}", f"{h} heads × d_k = {dk} → d = {e} features"} <= texts
 
 
 def test_transformer_block_is_pre_norm_with_the_models_sizes():
@@ -90,7 +90,7 @@ def test_transformer_block_is_pre_norm_with_the_models_sizes():
     assert kinds == ["Box", "Box", "Box", "Op", "Box", "Box", "Box", "Op", "Box"]
     assert flow.steps[1].text.startswith("LayerNorm") and flow.steps[4].text.startswith("LayerNorm")
     assert [(s.start, s.end) for s in flow.skips] == [("in", "add1"), ("add1", "add2")]
-    assert {"linear 64→128, GELU", "linear 128→64", "multi-head self-attention\n4 heads, 64→64"} <= drawn(
+    assert {"tokens z  (n×d)\n17×64", "LayerNorm (d = 64)", "linear 64→128, GELU", "linear 128→64", "multi-head self-attention\n4 heads, 64→64"} <= drawn(
         "transformer_block")
 
 
@@ -113,3 +113,42 @@ def test_vit_pipeline_numbers_are_vit_minis():
     assert {"cut into 8×8 patches: 4×4 = 16\neach 3·8·8 = 192 values", "16×192",
             "linear projection 192→64\n(conv 8×8, stride 8)", "class token\n1×64, learned",
             "position embeddings\n17×64, learned", "head: linear 64→10", "17×64"} <= texts
+
+
+def _alt(page: str, svg: str) -> str:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "docs" / "09-vision-transformers" / page).read_text(encoding="utf-8")
+    (alt,) = re.findall(rf"!\[([^\]]*)\]\(figures/{svg}\.svg\)", text)
+    return alt
+
+
+def _shape(s) -> str:
+    return "×".join(map(str, s))
+
+
+PAGES = {  # diagram: (page, figure script, strings of the spec the alt text must state)
+    "scaled_dot_product": ("attention.md", "scaled_dot_product",
+                           lambda n: [_shape(n[k]) for k in ("q", "k", "v", "weights", "out")]),
+    "multi_head": ("attention.md", "multi_head_attention",
+                   lambda n: [_shape(n["x"]), _shape(n["split"]), f"{n['heads']} heads", f"d_k = {n['head_dim']}"]),
+    "transformer_block": ("transformer-block.md", "transformer_block",
+                          lambda n: [_shape(n["shapes"]["block"]["in"]), _shape(n["shapes"]["fc1"]["out"]),
+                                     f"{n['mlp'][0]}→{n['mlp'][1]}"]),
+    "vit_pipeline": ("vit.md", "vit_pipeline",
+                     lambda n: [_shape(n["image"]), _shape(n["patches"]), _shape(n["tokens"]),
+                                _shape(n["class_token"]), f"{n['head'][0]}→{n['head'][1]}"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_the_page_shows_the_figure_and_its_alt_text_states_its_numbers(name):
+    from pathlib import Path
+
+    page, svg, required = PAGES[name]
+    script = Path(__file__).parents[1] / "docs" / "figures" / "09-vision-transformers" / f"{svg}.py"
+    assert f"import {name}\n" in script.read_text(encoding="utf-8")
+    spec, _ = made(name)
+    missing = [s for s in required(spec.numbers) if s not in _alt(page, svg)]
+    assert not missing, f"{page}: the alt text of {svg}.svg does not state {missing}"

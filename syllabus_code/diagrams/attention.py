@@ -74,7 +74,7 @@ def multi_head(theme: str = "light"):
         columns.append([Box(f"linear W_{name}\n{w.shape[1]}→{w.shape[0]}"),
                         Box(f"split: {h} heads\n{shape_text(split[0].shape[1:])}")])
     flow = Flow([
-        Box(f"tokens X  (T×E)\n{shape_text(x.shape[1:])}", role="input"),
+        Box(f"tokens X  (n×d)\n{shape_text(x.shape[1:])}", role="input"),
         Parallel(columns),
         Box(f"scaled dot-product attention\nin each of the {h} heads (d_k = {dk})", stack=h,
             note=shape_text(heads.shape[1:])),
@@ -83,7 +83,7 @@ def multi_head(theme: str = "light"):
             note=shape_text(out.shape[1:])),
         Box(f"output\n{shape_text(out.shape[1:])}", role="activation"),
     ], title="Multi-head attention", notes="left",
-        footer=[f"{h} heads × d_k = {dk} → E = {e} features"])
+        footer=[f"{h} heads × d_k = {dk} → d = {e} features"])
     numbers = {"x": tuple(x.shape[1:]), "heads": h, "head_dim": dk, "embed_dim": e,
                "w": [tuple(w.shape) for w in (w_q, w_k, w_v)],
                "split": tuple(split[0].shape[1:]), "attended": tuple(heads.shape[1:]),
@@ -106,13 +106,13 @@ def transformer_block(theme: str = "light"):
     act = type(block.mlp[1]).__name__
     ln = block.ln_1.normalized_shape[0]
     flow = Flow([
-        Box(f"tokens x  (T×D)\n{shape_text(shapes['block']['in'])}", role="input", key="in"),
-        Box(f"LayerNorm (D = {ln})", note=shape_text(shapes["ln_1"]["out"])),
+        Box(f"tokens z  (n×d)\n{shape_text(shapes['block']['in'])}", role="input", key="in"),
+        Box(f"LayerNorm (d = {ln})", note=shape_text(shapes["ln_1"]["out"])),
         Box(f"multi-head self-attention\n{block.self_attention.num_heads} heads, "
             f"{block.self_attention.embed_dim}→{block.self_attention.out_proj.out_features}",
             note=shape_text(shapes["attn"]["out"])),
         Op("+", key="add1"),
-        Box(f"LayerNorm (D = {block.ln_2.normalized_shape[0]})", note=shape_text(shapes["ln_2"]["out"])),
+        Box(f"LayerNorm (d = {block.ln_2.normalized_shape[0]})", note=shape_text(shapes["ln_2"]["out"])),
         Box(f"linear {fc1.in_features}→{fc1.out_features}, {act}", note=shape_text(shapes["fc1"]["out"])),
         Box(f"linear {fc2.in_features}→{fc2.out_features}", note=shape_text(shapes["fc2"]["out"])),
         Op("+", key="add2"),
