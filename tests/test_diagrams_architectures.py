@@ -285,3 +285,11 @@ def test_the_page_shows_the_figure_and_its_alt_text_states_its_numbers(name):
     spec, _ = made(name)
     missing = [s for s in required(spec.numbers) if s not in alt]
     assert not missing, f"{page}: the alt text of {svg}.svg does not state {missing}"
+
+
+def test_both_themes_draw_one_spec_with_the_same_texts():
+    light_spec, light = architectures.vgg_stage()
+    dark_spec, dark = architectures.vgg_stage(theme="dark")
+    assert dark_spec is light_spec  # built once, drawn twice
+    assert figure_texts(dark) == figure_texts(light)
+    assert architectures.vgg_stage(stage=2)[0].numbers["out"] == (128, 56, 56)

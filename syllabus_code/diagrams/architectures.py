@@ -10,6 +10,7 @@ channels × height × width, without the batch axis.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import torch
@@ -21,14 +22,29 @@ from .blocks import Box, Flow, Gap, Group, Op, Parallel, Skip, render
 
 @dataclass
 class Diagram:
-    """The spec of a figure: the flow(s) drawn and the numbers read from the object."""
+    """The spec of a figure: the flow(s) drawn (side by side, ``gap`` inches apart) and the
+    numbers read from the object, which the tests compare with the object."""
 
     flows: list[Flow]
     numbers: dict = field(default_factory=dict)
+    gap: float = 0.4
 
 
-def _draw(diagram: Diagram, theme: str, gap: float = 0.4) -> tuple[Diagram, Figure]:
-    return diagram, render(diagram.flows, theme, gap=gap)
+def diagram(build):
+    """Turn ``build(**options) -> Diagram`` into ``f(theme="light", **options) -> (Diagram, Figure)``.
+
+    The spec is built once per options and shared by both themes (the build draws each figure
+    twice); the figure is drawn from the spec alone.
+    """
+    cached = functools.lru_cache(maxsize=None)(build)
+
+    @functools.wraps(build)
+    def draw(theme: str = "light", **options) -> tuple[Diagram, Figure]:
+        spec = cached(**options)
+        return spec, render(spec.flows, theme, gap=spec.gap)
+
+    draw.spec = cached
+    return draw
 
 
 # --------------------------------------------------------------------------- helpers
@@ -116,7 +132,7 @@ def _residual_flow(block: nn.Module, shapes: dict, title: str) -> tuple[Flow, di
     return flow, numbers
 
 
-def _resnet_block(factory, layer: str, index: int, title: str, theme: str):
+def _resnet_block(factory, layer: str, index: int, title: str) -> Diagram:
     model = _meta(factory)
     block = getattr(model, layer)[index]
     convs = {"block": block, "conv1": block.conv1, "conv2": block.conv2}
@@ -124,34 +140,38 @@ def _resnet_block(factory, layer: str, index: int, title: str, theme: str):
         convs["conv3"] = block.conv3
     shapes = trace(model, _meta_image(), convs)
     flow, numbers = _residual_flow(block, shapes, title)
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)
 
 
-def basic_block(theme: str = "light"):
+@diagram
+def basic_block():
     """ResNet-18's second stage, first block: BasicBlock 64→128 with stride 2 and a projection shortcut."""
     from ..models.resnet import resnet18
 
-    return _resnet_block(resnet18, "layer2", 0, "BasicBlock (ResNet-18, layer2[0])", theme)
+    return _resnet_block(resnet18, "layer2", 0, "BasicBlock (ResNet-18, layer2[0])")
 
 
-def basic_block_identity(theme: str = "light"):
+@diagram
+def basic_block_identity():
     """ResNet-18's first block: BasicBlock 64→64 with the identity shortcut."""
     from ..models.resnet import resnet18
 
-    return _resnet_block(resnet18, "layer1", 0, "BasicBlock (ResNet-18, layer1[0])", theme)
+    return _resnet_block(resnet18, "layer1", 0, "BasicBlock (ResNet-18, layer1[0])")
 
 
-def bottleneck_block(theme: str = "light"):
+@diagram
+def bottleneck_block():
     """ResNet-50's second stage, first block: Bottleneck 256→128→512, stride 2, projection."""
     from ..models.resnet import resnet50
 
-    return _resnet_block(resnet50, "layer2", 0, "Bottleneck (ResNet-50, layer2[0])", theme)
+    return _resnet_block(resnet50, "layer2", 0, "Bottleneck (ResNet-50, layer2[0])")
 
 
 # --------------------------------------------------------------------------- Inception
 
 
-def inception_module(theme: str = "light"):
+@diagram
+def inception_module():
     """GoogLeNet's inception3a: four branches concatenated on the channel axis."""
     from ..models.googlenet import googlenet
 
@@ -188,7 +208,7 @@ def inception_module(theme: str = "light"):
                                              [inc.branch4[1]])],
         "pool": (pool.kernel_size, pool.stride),
     }
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)
 
 
 def _inception_footer(inc, shapes) -> list[str]:
@@ -285,7 +305,8 @@ def _stack_flow(model: nn.Module, x: torch.Tensor, modules: list[nn.Module], tit
     return Diagram([flow], {"layers": _stack_numbers(modules, shapes), "in": first, "out": last})
 
 
-def lenet(theme: str = "light"):
+@diagram
+def lenet():
     """LeNet-5 (the course's modern form, tanh and average pooling) on a 32×32 image."""
     from ..models.lenet import lenet5
 
@@ -297,10 +318,11 @@ def lenet(theme: str = "light"):
     x = torch.zeros(1, model.in_channels, model.input_size, model.input_size)
     diagram = _stack_flow(model, x, modules, "LeNet-5", names,
                           footer=["shapes: channels × height × width"])
-    return _draw(diagram, theme)
+    return diagram
 
 
-def alexnet(theme: str = "light"):
+@diagram
+def alexnet():
     """torchvision's single-column AlexNet on a 224×224 image."""
     from ..models.alexnet import alexnet as build
 
@@ -308,10 +330,11 @@ def alexnet(theme: str = "light"):
     modules = [*model.features, model.avgpool, _Flatten(), *model.classifier]
     diagram = _stack_flow(model, _meta_image(224), modules, "AlexNet (torchvision, one column)",
                           footer=["shapes: channels × height × width"])
-    return _draw(diagram, theme)
+    return diagram
 
 
-def vgg_stage(theme: str = "light", stage: int = 3):
+@diagram
+def vgg_stage(stage: int = 3):
     """One stage of VGG-16: its 3×3 convolutions (with ReLU) and the 2×2 max pool that ends it."""
     from ..models.vgg import CFGS, make_layers
 
@@ -328,13 +351,14 @@ def vgg_stage(theme: str = "light", stage: int = 3):
     diagram = _stack_flow(features, _meta_image(224), modules, f"VGG-16, stage {stage} of 5",
                           footer=[f"{convs} convolutions 3×3 (pad 1) keep the size; the pool halves it"])
     diagram.numbers["stage"] = stage
-    return _draw(diagram, theme)
+    return diagram
 
 
 # --------------------------------------------------------------------------- DenseNet
 
 
-def dense_block(theme: str = "light"):
+@diagram
+def dense_block():
     """DenseNet-121's first dense block (6 layers, growth rate 32) and the transition after it."""
     from ..models.densenet import densenet121
 
@@ -391,7 +415,7 @@ def dense_block(theme: str = "light"):
         "shown": shown,
         "transition": (tc.in_channels, tc.out_channels, shapes["trans_pool"]["out"]),
     }
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)
 
 
 # --------------------------------------------------------------------------- Module 8
@@ -402,7 +426,8 @@ def _macs(conv: nn.Conv2d, out_shape) -> int:
     return conv.weight.numel() * out_shape[-1] * out_shape[-2]
 
 
-def separable_vs_standard(theme: str = "light"):
+@diagram
+def separable_vs_standard():
     """MobileNet v1's first depthwise separable layer (32→64 at 112×112) beside a standard 3×3 conv."""
     from ..models.mobilenet import _conv_bn_relu, mobilenet_v1
 
@@ -449,10 +474,11 @@ def separable_vs_standard(theme: str = "light"):
     numbers = {"in": x_in, "standard_out": std_out, "dw_out": shapes["dw"]["out"],
                "pw_out": shapes["pw"]["out"], "cost": cost, "separable": (sep_w, sep_m),
                "ratio": ratio, "channels": (dw.in_channels, pw.out_channels), "k": dw.kernel_size[0]}
-    return _draw(Diagram([left, right], numbers), theme, gap=0.35)
+    return Diagram([left, right], numbers, gap=0.35)
 
 
-def mbconv(theme: str = "light"):
+@diagram
+def mbconv():
     """EfficientNet-B0's stage-2 second block: MBConv6, 3×3, 24→24, with SE and the residual."""
     from ..models.efficientnet import efficientnet_b0
 
@@ -487,4 +513,4 @@ def mbconv(theme: str = "light"):
         "project": (p.in_channels, p.out_channels), "residual": block.use_res_connect,
         "shapes": {k: v["out"] for k, v in shapes.items()},
     }
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)

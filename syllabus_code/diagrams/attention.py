@@ -11,7 +11,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .architectures import Diagram, _draw, shape_text, trace
+from .architectures import Diagram, diagram, shape_text, trace
 from .blocks import Box, Flow, Op, Parallel, Skip
 
 
@@ -29,7 +29,8 @@ def _image(model) -> torch.Tensor:
 # --------------------------------------------------------------------------- attention
 
 
-def scaled_dot_product(theme: str = "light", L: int = 4, S: int = 6, d_k: int = 8, d_v: int = 10):
+@diagram
+def scaled_dot_product(L: int = 4, S: int = 6, d_k: int = 8, d_v: int = 10):
     """softmax(Q Kᵀ / √d_k) V with the shapes of a call of the package's function."""
     from ..models.attention import scaled_dot_product_attention
 
@@ -50,10 +51,11 @@ def scaled_dot_product(theme: str = "light", L: int = 4, S: int = 6, d_k: int = 
     ], title="Scaled dot-product attention", notes="left")
     numbers = {"q": tuple(q.shape), "k": tuple(k.shape), "v": tuple(v.shape),
                "weights": tuple(weights.shape), "out": tuple(out.shape)}
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)
 
 
-def multi_head(theme: str = "light"):
+@diagram
+def multi_head():
     """The ViT's first block's self-attention (the package's MultiHeadAttention) on 17 tokens."""
     from ..models.attention import scaled_dot_product_attention
 
@@ -89,13 +91,14 @@ def multi_head(theme: str = "light"):
                "split": tuple(split[0].shape[1:]), "attended": tuple(heads.shape[1:]),
                "concat": concat_shape, "out": tuple(out.shape[1:]),
                "out_proj": (mha.out_proj.in_features, mha.out_proj.out_features)}
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)
 
 
 # --------------------------------------------------------------------------- the block and the ViT
 
 
-def transformer_block(theme: str = "light"):
+@diagram
+def transformer_block():
     """The ViT's first encoder block: x + MHA(LN(x)), then x + MLP(LN(x))."""
     model = _vit()
     block = model.encoder.layers[0]
@@ -124,10 +127,11 @@ def transformer_block(theme: str = "light"):
                "heads": block.self_attention.num_heads, "mlp": (fc1.in_features, fc1.out_features,
                                                                fc2.in_features, fc2.out_features),
                "activation": act}
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)
 
 
-def vit_pipeline(theme: str = "light"):
+@diagram
+def vit_pipeline():
     """vit_mini(num_classes=10): image → patches → tokens → encoder → class-token head."""
     from ..models.vit import patchify
 
@@ -169,4 +173,4 @@ def vit_pipeline(theme: str = "light"):
                "pos": tuple(enc.pos_embedding.shape[1:]), "class_token": tuple(model.class_token.shape[1:]),
                "layers": len(enc.layers), "encoder_out": tuple(shapes["layers"]["out"]),
                "head": (head.in_features, head.out_features), "logits": tuple(shapes["head"]["out"])}
-    return _draw(Diagram([flow], numbers), theme)
+    return Diagram([flow], numbers)
