@@ -110,7 +110,8 @@ def test_vit_pipeline_numbers_are_vit_minis():
     with torch.no_grad():
         assert tuple(model(torch.zeros(1, 3, size, size)).shape[1:]) == n["logits"] == (10,)
     texts = drawn("vit_pipeline")
-    assert {"cut into 8×8 patches: 4×4 = 16\neach 3·8·8 = 192 values", "16×192",
+    assert {"image cut into 4×4 = 16 patches of 8×8", "3×32×32", "flatten each patch: 3·8·8 = 192 values", "16×192",
+            "17 tokens of 64 features: 0 is the class token", "16", "take token 0 (the class token)",
             "linear projection 192→64\n(conv 8×8, stride 8)", "class token\n1×64, learned",
             "position embeddings\n17×64, learned", "head: linear 64→10", "17×64"} <= texts
 

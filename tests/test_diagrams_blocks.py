@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
 from syllabus_code.diagrams.blocks import (  # noqa: E402
-    Box, Flow, Gap, Group, Op, Parallel, Skip, figure_texts, flow_texts, layout, render, text_size,
+    Box, Flow, Gap, Group, Op, Parallel, Skip, Tiles, figure_texts, flow_texts, layout, render, text_size,
 )
 from syllabus_code.diagrams.palette import palette  # noqa: E402
 
@@ -94,7 +94,22 @@ def test_text_size_grows_with_length_and_lines():
 
 
 def test_bad_steps_and_symbols_are_rejected():
-    with pytest.raises(TypeError, match="steps must be Box, Op, Gap or Parallel"):
+    with pytest.raises(TypeError, match="steps must be Box, Op, Gap, Tiles or Parallel"):
         layout(Flow(["conv"]))
     with pytest.raises(ValueError, match="Op symbol must be"):
         render(Flow([Box("a"), Op("-")]))
+
+
+def test_tiles_draw_one_square_per_cell_with_its_label():
+    flow = Flow([Box("in"), Tiles(2, 3, text="six cells", labels=list("abcdef"),
+                                  roles=["input", "weight", None, "input", "input", "activation"]), Box("out")])
+    d = layout(flow)
+    tiles = [i for i in d.items if i[0] == "tile"]
+    assert [t[5] for t in tiles] == list("abcdef")
+    xs = sorted({round(t[1], 6) for t in tiles})
+    ys = sorted({round(t[2], 6) for t in tiles})
+    assert len(xs) == 3 and len(ys) == 2 and xs[1] - xs[0] == pytest.approx(0.3)
+    fig = render(flow)
+    assert set(flow_texts(flow)) <= set(figure_texts(fig))
+    with pytest.raises(ValueError, match="Tiles needs 6 labels"):
+        layout(Flow([Tiles(2, 3, labels=["a"])]))

@@ -12,7 +12,7 @@ import torch
 from torch import nn
 
 from .architectures import Diagram, diagram, shape_text, trace
-from .blocks import Box, Flow, Op, Parallel, Skip
+from .blocks import Box, Flow, Op, Parallel, Skip, Tiles
 
 
 def _vit():
@@ -149,22 +149,26 @@ def vit_pipeline():
     d = model.hidden_dim
     block = enc.layers[0]
     head = model.heads.head
+    n_tok = tokens.shape[1]
     flow = Flow([
-        Box(f"image\n{shape_text(img.shape[1:])}", role="input"),
-        Box(f"cut into {p}×{p} patches: {grid}×{grid} = {n}\neach {c}·{p}·{p} = {patches.shape[2]} values",
-            note=shape_text(patches.shape[1:])),
+        Tiles(grid, grid, text=f"image cut into {grid}×{grid} = {n} patches of {p}×{p}",
+              labels=[str(i) for i in range(1, n + 1)], note=shape_text(img.shape[1:])),
+        Box(f"flatten each patch: {c}·{p}·{p} = {patches.shape[2]} values", note=shape_text(patches.shape[1:])),
         Box(f"linear projection {patches.shape[2]}→{d}\n(conv {p}×{p}, stride {p})",
             note=f"{n}×{d}"),
         Box("prepend the class token", note=shape_text(tokens.shape[1:]),
             side=Box(f"class token\n{shape_text(model.class_token.shape[1:])}, learned", role="weight")),
-        Op("+", note=shape_text(shapes["encoder"]["in"]),
-           side=Box(f"position embeddings\n{shape_text(enc.pos_embedding.shape[1:])}, learned",
-                    role="weight")),
+        Op("+", side=Box(f"position embeddings\n{shape_text(enc.pos_embedding.shape[1:])}, learned",
+                         role="weight")),
+        Tiles(1, 7, text=f"{n_tok} tokens of {d} features: 0 is the class token",
+              labels=["0", "1", "2", "3", "…", str(n_tok - 2), str(n_tok - 1)],
+              roles=["weight", "activation", "activation", "activation", None, "activation", "activation"],
+              note=shape_text(shapes["encoder"]["in"])),
         Box(f"encoder: {len(enc.layers)} pre-norm blocks\n{block.self_attention.num_heads} heads, "
             f"MLP {block.mlp[0].in_features}→{block.mlp[0].out_features}→{block.mlp[3].out_features}",
             stack=len(enc.layers), note=shape_text(shapes["layers"]["out"])),
         Box("LayerNorm", note=shape_text(shapes["ln"]["out"])),
-        Box("take the class token (row 0)", note=shape_text(shapes["head"]["in"])),
+        Box("take token 0 (the class token)", note=shape_text(shapes["head"]["in"])),
         Box(f"head: linear {head.in_features}→{head.out_features}", note=shape_text(shapes["head"]["out"])),
         Box("class scores", role="activation"),
     ], title="Vision Transformer (vit_mini)", notes="left")

@@ -1,8 +1,9 @@
 """Box-and-arrow block diagrams that read top to bottom: layers, branches, shortcuts.
 
 A diagram is first a plain :class:`Flow` (the *spec*): a list of steps — :class:`Box` (a layer
-or a tensor), :class:`Op` (a small ⊕/⊗ node), :class:`Gap` (an ellipsis), :class:`Parallel`
-(branches side by side that split from the step above and merge into the step below) — plus
+or a tensor), :class:`Op` (a small ⊕/⊗ node), :class:`Gap` (an ellipsis), :class:`Tiles` (a
+grid of small squares: patches, tokens), :class:`Parallel` (branches side by side that split
+from the step above and merge into the step below) — plus
 :class:`Skip` paths drawn around the column (residual shortcuts), and :class:`Group` frames.
 :func:`layout` turns a flow into drawing primitives in inches and :func:`render` draws one or
 more flows side by side on a Matplotlib figure, in the colours of
@@ -24,7 +25,7 @@ from .palette import palette
 FONT = 9.5        # points: box labels
 NOTE_FONT = 9.0   # shapes beside the boxes, skip labels, footers
 LINE = 1.28 * FONT / 72   # inches per text line
-PAD_X, PAD_Y = 0.13, 0.065
+PAD_X, PAD_Y = 0.16, 0.065
 ROW_GAP = 0.27    # vertical space between two steps (the arrow)
 COL_GAP = 0.16    # horizontal space between parallel branches
 OP_R = 0.105      # radius of an ⊕ / ⊗ node
@@ -68,6 +69,24 @@ class Gap:
     """A vertical ellipsis with a short text: steps left out of the drawing."""
 
     text: str
+    key: str | None = None
+
+
+@dataclass
+class Tiles:
+    """A picture of a grid of ``rows`` × ``cols`` small squares (image patches, a token sequence).
+
+    ``labels`` (row by row) are written in the cells, ``roles`` colour them (default: "input";
+    None: no square, e.g. for an "…" cell), ``text`` is written under the grid.
+    """
+
+    rows: int
+    cols: int
+    text: str = ""
+    labels: list[str] | None = None
+    roles: list[str] | None = None
+    cell: float = 0.3
+    note: str | None = None
     key: str | None = None
 
 
@@ -132,6 +151,8 @@ def flow_texts(flow: Flow) -> list[str]:
             box(step.side)
         elif isinstance(step, Gap):
             out.append(step.text)
+        elif isinstance(step, Tiles):
+            out += [t for t in [step.text, step.note, *(step.labels or [])] if t]
         elif isinstance(step, Parallel):
             for column in step.columns:
                 for b in column:
@@ -253,8 +274,8 @@ def layout(flow: Flow) -> Drawing:
     prev_kind = None
     side_items: list[tuple[Box, _Placed]] = []
     for i, step in enumerate(flow.steps):
-        if not isinstance(step, (Box, Op, Gap, Parallel)):
-            raise TypeError(f"steps must be Box, Op, Gap or Parallel, got {type(step).__name__}")
+        if not isinstance(step, (Box, Op, Gap, Tiles, Parallel)):
+            raise TypeError(f"steps must be Box, Op, Gap, Tiles or Parallel, got {type(step).__name__}")
         if step.key:
             keys[step.key] = i
         if prev is not None:
@@ -279,6 +300,28 @@ def layout(flow: Flow) -> Drawing:
             tw, _ = text_size(step.text, NOTE_FONT)
             d.extend_bounds(-0.1, y, 0.14 + tw, y + h)
             p = _Placed(y, y + h, 0.0, y + h / 2, -0.1, 0.1)
+        elif isinstance(step, Tiles):
+            n = step.rows * step.cols
+            if step.labels is not None and len(step.labels) != n:
+                raise ValueError(f"Tiles needs {n} labels (rows × cols), got {len(step.labels)}")
+            if step.roles is not None and len(step.roles) != n:
+                raise ValueError(f"Tiles needs {n} roles (rows × cols), got {len(step.roles)}")
+            c = step.cell
+            w, h = step.cols * c, step.rows * c
+            for r in range(step.rows):
+                for col in range(step.cols):
+                    i_cell = r * step.cols + col
+                    d.add("tile", -w / 2 + (col + 0.5) * c, y + (r + 0.5) * c, c,
+                          (step.roles or ["input"] * n)[i_cell],
+                          step.labels[i_cell] if step.labels else "")
+            bottom = y + h
+            tw = 0.0
+            if step.text:
+                tw, th = text_size(step.text, NOTE_FONT)
+                d.add("text", 0.0, y + h + 0.05, step.text, "center", "top", "ink", NOTE_FONT, False)
+                bottom = y + h + 0.05 + th
+            d.extend_bounds(-max(w, tw) / 2, y, max(w, tw) / 2, bottom)
+            p = _Placed(y, bottom, 0.0, y + h / 2, -w / 2, w / 2)
         else:  # Parallel
             widths = [max(box_size(b)[0] for b in col) for col in step.columns]
             total = sum(widths) + COL_GAP * (len(widths) - 1)
@@ -335,7 +378,7 @@ def layout(flow: Flow) -> Drawing:
         p = placed[i]
         w, _ = text_size(note, NOTE_FONT)
         if flow.notes == "left":
-            x = -main_w / 2 - NOTE_GAP
+            x = min(-main_w / 2, p.left) - NOTE_GAP
             d.add("text", x, p.cy, note, "right", "center", "muted", NOTE_FONT, False)
             d.extend_bounds(x - w, p.cy, x, p.cy)
         # right-hand notes are placed after the lanes (below)
@@ -457,6 +500,13 @@ def _draw(ax, item, pal) -> None:
         if text:
             ax.text(cx, cy, text, ha="center", va="center", fontsize=FONT, color=pal.ink, zorder=4,
                     linespacing=1.28)
+    elif kind == "tile":
+        cx, cy, size, role, label = a
+        if role is not None:
+            ax.add_patch(Rectangle((cx - size / 2, cy - size / 2), size, size, facecolor=pal.fill(role),
+                                   edgecolor=pal.edge(role), linewidth=0.9, zorder=3))
+        if label:
+            ax.text(cx, cy, label, ha="center", va="center", fontsize=NOTE_FONT, color=pal.ink, zorder=4)
     elif kind == "op":
         cx, cy, r, symbol = a
         ax.add_patch(Circle((cx, cy), r, facecolor=pal.background, edgecolor=pal.ink, linewidth=1.1,
