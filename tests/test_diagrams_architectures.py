@@ -75,6 +75,8 @@ def test_residual_block_labels_are_the_block_convolutions(name, factory, layer, 
         assert spec.numbers["projection"] == (proj.in_channels, proj.out_channels, proj.stride[0])
         assert f"conv 1×1, stride {proj.stride[0]}\n{proj.in_channels}→{proj.out_channels} ch, BN" in texts
     assert "×".join(map(str, out.shape[1:])) in texts
+    e, planes = type(block).expansion, block.conv1.out_channels
+    assert any(t.startswith(f"expansion = {e}: output") and t.endswith(f"{e * planes} channels") for t in texts)
 
 
 def test_bottleneck_stride_sits_where_the_model_puts_it():

@@ -120,7 +120,11 @@ def _residual_flow(block: nn.Module, shapes: dict, title: str) -> tuple[Flow, di
     else:
         proj = block.downsample[0]
         skip = Skip("in", "add", text="projection", box=Box(conv_label(proj, ", BN")))
-    flow = Flow(steps, skips=[skip], title=title, notes="left")
+    e = type(block).expansion
+    planes = block.conv1.out_channels
+    footer = [f"expansion = {e}: output {e}·{planes} = {e * planes} channels" if e != 1
+              else f"expansion = 1: output {planes} channels"]
+    flow = Flow(steps, skips=[skip], title=title, notes="left", footer=footer)
     numbers = {
         "convs": [(c.in_channels, c.out_channels, c.kernel_size[0], c.stride[0]) for c in convs],
         "expansion": type(block).expansion,

@@ -253,7 +253,7 @@ def _draw_box(d: Drawing, b: Box, cx: float, top: float, width: float | None = N
     d.add("box", cx, top + h / 2, w, h, b.text, b.role)
     right = cx + w / 2 + 0.06 * (b.stack - 1)
     d.extend_bounds(cx - w / 2, top - 0.06 * (b.stack - 1), right, top + h)
-    return _Placed(top, top + h, cx, top + h / 2, cx - w / 2, right)
+    return _Placed(top - 0.06 * (b.stack - 1), top + h, cx, top + h / 2, cx - w / 2, right)
 
 
 def layout(flow: Flow) -> Drawing:
@@ -283,6 +283,7 @@ def layout(flow: Flow) -> Drawing:
             if step.key in group_first:
                 y += GROUP_HEAD + 0.04  # room for the frame's label
         if isinstance(step, Box):
+            y += 0.06 * (step.stack - 1)  # the copies behind stick out above
             p = _draw_box(d, step, 0.0, y, main_w if step.role == "operation" else None)
             if step.side is not None:
                 side_items.append((step.side, p))
