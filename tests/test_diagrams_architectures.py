@@ -172,7 +172,8 @@ def test_vgg_stage_is_vgg16_stage_3():
     assert spec.numbers["out"] == tuple(out.shape[1:]) == (256, 28, 28)
     assert [r[1:3] for r in spec.numbers["layers"] if r[0] == "conv"] == [
         (c.in_channels, c.out_channels) for c in convs]
-    assert "conv 3×3, pad 1\n128→256 ch, ReLU" in drawn("vgg_stage")
+    assert {"conv 3×3, pad 1\n128→256 ch, ReLU", "3 convolutions 3×3 (pad 1) keep the size;",
+            "the pool (stride 2) divides it by 2"} <= drawn("vgg_stage")
 
 
 def test_dense_block_channels_grow_by_k_and_the_transition_halves_them():
@@ -190,6 +191,7 @@ def test_dense_block_channels_grow_by_k_and_the_transition_halves_them():
     assert [l[0] for l in spec.numbers["layers"]] == [64 + i * k for i in range(len(layers))]
     assert spec.numbers["block_out"][0] == 64 + len(layers) * k == trans.conv.in_channels
     assert spec.numbers["transition"] == (256, 128, (128, 28, 28))
+    assert spec.numbers["compression"] == 0.5 and "transition (compression 0.5)" in drawn("dense_block")
     texts = drawn("dense_block")
     for i in spec.numbers["shown"]:
         c_in = layers[i - 1].conv1.in_channels
@@ -232,6 +234,8 @@ def test_mbconv_channels_are_efficientnet_b0s_block():
     assert n["se"] == (se.fc1.in_channels, se.fc1.out_channels, se.fc2.out_channels) == (144, 6, 144)
     assert n["project"] == (project[0].in_channels, project[0].out_channels)
     assert n["residual"] is block.use_res_connect is True
+    assert n["stochastic_depth"] == block.stochastic_depth.p == 0.2 * 2 / 16  # third of 16 blocks
+    assert f"with probability {block.stochastic_depth.p:g} (this block)" in drawn("mbconv")
     with torch.no_grad():
         x = torch.zeros(1, *n["in"])
         assert tuple(block(x).shape[1:]) == n["out"] == (24, 56, 56)

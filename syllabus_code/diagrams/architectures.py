@@ -351,9 +351,11 @@ def vgg_stage(stage: int = 3):
             stages.append(current)
             current = []
     modules = stages[stage - 1]
-    convs = sum(isinstance(m, nn.Conv2d) for m in modules)
-    diagram = _stack_flow(features, _meta_image(224), modules, f"VGG-16, stage {stage} of 5",
-                          footer=[f"{convs} convolutions 3×3 (pad 1) keep the size; the pool halves it"])
+    convs = [m for m in modules if isinstance(m, nn.Conv2d)]
+    k, p = convs[0].kernel_size[0], convs[0].padding[0]
+    diagram = _stack_flow(features, _meta_image(224), modules, f"VGG-16, stage {stage} of {len(stages)}",
+                          footer=[f"{len(convs)} convolutions {k}×{k} (pad {p}) keep the size;",
+                                  f"the pool (stride {modules[-1].stride}) divides it by {modules[-1].stride}"])
     diagram.numbers["stage"] = stage
     return diagram
 
@@ -409,7 +411,7 @@ def dense_block():
     ]
     flow = Flow(steps, skips=skips, groups=[
         Group("layer1", f"cat{len(layers)}", f"dense block 1: growth rate k = {k}"),
-        Group("t1", "t2", "transition (compression 0.5)"),
+        Group("t1", "t2", f"transition (compression {tc.out_channels / tc.in_channels:g})"),
     ], title="DenseNet-121: dense block 1 and transition 1", notes="left",
         footer=[f"each layer reads all earlier maps and adds k = {k} channels"])
     numbers = {
@@ -418,6 +420,7 @@ def dense_block():
                    for l in layers],
         "shown": shown,
         "transition": (tc.in_channels, tc.out_channels, shapes["trans_pool"]["out"]),
+        "compression": tc.out_channels / tc.in_channels,
     }
     return Diagram([flow], numbers)
 
@@ -509,12 +512,14 @@ def mbconv():
     ], skips=[Skip("dw", "mul"), Skip("in", "add", text="identity")],
         groups=[Group("se1", "mul", "squeeze-and-excitation")],
         title="MBConv (EfficientNet-B0, stage 2, block 2)", notes="left",
-        footer=["training: stochastic depth may drop the branch"])
+        footer=["in training, stochastic depth drops the branch",
+                f"with probability {block.stochastic_depth.p:g} (this block)"])
     numbers = {
         "in": shapes["block"]["in"], "out": shapes["block"]["out"], "expand_ratio": ratio,
         "expand": (e.in_channels, e.out_channels), "depthwise": (d.in_channels, d.groups, d.kernel_size[0], d.stride[0]),
         "se": (se.fc1.in_channels, se.fc1.out_channels, se.fc2.out_channels),
         "project": (p.in_channels, p.out_channels), "residual": block.use_res_connect,
+        "stochastic_depth": block.stochastic_depth.p,
         "shapes": {k: v["out"] for k, v in shapes.items()},
     }
     return Diagram([flow], numbers)
