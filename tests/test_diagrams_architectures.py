@@ -38,6 +38,8 @@ def test_every_label_of_the_spec_is_on_the_figure(name):
     for flow in spec.flows:
         missing = [t for t in flow_texts(flow) if t not in figure_texts(fig)]
         assert not missing, f"{name}: not drawn: {missing}"
+    sizes = [t.get_fontsize() for t in fig.axes[0].texts]
+    assert min(sizes) >= 9  # with the width limit: >= ~9 px when scaled to a phone
     assert fig.get_size_inches()[0] <= 7  # readable when scaled to a phone's width
 
 
