@@ -1,0 +1,9 @@
+// Mount the self-check questions and the module progress boxes (widgets/selfcheck/view.js).
+// Material's `document$` fires on every (instant) navigation, so they mount on each new page.
+import { mountAll } from "./widgets/selfcheck/view.js";
+
+if (typeof document$ !== "undefined") {
+  document$.subscribe(() => { mountAll(); });
+} else {
+  document.addEventListener("DOMContentLoaded", () => { mountAll(); });
+}

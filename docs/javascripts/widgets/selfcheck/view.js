@@ -1,0 +1,152 @@
+// View of the self-check questions: each `<div class="selfcheck" data-selfcheck=ID ...>` the
+// build wrote at the end of a section page gets an answer box (or the options as radio
+// buttons), a Check button, feedback read out by screen readers, and after an attempt its
+// worked solution; each module index's `.selfcheck-progress` box shows "k of n answered
+// correctly" with a reset. Learner input only ever reaches the page as text (textContent);
+// the HTML shown (hints, explanations, solutions) is the build's, decoded from data-secret.
+import { h } from "../common.js";
+import { decodeSecret, makeStore, mark, progress, progressText, storageKey } from "./logic.js";
+
+let store = null;
+function getStore() {
+  if (!store) store = makeStore(() => window.localStorage);
+  return store;
+}
+
+/** Build-made HTML (never learner input) as nodes, parsed inertly. */
+function fragment(htmlText) {
+  const doc = new DOMParser().parseFromString(`<!doctype html><body><div>${htmlText || ""}</div>`, "text/html");
+  return [...doc.body.firstChild.childNodes].map((n) => document.importNode(n, true));
+}
+
+const VERDICT = { correct: "Correct.", mistake: "Not quite.", wrong: "Not quite." };
+
+export function mountQuestion(el) {
+  if (el.dataset.selfcheckMounted) return;
+  el.dataset.selfcheckMounted = "pending";
+  const pageKey = el.dataset.selfcheckPage, qid = el.dataset.selfcheck;
+  let secret;
+  try {
+    secret = decodeSecret(el.dataset.secret, pageKey, qid);
+  } catch (err) {
+    el.dataset.selfcheckMounted = "error";
+    el.appendChild(h("p", { class: "selfcheck-feedback", role: "alert" }, `This question could not start: ${err.message}`));
+    return;
+  }
+  const id = `${pageKey}/${qid}`;
+  const uid = `sc-${id.replace(/[^A-Za-z0-9-]/g, "-")}`;
+  const feedback = h("div", { class: "selfcheck-feedback", id: `${uid}-feedback`, role: "status", "aria-live": "polite", "data-role": "feedback" });
+  const solution = h("details", { class: "selfcheck-solution", "data-role": "solution", hidden: true },
+    h("summary", {}, "Worked solution"), h("div", { class: "selfcheck-solution-body" }, ...fragment(secret.solution)));
+  if (!secret.solution) solution.dataset.empty = "true";
+  const button = h("button", { type: "submit", class: "selfcheck-button", "data-role": "check" }, "Check");
+  const form = h("form", { class: "selfcheck-form", novalidate: true, "aria-label": `Answer to question ${qid}` });
+
+  let input = null, radios = [];
+  if (secret.kind === "choice") {
+    const list = el.querySelector(".selfcheck-options");
+    const items = list ? [...list.querySelectorAll("li")] : [];
+    const group = h("fieldset", { class: "selfcheck-choices" }, h("legend", {}, "Choose one answer"));
+    radios = items.map((li, i) => {
+      const radio = h("input", { type: "radio", name: uid, value: String(i), id: `${uid}-o${i}`, "data-role": "option" });
+      const label = h("label", { for: radio.id }, ...[...li.childNodes].map((n) => n.cloneNode(true)));
+      group.appendChild(h("div", { class: "selfcheck-choice" }, radio, label));
+      return radio;
+    });
+    if (list) list.hidden = true;
+    form.append(group, h("div", { class: "selfcheck-actions" }, button));
+  } else {
+    input = h("input", {
+      type: "text", id: `${uid}-input`, inputmode: "decimal", autocomplete: "off", spellcheck: "false",
+      "data-role": "answer", "aria-describedby": `${uid}-feedback`,
+    });
+    const unit = el.dataset.unit ? h("span", { class: "selfcheck-unit" }, el.dataset.unit) : null;
+    form.append(h("div", { class: "selfcheck-actions" },
+      h("label", { for: input.id }, "Your answer"), input, unit, button));
+  }
+
+  function show(result, attemptText) {
+    feedback.replaceChildren();
+    feedback.className = "selfcheck-feedback";
+    if (result.error) {
+      feedback.classList.add("selfcheck-invalid");
+      feedback.appendChild(h("p", {}, result.error));
+      if (input) input.setAttribute("aria-invalid", "true");
+      el.dataset.state = "invalid";
+      return;
+    }
+    if (input) input.setAttribute("aria-invalid", "false");
+    el.dataset.state = result.status;
+    feedback.classList.add(`selfcheck-${result.status === "correct" ? "correct" : "wrong"}`);
+    const head = h("p", {}, h("strong", {}, VERDICT[result.status]), " ");
+    if (secret.kind === "choice") {
+      head.append(`You chose ${String.fromCharCode(65 + Number(attemptText))}.`);
+      feedback.append(head, ...fragment(result.explanation));
+    } else if (result.status === "correct") {
+      const unit = secret.unit ? ` ${secret.unit}` : "";
+      const tol = secret.tolerance > 0 ? ` (accepted within ±${secret.toleranceDisplay || secret.tolerance})` : "";
+      head.append(`${secret.display}${unit} is the answer${tol}.`);
+      feedback.append(head);
+    } else {
+      head.append(`${attemptText.trim()} is not the answer. Hint:`); // text node: never parsed
+      feedback.append(head, ...fragment(result.hint));
+    }
+    if (!solution.dataset.empty) solution.hidden = false;
+  }
+
+  function attempt(save) {
+    const text = secret.kind === "choice"
+      ? (radios.find((r) => r.checked)?.value ?? "")
+      : input.value;
+    const result = mark(text, secret);
+    show(result, text);
+    if (save && !result.error) getStore().set(storageKey(id), { answer: text, correct: result.status === "correct" });
+  }
+
+  form.addEventListener("submit", (e) => { e.preventDefault(); attempt(true); });
+  if (input) input.addEventListener("input", () => input.setAttribute("aria-invalid", "false"));
+
+  const nojs = el.querySelector(".selfcheck-nojs");
+  if (nojs) nojs.hidden = true; // with JavaScript on, the solution opens here after an attempt
+  el.append(form, feedback, solution);
+
+  const saved = getStore().get(storageKey(id));
+  if (saved && typeof saved.answer === "string") {
+    if (input) input.value = saved.answer;
+    const radio = radios[Number(saved.answer)];
+    if (radio) radio.checked = true;
+    if (input || radio) attempt(false);
+  }
+  el.dataset.selfcheckMounted = "yes";
+}
+
+export function mountProgress(el) {
+  if (el.dataset.selfcheckMounted) return;
+  let ids = [];
+  try { ids = JSON.parse(el.dataset.ids || "[]"); } catch { ids = []; }
+  const s = getStore();
+  const text = h("p", { class: "selfcheck-progress-count", "data-role": "count" });
+  const note = h("p", { class: "selfcheck-progress-note", "data-role": "note", role: "status" });
+  const reset = h("button", { type: "button", class: "selfcheck-button", "data-role": "reset" }, "Reset my answers for this module");
+  function update(message) {
+    const p = progress(s, ids);
+    text.replaceChildren(h("strong", {}, "Self-check: "), progressText(p), ".");
+    reset.disabled = p.attempted === 0;
+    note.textContent = message || (s.persistent ? "Your answers are kept in this browser only." :
+      "This browser does not let the site keep your answers, so they last only until you leave the site.");
+  }
+  reset.addEventListener("click", () => {
+    for (const id of ids) s.remove(storageKey(id));
+    update("Your answers for this module were cleared.");
+  });
+  const first = el.querySelector(".selfcheck-progress-text");
+  el.replaceChildren(text, h("div", { class: "selfcheck-actions" }, reset), note, ...(first ? [first] : []));
+  if (first) first.classList.add("selfcheck-progress-where");
+  update();
+  el.dataset.selfcheckMounted = "yes";
+}
+
+export function mountAll(root = document) {
+  for (const el of root.querySelectorAll(".selfcheck[data-selfcheck]:not([data-selfcheck-mounted])")) mountQuestion(el);
+  for (const el of root.querySelectorAll(".selfcheck-progress:not([data-selfcheck-mounted])")) mountProgress(el);
+}

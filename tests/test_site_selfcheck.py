@@ -1,0 +1,129 @@
+"""Self-check questions in the built site, in Debian's chromium (marked ``site``).
+
+One section page (Module 0's notation page: an integer answer, a real answer with a
+tolerance of 0.005 and a multiple-choice question) and its module index: a right answer is
+accepted, a wrong one gets the hint of its likely mistake or the generic hint, both edges of
+the tolerance, text, empty, huge and markup input get a message (shown as text), the worked
+solution opens after an attempt, progress survives a reload and an instant navigation to the
+module index (which counts it and resets it), no console error, no request to another
+origin; with JavaScript off the question and the link to its worked solution are readable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+PAGE = "00-foundations/notation/"
+INDEX = "00-foundations/"
+MOUNTED = ".selfcheck[data-selfcheck-mounted=yes]"
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_selector(MOUNTED, timeout=10_000)
+
+
+def _answer(question, text):
+    question.locator('[data-role="answer"]').fill(text)
+    question.locator('[data-role="check"]').click()
+    return question.locator('[data-role="feedback"]').inner_text()
+
+
+def _choose(question, index):
+    question.locator(f'[data-role="option"][value="{index}"]').check()
+    question.locator('[data-role="check"]').click()
+    return question.locator('[data-role="feedback"]').inner_text()
+
+
+def test_questions_mark_answers_keep_progress_and_reset(page_and_log, site_url):
+    page, log = page_and_log
+    _open(page, site_url + PAGE)
+    assert page.locator(".selfcheck").count() == 3
+    real = page.locator("#q-mse-mean")
+    solution = real.locator('[data-role="solution"]')
+    assert solution.is_hidden() and real.locator(".selfcheck-nojs").is_hidden()
+    assert "1.17" not in real.inner_text()  # the answer is not on the page before an attempt
+
+    # input that is not a number: a message, never an attempt (no solution yet)
+    for text, message in [("", "Type a number first"), ("abc", '"abc" is not a number'),
+                          ("1e999", "far too large"), ("9" * 60, "60 characters"),
+                          ("0,5", "decimal separator")]:
+        assert message in _answer(real, text), text
+        assert real.get_attribute("data-state") == "invalid"
+        assert real.locator('[data-role="answer"]').get_attribute("aria-invalid") == "true"
+    assert solution.is_hidden()
+    feedback = _answer(real, '<img src=x onerror="window.__x=1">')
+    assert "is not a number" in feedback and real.locator("img").count() == 0
+
+    # a likely mistake gets its hint; the solution can then be opened
+    assert "You divided by" in _answer(real, "3.5")
+    assert real.get_attribute("data-state") == "mistake" and solution.is_visible()
+    solution.locator("summary").click()
+    assert "7/6" in solution.inner_text() and solution.locator(".katex").count() > 0
+    # tolerance edges: 7/6 = 1.16667 is accepted within +-0.005
+    assert "Correct" in _answer(real, "1.1617") and "Correct" in _answer(real, "1.1716")
+    assert "Square every entry" in _answer(real, "1.1615")  # the generic hint
+    assert "Square every entry" in _answer(real, "1.1718")
+    assert "1.1718 is not the answer" in real.inner_text()
+    assert "Correct" in _answer(real, "7/6")
+
+    integer = page.locator("#q-dense-params")
+    assert "weights only" in _answer(integer, "100352")
+    assert "Count the entries" in _answer(integer, "100481")
+    assert "Correct" in _answer(integer, "100480")
+    choice = page.locator("#q-numpy-nn-shape")
+    choice.locator('[data-role="check"]').click()
+    assert "Choose one" in choice.locator('[data-role="feedback"]').inner_text()
+    assert "Not quite" in _choose(choice, 0) and "transpose" in _choose(choice, 0)
+    assert "Correct" in _choose(choice, 1)
+
+    # progress survives a reload ...
+    page.reload()
+    page.wait_for_selector(MOUNTED, timeout=10_000)
+    assert real.locator('[data-role="answer"]').input_value() == "7/6"
+    assert [page.locator(f"#q-{i}").get_attribute("data-state")
+            for i in ("dense-params", "numpy-nn-shape", "mse-mean")] == ["correct"] * 3
+    assert choice.locator('[data-role="option"][value="1"]').is_checked()
+
+    # ... and an instant navigation to the module index, which counts it
+    page.evaluate("window.__stay = 1")
+    page.locator(f'.md-nav--primary a[href="../"]').first.click()
+    page.wait_for_selector(".selfcheck-progress[data-selfcheck-mounted=yes]", timeout=10_000)
+    assert page.evaluate("window.__stay") == 1, "the navigation was not instant"
+    box = page.locator(".selfcheck-progress")
+    total = int(box.get_attribute("data-total"))
+    assert total >= 12
+    assert box.locator('[data-role="count"]').inner_text() == f"Self-check: 3 of {total} answered correctly."
+    box.locator('[data-role="reset"]').click()
+    assert f"0 of {total} answered correctly" in box.locator('[data-role="count"]').inner_text()
+    assert "cleared" in box.locator('[data-role="note"]').inner_text()
+
+    page.go_back()
+    page.wait_for_selector(MOUNTED, timeout=10_000)
+    assert page.evaluate("window.__stay") == 1
+    assert page.locator("#q-mse-mean").get_attribute("data-state") is None
+    assert page.locator("#q-mse-mean [data-role=answer]").input_value() == ""
+    assert page.evaluate("window.__x") is None
+    log.assert_clean()
+
+
+def test_without_javascript_the_question_and_its_solution_link_are_readable(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE)
+        real = page.locator("#q-mse-mean")
+        assert "MSE" in real.inner_text() and real.locator(".katex").count() > 0
+        link = real.locator(".selfcheck-nojs a")
+        assert link.is_visible() and link.inner_text() == "Answer and worked solution"
+        link.click()
+        page.wait_for_load_state()
+        assert page.url.endswith("00-foundations/solutions/#notation-mse-mean")
+        answers = page.locator("#notation-mse-mean ~ p:has-text('Answer:')").first.inner_text()
+        assert "Answer: 1.17" in answers
+        page.goto(site_url + INDEX)
+        assert "self-check questions" in page.locator(".selfcheck-progress").inner_text()
+    finally:
+        context.close()
