@@ -208,3 +208,7 @@ def test_progress_box_carries_the_module_ids_and_count():
     out = sc.progress_html("00-x", pages, "solutions/")
     assert 'data-total="2"' in out and "00-x/page/out" in html.unescape(out)
     assert "This module has 2 self-check questions" in out
+
+
+def test_modules_0_to_2_have_questions():
+    assert {"00-foundations", "01-ml-fundamentals", "02-perceptron"} <= set(MODULES)
