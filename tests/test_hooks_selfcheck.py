@@ -155,6 +155,9 @@ def test_links_to_pages_in_question_text_are_refused(renderer):
     with pytest.raises(PluginError, match="links to pages"):
         renderer.html("See [notation](notation.md).", "here")
     assert "https://example.org" in renderer.html("[x](https://example.org)", "here")
+    with pytest.raises(PluginError, match="code block"):
+        renderer.html("Run\n\n```python\nprint(1)\n```\n", "here")
+    assert "<code>print(1)</code>" in renderer.html("Run `print(1)`.", "here")
 
 
 @pytest.mark.parametrize("x, tol, text", [

@@ -89,7 +89,7 @@ def test_questions_mark_answers_keep_progress_and_reset(page_and_log, site_url):
 
     # ... and an instant navigation to the module index, which counts it
     page.evaluate("window.__stay = 1")
-    page.locator(f'.md-nav--primary a[href="../"]').first.click()
+    page.locator('a.md-footer__link--prev').click()  # to the module index
     page.wait_for_selector(".selfcheck-progress[data-selfcheck-mounted=yes]", timeout=10_000)
     assert page.evaluate("window.__stay") == 1, "the navigation was not instant"
     box = page.locator(".selfcheck-progress")
@@ -125,5 +125,40 @@ def test_without_javascript_the_question_and_its_solution_link_are_readable(brow
         assert "Answer: 1.17" in answers
         page.goto(site_url + INDEX)
         assert "self-check questions" in page.locator(".selfcheck-progress").inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width, scheme", [(390, "dark")])
+def test_answered_questions_pass_axe_and_have_44px_targets_on_a_phone(browser, site_url, width, scheme):
+    """axe-core (WCAG 2.1 A/AA, as tests/test_site_accessibility.py runs it) on the page's
+    questions, answered (hint, explanation, message and worked solution shown), at phone
+    width in the dark scheme (light at 390 px and dark at 1280 px also passed when this was
+    written; one combination keeps the test short); every button, answer box, option and
+    summary is >= 44 px tall."""
+    from test_site_accessibility import AXE, START_AXE, TAGS
+
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 600 else 900},
+                                  color_scheme=scheme)
+    page = context.new_page()
+    try:
+        _open(page, site_url + PAGE)
+        real = page.locator("#q-mse-mean")
+        _answer(real, "3.5")
+        real.locator('[data-role="solution"] summary').click()
+        _choose(page.locator("#q-numpy-nn-shape"), 0)
+        _answer(page.locator("#q-dense-params"), "abc")
+        if width < 600:
+            small = page.evaluate("""() => [...document.querySelectorAll(
+                '.selfcheck button, .selfcheck input[type=text], .selfcheck summary, .selfcheck-choice label')]
+                .filter(el => el.getClientRects().length && el.getBoundingClientRect().height < 44)
+                .map(el => el.outerHTML.slice(0, 80))""")
+            assert not small, small
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        page.add_script_tag(path=str(AXE))
+        # the questions only: the rest of the page is the accessibility suite's
+        page.evaluate(START_AXE.replace("axe.run(document,", "axe.run('.selfcheck-section',"), TAGS)
+        violations = page.evaluate("() => window.__axeResult")
+        assert not violations, violations
     finally:
         context.close()

@@ -203,6 +203,9 @@ class Renderer:
         if re.search(r'href="(?![a-z][a-z0-9+.-]*:)[^"#]*\.md[#"]', out):
             raise PluginError(f"{where}: links to pages are not resolved in self-check text; "
                               "name the page in words instead")
+        if "<pre" in out:
+            raise PluginError(f"{where}: a code block in self-check text would be shown but "
+                              "never run; use inline code")
         return render_maths(out, where, self.katex) if secret else out
 
     def close(self) -> None:

@@ -39,14 +39,17 @@ export function mountQuestion(el) {
   const solution = h("details", { class: "selfcheck-solution", "data-role": "solution", hidden: true },
     h("summary", {}, "Worked solution"), h("div", { class: "selfcheck-solution-body" }, ...fragment(secret.solution)));
   if (!secret.solution) solution.dataset.empty = "true";
-  const button = h("button", { type: "submit", class: "selfcheck-button", "data-role": "check" }, "Check");
-  const form = h("form", { class: "selfcheck-form", novalidate: true, "aria-label": `Answer to question ${qid}` });
+  // "Question 2" (the build's label): screen readers hear which question a box or button is for
+  const which = (el.querySelector(".selfcheck-label")?.textContent || "this question").split("·")[0].trim().toLowerCase();
+  const hidden = (text) => h("span", { class: "selfcheck-sr" }, text);
+  const button = h("button", { type: "submit", class: "selfcheck-button", "data-role": "check" }, "Check", hidden(` ${which}`));
+  const form = h("form", { class: "selfcheck-form", novalidate: true });
 
   let input = null, radios = [];
   if (secret.kind === "choice") {
     const list = el.querySelector(".selfcheck-options");
     const items = list ? [...list.querySelectorAll("li")] : [];
-    const group = h("fieldset", { class: "selfcheck-choices" }, h("legend", {}, "Choose one answer"));
+    const group = h("fieldset", { class: "selfcheck-choices" }, h("legend", {}, "Choose one answer", hidden(` to ${which}`)));
     radios = items.map((li, i) => {
       const radio = h("input", { type: "radio", name: uid, value: String(i), id: `${uid}-o${i}`, "data-role": "option" });
       const label = h("label", { for: radio.id }, ...[...li.childNodes].map((n) => n.cloneNode(true)));
@@ -62,7 +65,7 @@ export function mountQuestion(el) {
     });
     const unit = el.dataset.unit ? h("span", { class: "selfcheck-unit" }, el.dataset.unit) : null;
     form.append(h("div", { class: "selfcheck-actions" },
-      h("label", { for: input.id }, "Your answer"), input, unit, button));
+      h("label", { for: input.id }, "Your answer", hidden(` to ${which}`)), input, unit, button));
   }
 
   function show(result, attemptText) {
@@ -106,10 +109,8 @@ export function mountQuestion(el) {
   form.addEventListener("submit", (e) => { e.preventDefault(); attempt(true); });
   if (input) input.addEventListener("input", () => input.setAttribute("aria-invalid", "false"));
 
-  const nojs = el.querySelector(".selfcheck-nojs");
-  if (nojs) nojs.hidden = true; // with JavaScript on, the solution opens here after an attempt
-  el.append(form, feedback, solution);
-
+  // a saved answer is restored before the feedback region is on the page, so that screen
+  // readers do not announce every restored answer at page load
   const saved = getStore().get(storageKey(id));
   if (saved && typeof saved.answer === "string") {
     if (input) input.value = saved.answer;
@@ -117,6 +118,9 @@ export function mountQuestion(el) {
     if (radio) radio.checked = true;
     if (input || radio) attempt(false);
   }
+  const nojs = el.querySelector(".selfcheck-nojs");
+  if (nojs) nojs.hidden = true; // with JavaScript on, the solution opens here after an attempt
+  el.append(form, feedback, solution);
   el.dataset.selfcheckMounted = "yes";
 }
 
