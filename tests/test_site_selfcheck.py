@@ -72,6 +72,7 @@ def test_questions_mark_answers_keep_progress_and_reset(page_and_log, site_url, 
     page, log = page_and_log
     _open(page, site_url + PAGE)
     assert page.locator(".selfcheck").count() == 3
+    assert "check it: a wrong answer gets a hint" in page.locator(".selfcheck-intro").inner_text()
     real = page.locator("#q-mse-mean")
     solution = real.locator('[data-role="solution"]')
     assert solution.is_hidden() and real.locator(".selfcheck-nojs").is_hidden()
@@ -151,6 +152,7 @@ def test_without_javascript_the_question_and_its_solution_link_are_readable(brow
         assert "MSE" in real.inner_text() and real.locator(".katex").count() > 0
         link = real.locator(".selfcheck-nojs a")
         assert link.is_visible() and link.inner_text() == "Answer and worked solution"
+        assert "links to its answer" in page.locator(".selfcheck-intro").inner_text()
         link.click()
         page.wait_for_load_state()
         assert page.url.endswith("00-foundations/solutions/#notation-mse-mean")

@@ -294,9 +294,12 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 def section_html(pq: PageQuestions, page_url: str, solutions_url: str, r: Renderer) -> str:
     link = relative_url(page_url, solutions_url)
-    intro = ('<p class="selfcheck-intro">Answer each question, then check it: a wrong answer '
-             "gets a hint, and after any attempt the worked solution opens. Your answers stay "
-             "in this browser; nothing is sent anywhere.</p>")
+    intro = ('<p class="selfcheck-intro"><span class="selfcheck-intro-js" hidden>Answer each '
+             "question, then check it: a wrong answer gets a hint, and after any attempt the "
+             "worked solution opens. Your answers stay in this browser; nothing is sent "
+             'anywhere.</span><span class="selfcheck-intro-nojs">Each question links to its '
+             "answer and worked solution on this module's answers page. With JavaScript on, "
+             "this page checks your answers itself.</span></p>")
     body = "".join(question_html(q, i + 1, pq, r, link) for i, q in enumerate(pq.questions))
     return f'<div class="selfcheck-section">{intro}{body}</div>'
 

@@ -151,6 +151,10 @@ export function mountProgress(el) {
 }
 
 export function mountAll(root = document) {
+  for (const intro of root.querySelectorAll(".selfcheck-intro")) {
+    for (const span of intro.querySelectorAll(".selfcheck-intro-js")) span.hidden = false;
+    for (const span of intro.querySelectorAll(".selfcheck-intro-nojs")) span.hidden = true;
+  }
   for (const el of root.querySelectorAll(".selfcheck[data-selfcheck]:not([data-selfcheck-mounted])")) mountQuestion(el);
   for (const el of root.querySelectorAll(".selfcheck-progress:not([data-selfcheck-mounted])")) mountProgress(el);
 }
