@@ -117,8 +117,9 @@ def _why() -> Choice:
                    "The page calls this an observation, not an established mechanism; an analysis "
                    "exists for a single block only."),
             Option("It does not change training speed; it only lets a batch of one work.", False,
-                   "It does train deep networks faster; and a batch of one works in evaluation "
-                   "mode, with the running averages, not in training mode."),
+                   "It does train deep networks faster. A batch of one is safe in evaluation "
+                   "mode, which uses the running averages; in training mode a dense layer's "
+                   "statistics over one example are degenerate (every \\(\\hat x = 0\\))."),
         ),
         solution=(r"Faster training and tolerance of larger learning rates are measured facts; "
                   r"the explanation is open."),

@@ -79,7 +79,7 @@ def _guarantee() -> Choice:
                    True, "Right: it is an existence statement, and says nothing about finding them."),
             Option("That gradient descent from a random start finds such weights.", False,
                    "Learnability is not part of it; on the page a trained 32-unit network did "
-                   "worse than a 16-unit one."),
+                   "worse than a 16-unit one within the same number of steps."),
             Option("That a modest number of hidden units suffices.", False,
                    r"It gives no size; the grid construction needs of order \(\varepsilon^{-n}\) "
                    r"units in \(n\) dimensions."),

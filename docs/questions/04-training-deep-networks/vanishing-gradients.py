@@ -25,12 +25,12 @@ def _sigmoid_bound() -> Numeric:
                 f"stretches vectors by at most a factor {GAIN:g}. At most by what factor can "
                 f"{LAYERS} sigmoid layers multiply \\(\\lVert\\delta\\rVert\\) on its way back, "
                 f"\\(\\delta^{{(l)}} = (W^{{(l+1)}})^\\top \\delta^{{(l+1)}} \\odot \\sigma'(z^{{(l)}})\\)? "
-                f"Give 4 decimals."),
-        answer=answer, tolerance=5e-5,
+                f"Give 5 decimals."),
+        answer=answer, tolerance=5e-6,
         solution=(f"\\(\\sigma'(z) \\le \\sigma'(0) = {best:g}\\), so each layer multiplies the norm by "
                   f"at most \\({best:g} \\cdot {GAIN:g} = {best * GAIN:g}\\), and {LAYERS} layers by "
                   f"\\({best * GAIN:g}^{{{LAYERS}}} = {answer:.5f}\\): the gradient vanishes unless the "
-                  f"weights make up a factor of 4 per layer."),
+                  f"weights make up a factor of {1 / best:g} per layer."),
         hint=r"Each layer contributes at most \(\max_z \sigma'(z)\) times the weights' gain.",
         mistakes=(
             Mistake(best ** LAYERS, "You left out the weights' gain: each layer multiplies by the "
