@@ -209,6 +209,14 @@ def test_playground_task_starts_from_its_lenet_preset():
     q = question("receptive-field", "widget-lenet-receptive-field")
     assert q.widget == "architecture-playground"
     assert q.answer == measured_receptive_field(variant)
+    # the worked solution's steps: each layer adds (k - 1) times the spacing of its taps, the
+    # product of the strides *below* it, and each running total is the measured footprint
+    jump = 1
+    for depth in range(2, len(variant) + 1):
+        layer, below = variant[depth - 1], variant[depth - 2]
+        jump *= below.get("s", below["k"] if below.get("type") == "pool" else 1)
+        step = f"+{layer['k'] - 1}\\cdot{jump} = {measured_receptive_field(variant[:depth])}"
+        assert step in q.solution, step
 
 
 def test_one_d_gradients_by_autograd():

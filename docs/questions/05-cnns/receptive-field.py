@@ -97,8 +97,9 @@ def _widget() -> Numeric:
         answer=float(answer), tolerance=0,
         solution=(f"Conv {NEW_K}×{NEW_K}: \\(1 + {NEW_K - 1} = {receptive_field(changed[:1])[-1]}\\); "
                   f"pool 2, stride 2: \\(+1\\cdot1 = {receptive_field(changed[:2])[-1]}\\); conv 5×5, "
-                  f"taps now 2 apart: \\(+4\\cdot2 = {receptive_field(changed[:3])[-1]}\\); pool 2: "
-                  f"\\(+1\\cdot4 = {answer}\\). The ReLUs add nothing."),
+                  f"taps now 2 apart: \\(+4\\cdot2 = {receptive_field(changed[:3])[-1]}\\); pool 2, "
+                  f"taps still 2 apart: \\(+1\\cdot2 = {answer}\\) (a layer's own stride "
+                  f"spreads only the layers above it). The ReLUs add nothing."),
         hint="Apply the recurrence layer by layer; ReLUs do not change the receptive field.",
         mistakes=(
             Mistake(float(receptive_field(LENET)[-1]), "That is the preset's value with the 5×5 "
