@@ -76,10 +76,11 @@ def _ddp_steps() -> Numeric:
         answer=answer, tolerance=0,
         solution=(f"Each of the {procs} processes reads its own shard of \\({n}/{procs} = {per_proc}\\) "
                   f"images in batches of {batch} (the batch size is per process): "
-                  f"\\(\\lceil {per_proc}/{batch} \\rceil = {answer}\\) steps, each on "
-                  f"\\({procs}\\cdot{batch} = {procs * batch}\\) images with the gradients averaged. "
+                  f"\\(\\lceil {per_proc}/{batch} \\rceil = {answer}\\) steps, each full one on "
+                  f"\\({procs}\\cdot{batch} = {procs * batch}\\) images with the gradients averaged "
+                  f"(the last on \\({procs}\\cdot{per_proc - (answer - 1) * batch}\\)). "
                   f"One process would take {single}."),
-        hint="Each process sees only its shard of the data, with its own batches of 128.",
+        hint=f"Each process sees only its shard of the data, with its own batches of {batch}.",
         mistakes=(
             Mistake(single, "That is a single process. Under torchrun each process reads only its "
                             "shard, so an epoch has fewer steps."),

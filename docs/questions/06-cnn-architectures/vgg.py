@@ -87,7 +87,8 @@ def _map_64(model) -> Numeric:
         answer=answer, tolerance=0,
         solution=(f"Every 3×3 convolution has padding 1 and keeps the size; each of the {pools} "
                   f"pools (2×2, stride 2) halves it: \\(64 / 2^{pools} = {answer}\\). The adaptive pool then "
-                  f"copies this {answer}×{answer} map up to {adaptive}×{adaptive} for the classifier."),
+                  f"spreads this {answer}×{answer} map over {adaptive}×{adaptive} for the classifier "
+                  f"(each output averages the one or two rows and columns its bin overlaps)."),
         hint="Which layers change the size? Count the pools in the configuration.",
         mistakes=(
             Mistake(adaptive, f"{adaptive}×{adaptive} is what the adaptive average pool outputs, whatever the input; the question "
