@@ -62,8 +62,9 @@ def _ft_lenet() -> Numeric:
         answer=answer, tolerance=0,
         solution=(f"New head \\({f6_layer.out_features}\\cdot10 + 10 = {head}\\) plus F6 "
                   f"\\({f6_layer.in_features}\\cdot{f6_layer.out_features} + {f6_layer.out_features} = {_m(f6)}\\): "
-                  f"\\({_m(answer)}\\). They form two parameter groups, the head at \\(\\eta = {lr_head:g}\\) "
-                  f"and F6 at \\({lr_f6:g}\\), ten times smaller."),
+                  f"\\({_m(answer)}\\). Called with `lr={lr_head:g}`, `prepare` returns two parameter groups: the head "
+                  f"at \\(\\eta = {lr_head:g}\\) and F6 at \\({lr_f6:g}\\), "
+                  f"{lr_head / lr_f6:g} times smaller (`backbone_lr_factor`)."),
         hint="Add the new head's parameters to those of the one fully connected layer below it.",
         mistakes=(
             Mistake(two_blocks, "That is the page's `unfreeze=2` (C5 and F6 train); here only F6 is unfrozen."),
