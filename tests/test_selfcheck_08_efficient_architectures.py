@@ -38,9 +38,25 @@ def _separable(c_in: int, c_out: int, k: int) -> int:
 
 
 def _torchvision_se() -> int:
+    """The SE module of the first block of torchvision's B0 ``features.3`` (24 -> 40)."""
+    from torchvision.models import efficientnet_b0
     from torchvision.ops import SqueezeExcitation
 
-    return count(SqueezeExcitation(144, 6))  # 24 channels expanded by 6, squeezed to 24 // 4
+    with torch.device("meta"):
+        block = efficientnet_b0(weights=None).features[3][0]
+    assert block.block[0][0].in_channels == 24
+    (se,) = [m for m in block.modules() if isinstance(m, SqueezeExcitation)]
+    return count(se)
+
+
+def _torchvision_b2_stage5_channels() -> int:
+    """torchvision's B2 ``features.5``: what its last block outputs."""
+    from torchvision.models import efficientnet_b0, efficientnet_b2
+
+    with torch.device("meta"):
+        b0, b2 = efficientnet_b0(weights=None), efficientnet_b2(weights=None)
+    assert b0.features[5][-1].out_channels == 112          # the B0 width the prompt gives
+    return b2.features[5][-1].out_channels
 
 
 def _torchvision_survivor_scale() -> float:
@@ -57,7 +73,7 @@ EXPECTED = {
     ("depthwise-separable", "mobilenet-block"): 9 * 96 + 96 * 192 + 2 * 96 + 2 * 192,
     ("depthwise-separable", "resolution-multiplier"): (160 / 32) ** 2 / (224 / 32) ** 2,
     ("efficientnet", "se-params"): _torchvision_se,
-    ("efficientnet", "make-divisible"): 48,  # 40 * 1.1 = 44, rounded to the nearest multiple of 8 (up)
+    ("efficientnet", "make-divisible"): _torchvision_b2_stage5_channels,
     ("efficientnet", "compound-flops"): (1.2 * 1.1**2 * 1.15**2) ** 3,
     ("efficientnet", "stochastic-depth-scale"): _torchvision_survivor_scale,
     ("nas", "mnas-score"): 80 * 2 ** -0.07,

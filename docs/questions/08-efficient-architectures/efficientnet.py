@@ -30,7 +30,9 @@ def _se_params() -> Numeric:
     no_bias = 2 * c * cs
     return Numeric(
         id="se-params",
-        prompt=(f"The first MBConv block of B0's stage 3 takes \\(C_\\text{{in}} = {c_in}\\) channels, "
+        prompt=(f"The first block of B0's third MBConv stage (`features.3`, {c_in} → {c_out} channels; "
+                f"stage 4 in the paper's Table 1, which counts the stem as stage 1) takes "
+                f"\\(C_\\text{{in}} = {c_in}\\) channels, "
                 f"expands them by \\(t = {t}\\), and gates the expanded channels with "
                 f"squeeze-and-excitation whose middle width is \\(C_s = \\lfloor C_\\text{{in}}/4 \\rfloor\\). "
                 f"How many parameters does the SE module have?"),
@@ -41,30 +43,40 @@ def _se_params() -> Numeric:
                   f"= {_m(answer)}\\)."),
         hint="\\(2 C C_s + C_s + C\\), with \\(C\\) the expanded width and \\(C_s\\) a quarter of the input width.",
         mistakes=(
-            Mistake(from_expanded, "\\(C_s\\) is a quarter of the block's input channels (24), not of the expanded ones."),
+            Mistake(from_expanded, f"\\(C_s\\) is a quarter of the block's input channels ({c_in}), "
+                    "not of the expanded ones."),
             Mistake(no_bias, "The two 1×1 convolutions of SE have biases: add \\(C_s + C\\)."),
         ),
     )
 
 
+ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
+
+
 def _divisible() -> Numeric:
     name = "b2"
     width = VARIANTS[name].width
-    b0 = B0_STAGES[2][4]
-    answer = make_divisible(b0 * width)
+    stage = 5                                  # features.5: B0's fifth MBConv stage, 80 -> 112
+    b0 = B0_STAGES[stage - 1][4]
+    scaled = round(b0 * width, 6)              # 123.2, not 123.20000000000002
+    answer = make_divisible(scaled)
+    up = (int(scaled) // 8 + 1) * 8            # the next multiple of 8 above, a likely slip
     return Numeric(
         id="make-divisible",
-        prompt=(f"EfficientNet-{name.upper()} scales B0's widths by \\(w = {width}\\). Stage 3 of B0 "
-                f"outputs {b0} channels. How many does it output in {name.upper()}, after "
-                f"`make_divisible` (round to the nearest multiple of 8, never more than 10% down)?"),
+        prompt=(f"EfficientNet-{name.upper()} scales B0's widths by \\(w = {width}\\). B0's "
+                f"{ORDINAL[stage]} MBConv stage (`features.{stage}`) outputs {b0} channels. How many does "
+                f"it output in {name.upper()}, after `make_divisible` (round to the nearest multiple "
+                f"of 8, never more than 10% down)?"),
         answer=answer, tolerance=0,
-        solution=(f"\\({b0}\\cdot{width} = {b0 * width:g}\\); the nearest multiple of 8 is {answer} "
-                  f"(\\(\\lfloor ({b0 * width:g} + 4)/8 \\rfloor\\cdot 8\\)), which is not below "
-                  f"\\(0.9\\cdot{b0 * width:g}\\), so it stands."),
-        hint="Multiply by the width coefficient, then round to a multiple of 8.",
+        solution=(f"\\({b0}\\cdot{width} = {scaled:g}\\); the nearest multiple of 8 is {answer} "
+                  f"(\\(\\lfloor ({scaled:g} + 4)/8 \\rfloor\\cdot 8\\)), which is not below "
+                  f"\\(0.9\\cdot{scaled:g} = {0.9 * scaled:.2f}\\), so it stands."),
+        hint="Multiply by the width coefficient, then round to the nearest multiple of 8.",
         mistakes=(
-            Mistake(b0 * width, "Channel counts are rounded to a multiple of 8 by `make_divisible`."),
+            Mistake(scaled, "Channel counts are rounded to a multiple of 8 by `make_divisible`."),
             Mistake(b0, "The width coefficient scales every stage's channels."),
+            Mistake(up, f"`make_divisible` rounds to the *nearest* multiple of 8; {scaled:g} is "
+                    f"closer to {answer} than to {up}."),
         ),
     )
 
