@@ -55,13 +55,32 @@ def _torchvision_class_and_positions() -> int:
     return vit.class_token.numel() + vit.encoder.pos_embedding.numel()
 
 
+def _crossover_from_a_real_layer() -> int:
+    """Per-token multiply-adds = entries of the weight matrices of torch's encoder layer (each is
+    used once per token); the quadratic part is n*n*d for QK^T and again for AV."""
+    d = 384
+    layer = nn.TransformerEncoderLayer(d_model=d, nhead=6, dim_feedforward=4 * d, device="meta")
+    per_token = sum(p.numel() for name, p in layer.named_parameters()
+                    if name.endswith("weight") and p.dim() == 2)
+    n = per_token // (2 * d)                     # 2 n^2 d = n * per_token
+    assert 2 * n * n * d == n * per_token
+    return n
+
+
+def _torchvision_sequence_length() -> int:
+    from torchvision.models.vision_transformer import VisionTransformer
+
+    return VisionTransformer(image_size=384, patch_size=32, num_layers=1, num_heads=1,
+                             hidden_dim=8, mlp_dim=8).seq_length
+
+
 EXPECTED = {
     ("attention", "attention-weight"): _weight_on_k3,
     ("attention", "mha-params"): lambda: count(nn.MultiheadAttention(48, 6)),
-    ("attention", "quadratic-crossover"): 6 * 384,
+    ("attention", "quadratic-crossover"): _crossover_from_a_real_layer,
     ("transformer-block", "block-params"): _torch_encoder_layer_params,
     ("transformer-block", "layer-norm"): lambda: F.layer_norm(torch.tensor([1.0, 2.0, 3.0, 6.0]), (4,))[-1].item(),
-    ("vit", "sequence-length"): (384 // 32) ** 2 + 1,
+    ("vit", "sequence-length"): _torchvision_sequence_length,
     ("vit", "patch-embedding"): lambda: count(nn.Conv2d(3, 64, kernel_size=8, stride=8)),
     ("vit", "class-and-positions"): _torchvision_class_and_positions,
 }

@@ -73,7 +73,9 @@ def _positions(model) -> Numeric:
         hint="One \\(d\\)-vector for the class token, and one per position for \\(N + 1\\) positions.",
         mistakes=(
             Mistake(no_cls, "The class token is a parameter and has a position of its own: \\(N + 1\\) positions."),
-            Mistake(no_cls + d, "The class token gets a position embedding too: \\((N + 1)\\cdot d\\), plus the token itself."),
+            Mistake(no_cls + d, "You counted one of the two \\(d\\)-vectors the class token brings but "
+                    "not the other: its own learned vector *and* its position embedding, "
+                    "\\(d + (N + 1)\\cdot d\\)."),
         ),
     )
 
@@ -83,7 +85,7 @@ def _fixed_size(model) -> Choice:
         id="fixed-input-size",
         prompt=(f"`vit_mini()` ({model.image_size}×{model.image_size} images, {model.patch_size}×{model.patch_size} "
                 f"patches) refuses a 40×40 image, although 40 is a multiple of {model.patch_size}, while "
-                f"the course's ResNet accepts any size. Why?"),
+                f"a ResNet ending in a global average pool accepts it. Why?"),
         options=(
             Option(f"It has one learned position embedding per token: {model.num_patches} patch "
                    f"positions and the class token. Another image size gives another number of tokens.", True,
@@ -98,7 +100,8 @@ def _fixed_size(model) -> Choice:
                    "LayerNorm normalises each token over its own \\(d\\) features; it works for any "
                    "number of tokens."),
         ),
-        solution="A CNN ending in a global average pool accepts any size; a ViT's position table does not.",
+        solution=("A CNN ending in a global average pool accepts any size its downsampling leaves at "
+                  "least one position of; a ViT's position table fixes the number of tokens."),
     )
 
 
