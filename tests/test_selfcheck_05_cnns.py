@@ -160,11 +160,17 @@ def test_output_size_and_pool_size_by_torch():
                                                             "overlapping-pool").mistakes)
 
 
-def test_max_pool_tie_by_torch_and_pool_parameters():
+def test_max_pool_tie_by_torch():
     x = torch.tensor([[[[3.0, 1.0], [2.0, 3.0]]]], dtype=torch.float64, requires_grad=True)
     F.max_pool2d(x, 2).backward(torch.full((1, 1, 1, 1), 5.0, dtype=torch.float64))
     assert same(question("padding-stride-pooling", "max-pool-tie").answer, x.grad[0, 0, 1, 1].item())
-    assert question("padding-stride-pooling", "pool-parameters").answer == n_params(torch.nn.MaxPool2d(2))
+
+
+def test_same_padding_with_stride_by_torch():
+    k = 5
+    y = F.conv2d(torch.zeros(1, 1, 15, 15), torch.zeros(1, 1, k, k), stride=2, padding=(k - 1) // 2)
+    assert question("padding-stride-pooling", "same-padding-stride").answer == y.shape[-1]
+    assert y.shape[-1] == math.ceil(15 / 2)
 
 
 def measured_receptive_field(layers, padding=0) -> int:

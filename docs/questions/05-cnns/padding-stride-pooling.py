@@ -7,14 +7,14 @@ import math
 import numpy as np
 
 from syllabus_code.numpy_nn.pooling import max_pool_backward, max_pool_forward
-from syllabus_code.shapes import conv_output_size, pool_output_size, stack_shapes
+from syllabus_code.shapes import conv_output_size, pool_output_size, same_padding
 from syllabus_code.selfcheck import Mistake, Numeric
 
 N, K, S, P = 100, 7, 3, 2
 POOL_N, POOL_K, POOL_S = 56, 3, 2
 WINDOW = np.array([[3.0, 1.0], [2.0, 3.0]])
 DOUT = 5.0
-CHANNELS = 64
+SAME_N, SAME_K, SAME_S = 15, 5, 2
 
 
 def _m(a) -> str:
@@ -95,24 +95,32 @@ def _maxpool_tie() -> Numeric:
     )
 
 
-def _pool_params() -> Numeric:
-    (layer,) = stack_shapes((CHANNELS, 8, 8), [{"type": "pool", "k": 2}])
-    answer = layer["params"]
+def _same_stride() -> Numeric:
+    p = same_padding(SAME_K)
+    answer = conv_output_size(SAME_N, SAME_K, SAME_S, p)
     return Numeric(
-        id="pool-parameters",
-        prompt=(f"How many learnable parameters does a 2×2 max-pooling layer on {CHANNELS} "
-                f"channels have?"),
+        id="same-padding-stride",
+        prompt=(f"A {SAME_K}×{SAME_K} convolution with *same* padding, \\(p = (k - 1)/2\\), and "
+                f"stride {SAME_S} is applied to a {SAME_N}×{SAME_N} feature map. What is the "
+                f"output's height?"),
         answer=float(answer), tolerance=0,
-        solution=(f"{answer}: a pooling layer summarises each window by a fixed rule (max or mean) "
-                  f"and learns nothing; it has no weights and no biases."),
-        hint="What would a max or a mean need to learn?",
+        solution=(f"Same padding for \\(k = {SAME_K}\\) is \\(p = ({SAME_K} - 1)/2 = {p}\\) on each "
+                  f"side. It keeps the size only at stride 1; with stride {SAME_S} the formula gives "
+                  f"\\(\\lfloor (n - k + 2p)/s \\rfloor + 1 = \\lfloor ({SAME_N} - {SAME_K} + {2 * p})/"
+                  f"{SAME_S} \\rfloor + 1 = {answer}\\), that is \\(\\lceil n/s \\rceil\\): the odd "
+                  f"last row still gets a window centred on it."),
+        hint=r"Find \(p\) from the same-padding rule, then use \(\lfloor (n - k + 2p)/s \rfloor + 1\).",
         mistakes=(
-            Mistake(float(4 * CHANNELS), "A pooling window has no weights: the max is a fixed "
-                    "rule, not a learned kernel."),
-            Mistake(float(5 * CHANNELS), "A pooling layer has neither weights nor biases."),
+            Mistake(float(SAME_N), "Same padding keeps the size only at stride 1; a stride of "
+                    f"{SAME_S} still divides the output size by about {SAME_S}."),
+            Mistake(float(conv_output_size(SAME_N, SAME_K, SAME_S, 0)), "You left out the padding: "
+                    f"same padding adds \\(p = {p}\\) zeros on each side."),
+            Mistake(float(SAME_N // SAME_S), "Halving and rounding down is not the formula: "
+                    "the window centred on the first row counts, and so does the one centred on "
+                    "the last."),
         ),
     )
 
 
 def questions():
-    return [_out_size(), _pool(), _maxpool_tie(), _pool_params()]
+    return [_out_size(), _same_stride(), _pool(), _maxpool_tie()]
