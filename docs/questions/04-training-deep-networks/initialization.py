@@ -92,11 +92,12 @@ def _zero_init() -> Choice:
                    r"That is the sigmoid case: \(\sigma(0) = 1/2\) gives the output weights a "
                    "gradient, but the symmetry between units never breaks."),
             Option("Training is slower at first, but rounding errors soon make the units differ.",
-                   False, "In exact arithmetic nothing breaks the symmetry, and last-bit rounding "
-                   "differences are far too weak to rescue training."),
+                   False, "Here the gradients of every weight are products with exact zeros "
+                   "(\\(a^{(1)} = 0\\) and \\(W^{(2)} = 0\\)), so they are exactly 0 in floating "
+                   "point too: rounding has nothing to act on."),
             Option("It trains like any random initialisation, since the biases break the symmetry.",
-                   False, "The biases are zero too, and they receive identical gradients, so they "
-                   "stay equal."),
+                   False, "The hidden biases get the gradient \\(\\delta^{(1)} = 0\\) and stay at zero; "
+                   "only the output bias moves, and it is added after the hidden layer."),
         ),
         solution=(r"With \(g(0) = 0\), \(a^{(1)} = 0\), \(\partial L/\partial W^{(2)} = \delta^{(2)}"
                   r"(a^{(1)})^\top = 0\) and \(\delta^{(1)} = (W^{(2)})^\top\delta^{(2)} \odot g' = 0\)."),

@@ -22,8 +22,8 @@ def _dropout() -> Numeric:
         id="inverted-dropout",
         prompt=(f"Inverted dropout with drop probability \\(p = {P_DROP:g}\\) is applied in "
                 f"training mode to a unit whose activation is \\(a = {A:g}\\). If the unit is kept, "
-                f"what value does it pass on?"),
-        answer=answer, tolerance=1e-6,
+                f"what value does it pass on? Give 3 decimals."),
+        answer=answer, tolerance=5e-4,
         solution=(f"The survivors are scaled by \\(1/(1 - p)\\): \\({A:g}/(1 - {P_DROP:g}) = {answer:g}\\). "
                   f"Then \\(\\mathbb E[\\tilde a] = (1 - p)\\cdot {answer:g} = {A:g}\\) is unchanged, so "
                   f"the layer is the identity at test time."),
