@@ -116,8 +116,8 @@ def _stochastic_depth() -> Numeric:
         id="stochastic-depth-scale",
         prompt=(f"In training, EfficientNet's stochastic depth drops a block's residual branch for a "
                 f"sample with probability \\(p = {p}\\). By what factor is the branch multiplied for a "
-                f"sample that keeps it?"),
-        answer=answer, tolerance=0.0005,
+                f"sample that keeps it? Give two decimals."),
+        answer=answer, tolerance=0.005,
         solution=(f"Survivors are scaled by \\(1/(1-p) = 1/{1 - p:g} = {answer:g}\\), so the expected "
                   f"branch, \\((1-p)\\cdot{answer:g}\\,F(x) = F(x)\\), is what evaluation uses unscaled "
                   f"(as in inverted dropout)."),

@@ -65,7 +65,8 @@ def _gpu() -> Choice:
                    "Right: the objective decides what 'efficient' means; a FLOP count ignores memory "
                    "traffic, so latency on the target device is a different objective."),
             Option("FLOPs count only the fully connected layers.", False,
-                   "FLOP (or MAC) counts include every convolution; the course's counter counts both."),
+                   "FLOP (or MAC) counts include every convolution; the course's `count_macs` counts "
+                   "convolutions and linear layers alike."),
             Option("GPUs cannot run depthwise convolutions.", False,
                    "They can (`groups = C_in`); they are just memory-bound there."),
             Option("A FLOP-optimal network always has more parameters.", False,
