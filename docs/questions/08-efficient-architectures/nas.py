@@ -64,9 +64,11 @@ def _gpu() -> Choice:
                    "below peak speed: few FLOPs, but not proportionally little time.", True,
                    "Right: the objective decides what 'efficient' means; a FLOP count ignores memory "
                    "traffic, so latency on the target device is a different objective."),
-            Option("FLOPs count only the fully connected layers.", False,
-                   "FLOP (or MAC) counts include every convolution; the course's `count_macs` counts "
-                   "convolutions and linear layers alike."),
+            Option("A GPU does every kind of layer at the same rate of FLOPs per second, so "
+                   "any difference is measurement noise.", False,
+                   "The achieved rate depends on how much arithmetic a layer does per byte it "
+                   "reads: large dense convolutions and matrix products run near peak, "
+                   "depthwise convolutions far below it."),
             Option("GPUs cannot run depthwise convolutions.", False,
                    "They can (`groups = C_in`); they are just memory-bound there."),
             Option("A FLOP-optimal network always has more parameters.", False,
