@@ -86,8 +86,11 @@ def _permutation() -> Choice:
                    "Each output token belongs to its input token; permuting the inputs permutes the outputs."),
             Option("The outputs change in value, because attention depends on where each token is.", False,
                    "Without position embeddings nothing in the block knows where a token is."),
-            Option("The block raises an error: the order is part of the input's shape.", False,
-                   "The shape (N, n, d) is the same in any order."),
+            Option("The outputs come out permuted, but their values change, because each "
+                   "softmax now sums the keys in another order.", False,
+                   "A sum does not depend on the order of its terms: each query's weights are "
+                   "the same numbers, permuted with the keys (up to last-bit rounding in floating "
+                   "point)."),
         ),
         solution="block(x[perm]) == block(x)[perm]: the page checks it on a random block.",
     )
