@@ -48,13 +48,13 @@ def _shear_top() -> Numeric:
     return Numeric(
         id="shear-top-row",
         prompt=(f"A {size}×{size} image holds a vertical stroke in its centre column. It is sheared "
-                f"parallel to the x-axis by \\(\\varphi = {degrees:g}°\\) "
+                f"parallel to the x-axis by \\(\\varphi = {degrees:g}^\\circ\\) "
                 f"(`TF.affine(img, angle=0.0, translate=[0, 0], scale=1.0, shear=[{degrees:g}, 0.0])`). "
                 f"By how many pixels does the stroke's **top** pixel move sideways?"),
         answer=answer, tolerance=0, unit="pixels",
         solution=(f"A shear maps \\((x, y) \\mapsto (x + y\\tan\\varphi,\\ y)\\), with \\(y\\) measured from "
                   f"the centre row, about which the image is sheared. The top row is \\(y = {y_top}\\) "
-                  f"rows above it, so it moves \\({y_top}\\tan {degrees:g}° = {answer}\\) pixels; the "
+                  f"rows above it, so it moves \\({y_top}\\tan {degrees:g}^\\circ = {answer}\\) pixels; the "
                   f"centre row does not move, and the bottom row moves {answer} the other way."),
         hint="Measure \\(y\\) from the centre row: the shear is about the image centre.",
         mistakes=(

@@ -78,7 +78,7 @@ def _soft_ce() -> Numeric:
         prompt=(f"A mixed example has the soft label \\(\\tilde y = ({lam}, {1 - lam:g}, 0)\\) (image "
                 f"\\(i\\) of class 0, its partner of class 1, \\(\\lambda = {lam}\\)). The network gives "
                 f"logits \\(z = (2, 0, -1)\\). What is the soft-target cross-entropy "
-                f"\\(-\\sum_k \\tilde y_k \\log\\mathrm{{softmax}}(z)_k\\)? Three decimals."),
+                f"\\(-\\sum_k \\tilde y_k \\log\\mathrm{{softmax}}(z)_k\\) (natural log)? Three decimals."),
         answer=answer, tolerance=0.0005,
         solution=(f"The cross-entropy is linear in the target: "
                   f"\\(\\lambda\\,\\mathrm{{CE}}(z, 0) + (1-\\lambda)\\,\\mathrm{{CE}}(z, 1) = "
