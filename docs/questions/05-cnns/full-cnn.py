@@ -92,7 +92,7 @@ def _mult_adds() -> Numeric:
                   f"\\({positions}\\) positions × \\({CHANNELS[1]}\\) filters × "
                   f"\\((9\\cdot{CHANNELS[0]})\\) = \\({_n(answer)}\\). Every weight is used at every "
                   f"position."),
-        hint="Positions × filters × (k·k·C_in): every weight is reused at every output position.",
+        hint=r"Positions × filters × \(k^2 C_\text{in}\): every weight is reused at every output position.",
         mistakes=(
             Mistake(float(per_position), "That is its weight count; each weight is used once per "
                     "output position."),
