@@ -9,7 +9,6 @@ least 12 per module, unique ids) are at the end.
 from __future__ import annotations
 
 import importlib.util
-import math
 from pathlib import Path
 
 import pytest
@@ -62,6 +61,21 @@ def _vgg16_split() -> tuple[float, float]:
     return fc_p / (fc_p + conv_p), conv_m / (conv_m + fc_m)
 
 
+def _loader_steps(n: int, batch: int, replicas: int = 1) -> int:
+    """Optimiser steps of one epoch as torch's own DataLoader (and DistributedSampler) count them."""
+    from torch.utils.data import DataLoader
+    from torch.utils.data.distributed import DistributedSampler
+
+    data = range(n)
+    if replicas == 1:
+        return len(DataLoader(data, batch_size=batch))
+    lengths = {len(DataLoader(data, batch_size=batch,
+                              sampler=DistributedSampler(data, num_replicas=replicas, rank=r)))
+               for r in range(replicas)}
+    (steps,) = lengths                              # every process takes the same number
+    return steps
+
+
 # (page, id) -> the answer by an independent route
 EXPECTED = {
     ("lenet", "c3-params"): (5 * 5 * 6 + 1) * 16,
@@ -86,8 +100,8 @@ EXPECTED = {
     ("comparison", "lenet-c1-macs"): 25 * 6 * 28 * 28,
     ("comparison", "vgg-conv12-macs"): 9 * 64 * 64 * 224 * 224 / 1e6,
     ("training", "synthetic-loss"): lambda: torch.nn.functional.cross_entropy(torch.zeros(1, 10), torch.tensor([3])).item(),
-    ("training", "steps-per-epoch"): math.ceil(1000 / 32),
-    ("training", "ddp-steps"): math.ceil(math.ceil(60_000 / 4) / 128),
+    ("training", "steps-per-epoch"): lambda: _loader_steps(1000, 32),
+    ("training", "ddp-steps"): lambda: _loader_steps(60_000, 128, replicas=4),
 }
 
 # (page, id) -> words only the correct option contains
