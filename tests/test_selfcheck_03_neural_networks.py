@@ -264,7 +264,8 @@ def test_momentum_by_torch_sgd():
 
 
 def test_steps_per_epoch_and_torch_momentum_choice():
-    assert question("optimizers", "steps-per-epoch").answer == math.ceil(50_000 / 128)
+    loader = torch.utils.data.DataLoader(range(50_000), batch_size=128)    # drop_last=False
+    assert question("optimizers", "steps-per-epoch").answer == len(loader) == math.ceil(50_000 / 128)
     q = question("optimizers", "torch-momentum")
     assert [o.correct for o in q.options] == ["learning rate is constant" in o.text
                                               for o in q.options]

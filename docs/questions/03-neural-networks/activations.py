@@ -101,7 +101,7 @@ def _widget_tanh() -> Numeric:
         solution=(f"\\(\\tanh({X_PROBE:g}) = {t:.4f}\\) and "
                   f"\\(\\tanh'(x) = 1 - \\tanh^2 x = 1 - {t:.4f}^2 = {answer:.4f}\\): the dashed "
                   f"curve, not the solid one."),
-        hint=r"Read the dashed curve (the derivative), or use \(\tanh' = 1 - \tanh^2\).",
+        hint=r"Read \(f'(x)\) in the line under the plot (the dashed curve is the derivative), or use \(\tanh' = 1 - \tanh^2\).",
         mistakes=(
             Mistake(t, r"That is \(\tanh(x)\), the solid curve; the slope is the dashed one."),
             Mistake(float(sigmoid_prime(X_PROBE)), "That is the sigmoid's slope; switch the "
