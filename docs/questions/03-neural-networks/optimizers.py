@@ -36,9 +36,10 @@ def _adam() -> Numeric:
         answer=answer, tolerance=5e-5,
         solution=(f"At \\(t = 1\\), \\(m_1 = 0.1\\,g_1\\) and \\(v_1 = 0.001\\,g_1^2\\); the bias "
                   f"correction divides them by \\(1 - 0.9 = 0.1\\) and \\(1 - 0.999 = 0.001\\), so "
-                  f"\\(\\hat m_1 = g_1\\), \\(\\hat v_1 = g_1^2\\) and the step is "
+                  f"\\(\\hat m_1 = g_1\\) and \\(\\hat v_1 = g_1^2\\).\n\nThe step is "
                   f"\\(\\alpha\\, g/(|g| + \\varepsilon) = {ADAM_LR:g} \\cdot {g:g}/({g:g} + 10^{{-8}}) "
-                  f"= {answer:.6f}\\): size \\(\\alpha\\) whatever the gradient's scale, in both "
+                  f"= {answer:.8f}\\): size \\(\\alpha\\) (up to \\(\\varepsilon\\)) whatever the "
+                  f"gradient's scale, in both "
                   f"coordinates."),
         hint=r"At \(t = 1\) the bias correction gives \(\hat m_1 = g_1\) and \(\hat v_1 = g_1^2\).",
         mistakes=(
