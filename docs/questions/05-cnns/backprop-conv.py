@@ -74,6 +74,7 @@ def _output_padding() -> Numeric:
     answer = N_IN - short                                # the rows the floor left unread
     padded = N_IN + 2 * PAD
     dilated = (n_out - 1) * STRIDE + 1
+    r = (N_IN + 2 * PAD - K_S) % STRIDE
     return Numeric(
         id="output-padding",
         prompt=(f"A conv layer has kernel \\(k = {K_S}\\), stride \\(s = {STRIDE}\\) and padding "
@@ -84,11 +85,11 @@ def _output_padding() -> Numeric:
         answer=float(answer), tolerance=0,
         solution=(f"\\(n_\\text{{out}} = \\lfloor ({N_IN} + {2 * PAD} - {K_S})/{STRIDE} \\rfloor + 1 = "
                   f"{n_out}\\). The dilated \\(\\delta\\) has \\((n_\\text{{out}} - 1)s + 1 = {dilated}\\) "
-                  f"entries and its full convolution with the kernel \\({dilated + K_S - 1}\\), but the "
-                  f"padded input has \\(n + 2p = {padded}\\): "
-                  f"\\(r = (n + 2p - k) \\bmod s = {(N_IN + 2 * PAD - K_S) % STRIDE}\\): the last "
-                  f"\\(r\\) positions were read by no window, and their (zero) gradient must "
-                  f"still be there."),
+                  f"entries, and its full convolution with the kernel has \\({dilated} + {K_S} - 1 = "
+                  f"{dilated + K_S - 1}\\), but the padded input has \\(n + 2p = {padded}\\).\n\n"
+                  f"So \\(r = (n + 2p - k) \\bmod s = {r}\\) "
+                  f"{'zero goes' if r == 1 else 'zeros go'} at the end: the last \\(r\\) positions were read by no window, and their (zero) "
+                  f"gradient must still be there."),
         hint=r"\(r = (n + 2p - k) \bmod s\): what the floor in the output-size formula dropped.",
         mistakes=(
             Mistake(0.0, "The division in the output-size formula is not exact here: the floor "
