@@ -76,8 +76,8 @@ def _flatten_28() -> Numeric:
         answer=answer, tolerance=0,
         solution=(f"Each unpadded \\({k}\\times{k}\\) convolution takes \\(n \\to n - {k - 1}\\) and "
                   f"each pool halves: \\({sizes[0]} {steps}\\), "
-                  f"so S4 gives \\({c}\\times{side}\\times{side} = {answer}\\) numbers, not the "
-                  f"{at_32} that C5's weights expect: that is why MNIST is padded to 32×32 "
+                  f"so S4 gives \\({c}\\times{side}\\times{side} = {answer}\\) numbers.\n\nThat is not "
+                  f"the {at_32} that C5's weights expect: that is why MNIST is padded to 32×32 "
                   f"(or C1 padded by 2)."),
         hint="Apply \\(n - k + 1\\) for each unpadded 5×5 convolution and halve at each pool.",
         mistakes=(
