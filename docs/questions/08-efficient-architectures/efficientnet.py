@@ -30,12 +30,11 @@ def _se_params() -> Numeric:
     no_bias = 2 * c * cs
     return Numeric(
         id="se-params",
-        prompt=(f"The first block of B0's third MBConv stage (`features.3`, {c_in} → {c_out} channels; "
-                f"stage 4 in the paper's Table 1, which counts the stem as stage 1) takes "
-                f"\\(C_\\text{{in}} = {c_in}\\) channels, "
-                f"expands them by \\(t = {t}\\), and gates the expanded channels with "
-                f"squeeze-and-excitation whose middle width is \\(C_s = \\lfloor C_\\text{{in}}/4 \\rfloor\\). "
-                f"How many parameters does the SE module have?"),
+        prompt=(f"In B0's third MBConv stage (`features.3`; stage 4 in the paper's Table 1, which "
+                f"counts the stem as stage 1), the first block takes \\(C_\\text{{in}} = {c_in}\\) "
+                f"channels and expands them by \\(t = {t}\\). Squeeze-and-excitation gates the "
+                f"expanded channels, with middle width \\(C_s = \\lfloor C_\\text{{in}}/4 \\rfloor\\)."
+                f"\n\nHow many parameters does the SE module have?"),
         answer=answer, tolerance=0,
         solution=(f"SE acts on the \\(C = {t}\\cdot{c_in} = {c}\\) expanded channels and squeezes to "
                   f"\\(C_s = \\lfloor {c_in}/4 \\rfloor = {cs}\\) (a quarter of the block's *input*). "
