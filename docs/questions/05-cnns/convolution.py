@@ -126,8 +126,8 @@ def _widget() -> Numeric:
     size = (n - 3 + 2 * W_PAD) // W_STRIDE + 1
     return Numeric(
         id="widget-stride-padding",
-        prompt=(f"In the animation above, keep the worked example's input and kernel and set "
-                f"**stride** {W_STRIDE} and **padding** {W_PAD}. What is "
+        prompt=(f"In the 2-D convolution animation above (not the 1-D signal graph), keep the "
+                f"worked example's input and kernel and set **stride** {W_STRIDE} and **padding** {W_PAD}. What is "
                 f"\\(\\text{{output}}[{i}, {j}]\\) (row {i}, column {j}, counting from 0)?"),
         answer=answer, tolerance=0,
         solution=(f"The output is \\(\\lfloor ({n} - 3 + 2\\cdot{W_PAD})/{W_STRIDE} \\rfloor + 1 = "
