@@ -75,7 +75,7 @@ def _stacked_weights() -> Numeric:
         answer=float(answer), tolerance=0,
         solution=(f"Each 3×3 layer has \\(9C^2\\) weights: \\(3\\cdot 9\\cdot {C}^2 = {_n(answer)}\\), "
                   f"against \\(49C^2 = {_n(big)}\\) for one 7×7 layer, "
-                  f"{100 * (1 - answer / big):.0f} % fewer."),
+                  f"{100 * (1 - answer / big):.0f}% fewer."),
         hint=r"A \(k\times k\) layer from \(C\) to \(C\) channels has \(k^2 C^2\) weights.",
         mistakes=(
             Mistake(float(stacked_kernel_params(C, 3, 1)), "That is one of the three layers."),
