@@ -72,6 +72,9 @@ def test_ids_unique_numeric_questions_have_mistakes_choices_explain_every_option
                     assert asked, q.id
                 if asked:                 # and is accepted to half a unit of the last decimal
                     assert math.isclose(q.tolerance, 0.5 * 10.0 ** -int(asked.group(1))), q.id
+                    # and does not sit on a rounding half (0.03125 to 4 decimals: 0.0312 or 0.0313?)
+                    scaled = abs(q.answer) * 10 ** int(asked.group(1))
+                    assert abs(scaled - math.floor(scaled) - 0.5) > 1e-6, q.id
             else:
                 assert 3 <= len(q.options) <= 4
                 assert all(o.explanation.strip() for o in q.options)
