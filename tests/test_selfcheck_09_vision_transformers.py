@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,24 @@ def test_every_numeric_question_has_a_likely_mistake(questions):
                 assert 1 <= len(q.mistakes) <= 3, (page, q.id)
             else:
                 assert 3 <= len(q.options) <= 4 and all(o.explanation.strip() for o in q.options)
+
+
+DECIMALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def test_stated_precision_matches_the_tolerance(questions):
+    """A rounded answer says how many decimals; it is accepted to half a unit of the last one,
+    and it does not sit on a rounding half, where two roundings would both be right."""
+    for page, qs in questions.items():
+        for q in qs.values():
+            if not isinstance(q, Numeric):
+                continue
+            asked = re.search(r"\b(\d|one|two|three|four|five) decimals?\b", q.prompt, re.IGNORECASE)
+            if q.tolerance == 0:
+                assert not asked and q.answer == round(q.answer), (page, q.id)
+                continue
+            assert asked, (page, q.id)
+            n = DECIMALS.get(asked.group(1).lower()) or int(asked.group(1))
+            assert math.isclose(q.tolerance, 0.5 * 10.0 ** -n), (page, q.id)
+            scaled = abs(q.answer) * 10 ** n
+            assert abs(scaled - math.floor(scaled) - 0.5) > 1e-6, (page, q.id)
