@@ -63,19 +63,19 @@ def _vgg16_split() -> tuple[float, float]:
     return fc_p / (fc_p + conv_p), conv_m / (conv_m + fc_m)
 
 
-def _loader_steps(n: int, batch: int, replicas: int = 1) -> int:
-    """Optimiser steps of one epoch as torch's own DataLoader (and DistributedSampler) count them."""
+def _steps(n: int, batch: int, replicas: int = 1) -> int:
+    """Optimiser steps of one epoch by hand: each process gets ceil(n / replicas) indices
+    (DistributedSampler pads the shards to equal length) and keeps its last, partial batch.
+    Checked against torch's DataLoader for every rank, not only the rank 0 the question uses."""
     from torch.utils.data import DataLoader
     from torch.utils.data.distributed import DistributedSampler
 
+    by_hand = math.ceil(math.ceil(n / replicas) / batch)
     data = range(n)
-    if replicas == 1:
-        return len(DataLoader(data, batch_size=batch))
-    lengths = {len(DataLoader(data, batch_size=batch,
-                              sampler=DistributedSampler(data, num_replicas=replicas, rank=r)))
-               for r in range(replicas)}
-    (steps,) = lengths                              # every process takes the same number
-    return steps
+    for r in range(replicas):
+        sampler = DistributedSampler(data, num_replicas=replicas, rank=r) if replicas > 1 else None
+        assert len(DataLoader(data, batch_size=batch, sampler=sampler)) == by_hand
+    return by_hand
 
 
 # (page, id) -> the answer by an independent route
@@ -102,14 +102,14 @@ EXPECTED = {
     ("comparison", "lenet-c1-macs"): 25 * 6 * 28 * 28,
     ("comparison", "vgg-conv12-macs"): 9 * 64 * 64 * 224 * 224 / 1e6,
     ("training", "synthetic-loss"): lambda: torch.nn.functional.cross_entropy(torch.zeros(1, 10), torch.tensor([3])).item(),
-    ("training", "steps-per-epoch"): lambda: _loader_steps(1000, 32),
-    ("training", "ddp-steps"): lambda: _loader_steps(60_000, 128, replicas=4),
+    ("training", "ddp-steps"): lambda: _steps(60_000, 128, replicas=4),
 }
 
 # (page, id) -> words only the correct option contains
 CORRECT_OPTION = {
     ("resnet", "residual-gradient"): "(I + J_F)",
     ("comparison", "params-vs-macs"): "Parameters: the fully connected layers. MACs: the convolutions.",
+    ("training", "amp-grad-scaler"): "exponent range is small",
 }
 
 
@@ -139,6 +139,18 @@ def test_choice_marks_the_right_option(questions, page, qid):
 def test_comparison_choice_is_what_vgg16_counts_say():
     fc_param_share, conv_mac_share = _vgg16_split()
     assert fc_param_share > 0.5 and conv_mac_share > 0.5
+
+
+def test_float16_loses_small_gradients_that_scaling_or_bfloat16_keep():
+    """The AMP option's facts, by experiment: float16 (1 sign, 5 exponent, 10 mantissa bits)
+    flushes 1e-8 to zero, the same value times 2**16 survives, bfloat16 (8 exponent bits, 7
+    mantissa bits) keeps it; so bfloat16 has the range and float16 the precision."""
+    g = torch.tensor(1e-8)
+    assert g.half().item() == 0.0 and (g * 2.0**16).half().item() > 0 and g.bfloat16().item() > 0
+    assert torch.tensor(2.0**-24).half().item() == 2.0**-24 > 0
+    assert torch.tensor(2.0**-26).half().item() == 0.0
+    assert torch.finfo(torch.float16).eps == 2.0**-10 and torch.finfo(torch.bfloat16).eps == 2.0**-7
+    assert (g * 2.0**16).half().item() >= torch.finfo(torch.float16).smallest_normal  # full precision
 
 
 def test_every_question_is_checked_here(questions):

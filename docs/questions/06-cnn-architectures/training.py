@@ -2,11 +2,13 @@
 
 The loss from ``maths.information.cross_entropy_from_logits``; the steps from the package's
 ``make_loader`` on a tiny stand-in data set, and from the ``DistributedSampler`` it uses under
-torchrun (built here with an explicit number of processes, so no process group is needed).
+torchrun (built here with an explicit number of processes, so no process group is needed);
+the mixed-precision facts from ``torch.finfo`` and casts of one small gradient entry.
 """
 
 from __future__ import annotations
 
+import inspect
 import math
 
 import numpy as np
@@ -15,7 +17,7 @@ from torch.utils.data import DataLoader
 from torch.utils.data.distributed import DistributedSampler
 
 from syllabus_code.maths.information import cross_entropy_from_logits
-from syllabus_code.selfcheck import Choice, Mistake, Numeric
+from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 from syllabus_code.train import ArrayDataset, TrainConfig, make_loader
 
 
@@ -44,21 +46,58 @@ def _synthetic_loss() -> Numeric:
     )
 
 
-def _steps() -> Numeric:
-    n, batch = 1000, 32
-    answer = len(make_loader(_dataset(n), batch, shuffle=True))
-    return Numeric(
-        id="steps-per-epoch",
-        prompt=(f"`TrainConfig(limit={n}, batch_size={batch})` trains on {n} images. How many "
-                f"optimiser steps does one epoch take? (The loader keeps a last, smaller batch.)"),
-        answer=answer, tolerance=0,
-        solution=(f"\\(\\lceil {n}/{batch} \\rceil = \\lceil {n / batch} \\rceil = {answer}\\): "
-                  f"{n // batch} full batches and one of {n - batch * (n // batch)} images."),
-        hint="Divide and round up: the last, partial batch is a step too.",
-        mistakes=(
-            Mistake(n // batch, "The last, partial batch is not dropped: round up."),
-            Mistake(n / batch, "A number of steps is a whole number: round up."),
+def _sci(x: float, digits: int = 2) -> str:
+    """x as LaTeX scientific notation, e.g. 6.0 \\cdot 10^{-8}."""
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} \\cdot 10^{{{int(exponent)}}}"
+
+
+def _amp() -> Choice:
+    f16 = torch.finfo(torch.float16)
+    tiny16 = f16.smallest_normal * f16.eps              # float16's smallest subnormal, 2^-24
+    bits = {t: round(-math.log2(torch.finfo(t).eps)) for t in (torch.float16, torch.bfloat16)}
+    scale = inspect.signature(torch.amp.GradScaler).parameters["init_scale"].default
+    power = round(math.log2(scale))                      # the default is a power of 2
+    exp_bits = {t: torch.finfo(t).bits - bits[t] - 1 for t in bits}   # sign, exponent, mantissa
+    g = 1e-8                                             # a small gradient entry
+    lost = torch.tensor(g, dtype=torch.float16).item() == 0.0
+    kept = torch.tensor(g * scale, dtype=torch.float16).item()
+    in_bf16 = torch.tensor(g, dtype=torch.bfloat16).item()
+    assert lost and kept > 0 and in_bf16 > 0
+    return Choice(
+        id="amp-grad-scaler",
+        prompt=("On a GPU without bfloat16 the training loop runs autocast in float16 and adds a "
+                "`GradScaler`. Why does float16 need the scaler when bfloat16 does not?"),
+        options=(
+            Option("float16's exponent range is small, so small gradient entries round to zero; "
+                   "scaling the loss up scales every gradient up into range.", True,
+                   f"Right: float16's smallest positive number is \\(2^{{{round(math.log2(tiny16))}}} \\approx "
+                   f"{_sci(tiny16)}\\), "
+                   f"so a gradient entry of \\(10^{{-8}}\\) becomes 0, while "
+                   f"\\(2^{{{power}}} \\cdot 10^{{-8}} \\approx {_sci(kept, 3)}\\) (after the "
+                   f"default initial scale) is kept. The gradients are divided back before the "
+                   f"step. bfloat16 keeps float32's {exp_bits[torch.bfloat16]} exponent bits, and \\(10^{{-8}}\\) is "
+                   f"representable there (as \\({_sci(in_bf16, 3)}\\))."),
+            Option("float16 keeps fewer significant digits than bfloat16, so its gradients are "
+                   "too imprecise without scaling.", False,
+                   f"It is the other way round: float16 has {bits[torch.float16]} mantissa bits, "
+                   f"bfloat16 only {bits[torch.bfloat16]}. Scaling by a power of 2 changes no "
+                   f"relative precision; it changes which numbers are in range."),
+            Option("The scaler makes float16 matrix products run faster on tensor cores.", False,
+                   "It multiplies one number, the loss, and divides the gradients back; the "
+                   "speed comes from autocast running the products in 16 bits."),
+            Option("Under autocast the weights are stored in float16, and the scaler stops "
+                   "them from rounding.", False,
+                   "Autocast keeps the weights and the optimiser step in float32 and runs only "
+                   "matrix products and convolutions in 16 bits; the scaler acts on the "
+                   "gradients of the backward pass."),
         ),
+        solution=(f"float16 has {exp_bits[torch.float16]} exponent bits; bfloat16 and float32 have "
+                  f"{exp_bits[torch.bfloat16]}. In float16, gradient "
+                  f"entries smaller than about \\({_sci(tiny16 / 2)}\\) underflow to 0, so the loss "
+                  f"is multiplied by a large factor before the backward pass and the gradients are "
+                  f"divided by it before the step; the scaler lowers the factor when a gradient "
+                  f"overflows."),
     )
 
 
@@ -90,4 +129,4 @@ def _ddp_steps() -> Numeric:
 
 
 def questions() -> list[Numeric | Choice]:
-    return [_synthetic_loss(), _steps(), _ddp_steps()]
+    return [_synthetic_loss(), _amp(), _ddp_steps()]
