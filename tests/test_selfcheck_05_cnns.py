@@ -204,9 +204,13 @@ def test_stack_receptive_field_by_gradient_footprint():
     assert correct_text("receptive-field", "padding-and-receptive-field").startswith("Its size stays")
 
 
-def test_three_3x3_weights_by_torch():
-    convs = [torch.nn.Conv2d(32, 32, 3, bias=False) for _ in range(3)]
-    assert question("receptive-field", "three-3x3-weights").answer == sum(map(n_params, convs))
+def test_stacked_3x3_weights_by_footprint_and_torch():
+    n = 1
+    while measured_receptive_field([{"k": 3}] * n) < 9:     # shortest 3x3 stack that sees 9x9
+        n += 1
+    assert measured_receptive_field([{"k": 3}] * n) == measured_receptive_field([{"k": 9}]) == 9
+    convs = [torch.nn.Conv2d(32, 32, 3, bias=False) for _ in range(n)]
+    assert question("receptive-field", "stacked-3x3-weights").answer == sum(map(n_params, convs))
 
 
 def test_playground_task_starts_from_its_lenet_preset():

@@ -8,6 +8,7 @@ from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 STACK = [{"k": 3, "s": 1}, {"k": 3, "s": 2}, {"type": "pool", "k": 2},
          {"k": 3, "s": 1}, {"k": 3, "s": 1}]
 C = 32
+BIG = 9                     # one 9x9 layer against a stack of 3x3 layers
 # the architecture playground's LeNet-5 preset up to its second max pool, first kernel changed
 LENET = [{"k": 5}, {"type": "pool", "k": 2}, {"k": 5}, {"type": "pool", "k": 2}]
 NEW_K = 3
@@ -65,22 +66,29 @@ def _stack() -> Numeric:
 
 
 def _stacked_weights() -> Numeric:
-    answer = stacked_kernel_params(C, 3, 3)
-    big = stacked_kernel_params(C, 7, 1)
+    # how many stride-1 3x3 layers see what one BIG x BIG layer sees, and their weights
+    n = next(n for n in range(1, BIG) if receptive_field([{"k": 3}] * n)[-1] == BIG)
+    answer = stacked_kernel_params(C, 3, n)
+    big = stacked_kernel_params(C, BIG, 1)
     return Numeric(
-        id="three-3x3-weights",
-        prompt=(f"Three stacked 3×3 conv layers with \\(C = {C}\\) channels in and out see 7×7 "
-                f"pixels, like one 7×7 layer. How many weights (biases ignored) do the three "
-                f"3×3 layers have together?"),
+        id="stacked-3x3-weights",
+        prompt=(f"A stack of stride-1 3×3 conv layers, \\(C = {C}\\) channels in and out, is "
+                f"to see the same {BIG}×{BIG} pixels as one {BIG}×{BIG} layer. How many weights "
+                f"(biases ignored) does the shortest such stack have?"),
         answer=float(answer), tolerance=0,
-        solution=(f"Each 3×3 layer has \\(9C^2\\) weights: \\(3\\cdot 9\\cdot {C}^2 = {_n(answer)}\\), "
-                  f"against \\(49C^2 = {_n(big)}\\) for one 7×7 layer, "
+        solution=(f"Each stride-1 3×3 layer adds 2 to the receptive field, \\(\\mathrm{{RF}} = 1 + 2n\\), "
+                  f"so \\(1 + 2n = {BIG}\\) gives \\(n = {n}\\) layers. Each has \\(9C^2\\) "
+                  f"weights: \\({n}\\cdot 9\\cdot {C}^2 = {_n(answer)}\\), against "
+                  f"\\({BIG * BIG}C^2 = {_n(big)}\\) for one {BIG}×{BIG} layer, "
                   f"{100 * (1 - answer / big):.0f}% fewer."),
-        hint=r"A \(k\times k\) layer from \(C\) to \(C\) channels has \(k^2 C^2\) weights.",
+        hint=(r"Find how many 3×3 layers give the receptive field first (each adds \(k - 1 = 2\)), "
+              r"then count \(k^2 C^2\) weights per layer."),
         mistakes=(
-            Mistake(float(stacked_kernel_params(C, 3, 1)), "That is one of the three layers."),
-            Mistake(float(big), "That is the single 7×7 layer."),
-            Mistake(float(3 * 9 * C), r"Each kernel spans all \(C\) input channels, and there are "
+            Mistake(float(stacked_kernel_params(C, 3, n - 1)), f"{n - 1} layers see only "
+                    f"{receptive_field([{'k': 3}] * (n - 1))[-1]}×"
+                    f"{receptive_field([{'k': 3}] * (n - 1))[-1]} pixels: each layer adds 2."),
+            Mistake(float(big), f"That is the single {BIG}×{BIG} layer."),
+            Mistake(float(n * 9 * C), r"Each kernel spans all \(C\) input channels, and there are "
                     r"\(C\) of them: \(9C^2\) per layer, not \(9C\)."),
         ),
     )
