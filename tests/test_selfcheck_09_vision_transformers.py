@@ -80,7 +80,8 @@ EXPECTED = {
     ("attention", "mha-params"): lambda: count(nn.MultiheadAttention(48, 6)),
     ("attention", "quadratic-crossover"): _crossover_from_a_real_layer,
     ("transformer-block", "block-params"): _torch_encoder_layer_params,
-    ("transformer-block", "layer-norm"): lambda: F.layer_norm(torch.tensor([1.0, 2.0, 3.0, 6.0]), (4,))[-1].item(),
+    ("transformer-block", "layer-norm"): lambda: F.layer_norm(
+        torch.tensor([[2.0, 4.0, 4.0, 10.0], [0.0, 0.0, 0.0, 4.0]], dtype=torch.float64), (4,))[0, -1].item(),
     ("vit", "sequence-length"): _torchvision_sequence_length,
     ("vit", "patch-embedding"): lambda: count(nn.Conv2d(3, 64, kernel_size=8, stride=8)),
     ("vit", "class-and-positions"): _torchvision_class_and_positions,

@@ -45,27 +45,38 @@ def _block_params() -> Numeric:
     )
 
 
+def _vec(v) -> str:
+    return "(" + ", ".join(f"{x:g}" for x in v) + ")"
+
+
 def _layer_norm() -> Numeric:
-    token = [1.0, 2.0, 3.0, 6.0]
-    block = EncoderBlock(num_heads=1, hidden_dim=len(token), mlp_dim=4)
-    x = torch.tensor([token], dtype=torch.float32)
+    tokens = [[2.0, 4.0, 4.0, 10.0], [0.0, 0.0, 0.0, 4.0]]       # two tokens of width d = 4
+    d = len(tokens[0])
+    block = EncoderBlock(num_heads=1, hidden_dim=d, mlp_dim=4)
+    x = torch.tensor([tokens], dtype=torch.float32)             # (batch 1, 2 tokens, d)
     with torch.no_grad():
-        answer = block.ln_1(x)[0, -1].item()
-    t = torch.tensor(token, dtype=torch.float64)
+        answer = block.ln_1(x)[0, 0, -1].item()
+    t = torch.tensor(tokens[0], dtype=torch.float64)
     mu, var = t.mean().item(), t.var(unbiased=False).item()
     unbiased = ((t[-1] - mu) / t.var(unbiased=True).sqrt()).item()
     by_var = ((t[-1] - mu) / var).item()
+    col = torch.tensor([row[-1] for row in tokens], dtype=torch.float64)   # BN's view: one feature
+    over_tokens = ((col[0] - col.mean()) / col.var(unbiased=False).sqrt()).item()
     return Numeric(
         id="layer-norm",
-        prompt=(f"A token has features \\(x = ({', '.join(f'{v:g}' for v in token)})\\). What is the last "
-                f"feature after layer normalisation (\\(\\gamma = 1\\), \\(\\beta = 0\\), \\(\\epsilon\\) "
-                f"negligible)? Three decimals."),
+        prompt=(f"Two tokens of width \\(d = {d}\\), \\(x_1 = {_vec(tokens[0])}\\) and "
+                f"\\(x_2 = {_vec(tokens[1])}\\), go through layer normalisation "
+                f"(\\(\\gamma = 1\\), \\(\\beta = 0\\), \\(\\epsilon\\) negligible). What is the last "
+                f"feature of \\(x_1\\) afterwards? Three decimals."),
         answer=answer, tolerance=0.0005,
-        solution=(f"\\(\\mu = {mu:g}\\), \\(\\sigma^2 = \\frac{{1}}{{{len(token)}}}\\sum_i (x_i - \\mu)^2 = {var:g}\\) "
-                  f"(the population variance, over this token's own features), so "
-                  f"\\(({token[-1]:g} - {mu:g})/\\sqrt{{{var:g}}} = {answer:.3f}\\)."),
+        solution=(f"LayerNorm uses each token's own {d} features: for \\(x_1\\), \\(\\mu = {mu:g}\\) "
+                  f"and \\(\\sigma^2 = \\frac{{1}}{{{d}}}\\sum_i (x_i - \\mu)^2 = {var:g}\\) (the "
+                  f"population variance), so \\(({tokens[0][-1]:g} - {mu:g})/\\sqrt{{{var:g}}} = "
+                  f"{answer:.3f}\\). The other token plays no part."),
         hint="Normalise over the token's own features: subtract their mean, divide by their standard deviation.",
         mistakes=(
+            Mistake(over_tokens, "That normalises the last feature over the two tokens, as batch "
+                    "norm would; LayerNorm uses each token's own features."),
             Mistake(unbiased, "LayerNorm divides by the population variance (\\(1/d\\)), not the unbiased one (\\(1/(d-1)\\))."),
             Mistake(by_var, "Divide by the standard deviation \\(\\sqrt{\\sigma^2 + \\epsilon}\\), not by the variance."),
         ),
