@@ -48,7 +48,6 @@ def _clipped(lo: int, hi: int, n: int) -> int:
 
 
 EXPECTED = {
-    ("transfer-learning", "fe-lenet"): 84 * 5 + 5,
     ("transfer-learning", "ft-lenet"): (84 * 10 + 10) + (120 * 84 + 84),
     ("transfer-learning", "fe-alexnet"): 4096 * 102 + 102,
     ("augmentation", "cutout-corner"): _clipped(2 - 8, 2 + 8, 32) ** 2,
@@ -61,6 +60,7 @@ EXPECTED = {
 
 CORRECT_OPTION = {
     ("transfer-learning", "frozen-bn"): "overwrite their running averages",
+    ("transfer-learning", "digits-worst-strategy"): "Feature extraction: trained to separate",
     ("augmentation", "digits-no-flip"): "Horizontal flips",
     ("augmentation", "erasing-vs-cutout"): "area and aspect ratio are drawn at random",
     ("mixup-cutmix", "beta-alpha"): "near 0 or near 1",
@@ -163,3 +163,29 @@ def test_stated_precision_matches_the_tolerance(questions):
             assert math.isclose(q.tolerance, 0.5 * 10.0 ** -n), (page, q.id)
             scaled = abs(q.answer) * 10 ** n
             assert abs(scaled - math.floor(scaled) - 0.5) > 1e-6, (page, q.id)
+
+
+def test_the_digits_table_has_feature_extraction_lowest_in_every_column():
+    """The digits choice rests on the page's measured table: feature extraction has the lowest
+    mean at every label count, and full retraining and scratch are within each other's range."""
+    text = (ROOT / "docs" / MODULE / "transfer-learning.md").read_text()
+    section = text.split("## Similar domain, very few labels")[1].split("\n## ")[0]
+    cell = re.compile(r"([\d.]+) \(([\d.]+)–([\d.]+)\)")       # mean (lowest–highest)
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and all(cell.fullmatch(c) for c in cells[1:]):
+            rows[cells[0].split(" (")[0]] = [cell.fullmatch(c).groups() for c in cells[1:]]
+    assert set(rows) == {"feature extraction", "fine-tuning", "full retraining", "from scratch"}
+    for col in range(3):
+        mean = {k: float(v[col][0]) for k, v in rows.items()}
+        assert min(mean, key=mean.get) == "feature extraction"
+        lo_full, hi_full = map(float, rows["full retraining"][col][1:])
+        lo_scr, hi_scr = map(float, rows["from scratch"][col][1:])
+        assert lo_full <= hi_scr and lo_scr <= hi_full          # the seed ranges overlap
+
+
+def test_centred_means_of_five_classes_span_at_most_four_directions():
+    g = torch.Generator().manual_seed(0)
+    means = torch.randn(5, 84, generator=g, dtype=torch.float64)
+    assert torch.linalg.matrix_rank(means - means.mean(0)).item() == 4

@@ -21,26 +21,40 @@ def _lenet():
     return get_model("lenet5", activation="relu", pool="max", input_size=28)
 
 
-def _fe_lenet() -> Numeric:
-    k = 5
-    model = _lenet()
-    d = model.classifier[-1].in_features
-    old = sum(p.numel() for p in model.classifier[-1].parameters())
-    prepare(model, "feature-extraction", num_classes=k, lr=1e-3)
-    answer = trainable_parameters(model)
-    return Numeric(
-        id="fe-lenet",
-        prompt=(f"A LeNet-5 pretrained on the ten MNIST digits is reused for a {k}-class task by "
-                f"**feature extraction** (`prepare(model, \"feature-extraction\", num_classes={k}, …)`). "
-                f"How many parameters does the optimiser train?"),
-        answer=answer, tolerance=0,
-        solution=(f"Only the new head trains: a linear layer from the {d} features of F6 to {k} "
-                  f"classes, \\({d}\\cdot{k} + {k} = {answer}\\) parameters. Everything below it is frozen."),
-        hint="Feature extraction trains the new head only: count its weights and biases.",
-        mistakes=(
-            Mistake(d * k, "Count the head's biases too, one per class."),
-            Mistake(old, "That is the old 10-class head; it is replaced by a new one with one output per new class."),
+def _digits_worst() -> Choice:
+    source_classes = 5                                   # pretrained on the digits 0-4
+    model = get_model("lenet5", activation="relu", pool="max", input_size=28,
+                      num_classes=source_classes)
+    d = model.classifier[-1].in_features                 # the penultimate layer's width
+    return Choice(
+        id="digits-worst-strategy",
+        prompt=("In the page's digits experiment, LeNet-5 is pretrained on the digits 0–4 and "
+                "moved to the digits 5–9 with only a few labelled images per class. Which "
+                "strategy came out clearly worst, and what explains it?"),
+        options=(
+            Option("Feature extraction: trained to separate five classes, the penultimate "
+                   "layer keeps its features in very few directions, so a linear head on them "
+                   "cannot separate five new digits.", True,
+                   f"Right: around their overall mean, the means of {source_classes} classes span at most "
+                   f"{source_classes - 1} directions, and the page found most of the variance of "
+                   f"the {d} features in about that many; the head did not even fit its "
+                   f"training images. Fine-tuning retrains the fully connected layers on the "
+                   f"convolutions' richer output and recovers much of the loss."),
+            Option("Training from scratch: a few labelled images per class are too few for a "
+                   "CNN to learn from.", False,
+                   "From random weights the same network ended level with full retraining "
+                   "from the pretrained start, within the spread over seeds: a small CNN learns "
+                   "digits from very few labels."),
+            Option("Full retraining: changing every pretrained weight destroys what was learnt.",
+                   False, "It ended where training from scratch did: no gain from the pretrained "
+                   "start here, but no loss either."),
+            Option("Fine-tuning: a tenth of the head's learning rate is too small for the "
+                   "unfrozen blocks to adapt.", False,
+                   "Fine-tuning was behind full retraining but far ahead of feature extraction."),
         ),
+        solution=("Similar images were not enough: the top layers of a network trained on a small "
+                  "source task are specific to that task, and the rule of thumb's choice for "
+                  "'similar domain, few labels' was the worst here. Measure rather than assume."),
     )
 
 
@@ -56,7 +70,8 @@ def _ft_lenet() -> Numeric:
     f6_layer = model.classifier[2]
     return Numeric(
         id="ft-lenet",
-        prompt=("The same LeNet-5 is **fine-tuned** for a new 10-class task with `unfreeze=1`: the new "
+        prompt=("A LeNet-5 pretrained on the ten MNIST digits is **fine-tuned** for a new 10-class "
+                "task with `unfreeze=1`: the new "
                 "head and the one block below it (F6, 120 → 84) train, the rest stays frozen. How many "
                 "parameters does the optimiser train?"),
         answer=answer, tolerance=0,
@@ -127,4 +142,4 @@ def _frozen_bn() -> Choice:
 
 
 def questions() -> list[Numeric | Choice]:
-    return [_fe_lenet(), _ft_lenet(), _fe_alexnet(), _frozen_bn()]
+    return [_digits_worst(), _ft_lenet(), _fe_alexnet(), _frozen_bn()]
