@@ -39,3 +39,11 @@ def test_only_themed_images_become_a_light_and_dark_pair():
     assert "![A block.](figures/block.svg#only-light)![A block.](figures/block.dark.svg#only-dark)" in out
     assert "![A plot.](figures/plot.svg)" in out  # not themed: unchanged
     assert figures.themed_images(md, "06-cnn-architectures") == md  # another section's name
+
+
+def test_alt_text_with_brackets_keeps_its_pair():
+    figures._THEMED.clear()
+    figures._THEMED.add("06-cnn-architectures/bottleneck")
+    md = "![ResNet-50 layer2[0]: 256 -> 512.](figures/bottleneck.svg)"
+    out = figures.themed_images(md, "06-cnn-architectures")
+    assert out.count("layer2[0]") == 2 and "bottleneck.dark.svg#only-dark" in out

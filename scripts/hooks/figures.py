@@ -86,7 +86,8 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(figures/(?P<name>[\w-]+)\.svg\)")
+# alt text may hold balanced brackets, one level deep ("layer2[0]")
+_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(figures/(?P<name>[\w-]+)\.svg\)")
 
 
 def themed_images(markdown: str, section: str) -> str:
