@@ -27,17 +27,11 @@ test("encode and decode are inverse, and the key depends on page and id", () => 
   assert.throws(() => decodeSecret(text, "03-nn/losses", "other"));
 });
 
-test("numbers are read strictly", () => {
-  assert.deepEqual(parseNumber("0.25"), { value: 0.25 });
-  assert.deepEqual(parseNumber("  -3 "), { value: -3 });
-  assert.deepEqual(parseNumber("\u22122.5"), { value: -2.5 });
-  assert.deepEqual(parseNumber("+.5"), { value: 0.5 });
-  assert.deepEqual(parseNumber("3e-4"), { value: 3e-4 });
-  assert.deepEqual(parseNumber("1E3"), { value: 1000 });
-  assert.deepEqual(parseNumber("3/8"), { value: 0.375 });
-  assert.deepEqual(parseNumber("-1 / 4"), { value: -0.25 });
-  assert.deepEqual(parseNumber("-0"), { value: 0 });
-  assert.deepEqual(parseNumber("12."), { value: 12 });
+test("numbers are read strictly, with the decimals typed", () => {
+  const cases = [["0.25", 0.25, 2], ["  -3 ", -3, 0], ["\u22122.5", -2.5, 1], ["+.5", 0.5, 1],
+    ["3e-4", 3e-4, null], ["1E3", 1000, null], ["3/8", 0.375, null], ["-1 / 4", -0.25, null],
+    ["-0", 0, 0], ["12.", 12, 0]];
+  for (const [text, value, decimals] of cases) assert.deepEqual(parseNumber(text), { value, decimals }, text);
 });
 
 test("anything else gets a message, never an exception", () => {
@@ -55,7 +49,7 @@ test("anything else gets a message, never an exception", () => {
   }
   assert.match(parseNumber("9".repeat(400)).error, /400 characters/);
   for (const odd of [null, undefined, 42, {}, [1, 2]]) assert.doesNotThrow(() => parseNumber(odd));
-  assert.deepEqual(parseNumber(42), { value: 42 });
+  assert.deepEqual(parseNumber(42), { value: 42, decimals: 0 });
   assert.match(parseNumber("abcdefghijklmnopqrstuvwxyz").error, /"abcdefghijklmnopqrst…"/);
 });
 
@@ -68,6 +62,11 @@ test("tolerance edges: within is right (decimal rounding forgiven), beyond is no
   const exact = { ...NUMERIC, answer: 14, tolerance: 0, mistakes: [{ value: 13, hint: "off by one" }] };
   assert.equal(checkNumeric(14, exact).status, "correct");
   assert.equal(checkNumeric(14.01, exact).status, "wrong");
+  // a mistake is recognised at the precision typed: 100/3 typed as 33.3 or 33.33 or 33
+  const third = { ...NUMERIC, answer: 25, tolerance: 0, mistakes: [{ value: 100 / 3, hint: "thirds" }] };
+  for (const typed of ["33.3", "33.33", "33"]) assert.equal(mark(typed, third).status, "mistake", typed);
+  assert.equal(mark("33.2", third).status, "wrong");
+  assert.equal(mark("25", third).status, "correct");
   assert.deepEqual(checkNumeric(13, exact), { status: "mistake", hint: "off by one" });
   assert.ok(withinTolerance(100480, 100480, 0) && !withinTolerance(100481, 100480, 0));
 });

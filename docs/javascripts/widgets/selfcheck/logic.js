@@ -49,6 +49,7 @@ export function parseNumber(input) {
   if (/^[+-]?\d+,\d+$/.test(text)) return { error: "Use a point as the decimal separator: 0.5, not 0,5." };
   if (/%\s*$/.test(text)) return { error: "Type the number without the % sign (0.25, not 25 %)." };
   let value;
+  let decimals = null; // digits typed after the point: how precisely the learner wrote it
   const frac = FRACTION.exec(text);
   if (frac) {
     const den = Number(frac[2]);
@@ -56,6 +57,8 @@ export function parseNumber(input) {
     value = Number(frac[1]) / den;
   } else if (NUMBER.test(text)) {
     value = Number(text);
+    const mantissa = text.split(/e/i)[0];
+    if (!/e/i.test(text)) decimals = mantissa.includes(".") ? mantissa.split(".")[1].length : 0;
   } else {
     const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
     return { error: `"${shown}" is not a number. Type digits, such as 12, -0.25, 3e-4 or 3/8.` };
@@ -63,7 +66,7 @@ export function parseNumber(input) {
   if (!Number.isFinite(value) || Math.abs(value) > MAX_ABS) {
     return { error: "That number is far too large to be the answer: check the digits and the exponent." };
   }
-  return { value: Object.is(value, -0) ? 0 : value };
+  return { value: Object.is(value, -0) ? 0 : value, decimals };
 }
 
 /** Whether x is within tol of target (with room for the decimal -> binary rounding of both). */
@@ -76,11 +79,14 @@ export function withinTolerance(x, target, tol) {
  * Mark a number against a numeric question's secret:
  * {status: "correct"} | {status: "mistake", hint} (a listed likely mistake) | {status: "wrong", hint}.
  */
-export function checkNumeric(value, secret) {
+export function checkNumeric(value, secret, decimals = null) {
   if (!Number.isFinite(value)) throw new TypeError("checkNumeric: value must be a finite number");
   if (withinTolerance(value, secret.answer, secret.tolerance)) return { status: "correct" };
+  // A likely mistake is recognised at the precision the learner typed: "33.3" or "33" for the
+  // mistake's 33.33..., even when the answer itself must be exact.
+  const typed = decimals === null ? 0 : 0.5 * 10 ** -decimals;
   for (const m of secret.mistakes || []) {
-    if (withinTolerance(value, m.value, secret.tolerance)) return { status: "mistake", hint: m.hint };
+    if (withinTolerance(value, m.value, Math.max(secret.tolerance, typed))) return { status: "mistake", hint: m.hint };
   }
   return { status: "wrong", hint: secret.hint };
 }
@@ -102,7 +108,7 @@ export function mark(attempt, secret) {
   }
   const parsed = parseNumber(attempt);
   if (parsed.error) return parsed;
-  return { ...checkNumeric(parsed.value, secret), value: parsed.value };
+  return { ...checkNumeric(parsed.value, secret, parsed.decimals), value: parsed.value };
 }
 
 export function storageKey(id) {
