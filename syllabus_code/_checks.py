@@ -118,6 +118,11 @@ def is_integer(value: Any) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
+def is_number(value: Any) -> bool:
+    """True for Python and NumPy real numbers, integers included; False for booleans."""
+    return isinstance(value, _NUMBER_TYPES) and not isinstance(value, (bool, np.bool_))
+
+
 def check_int(value: Any, name: str, min: int | None = None, max: int | None = None) -> int:
     """An integer (not a bool) in ``[min, max]`` (either bound may be omitted)."""
     if not is_integer(value):
@@ -131,16 +136,14 @@ def check_int(value: Any, name: str, min: int | None = None, max: int | None = N
 def check_number(value: Any, name: str, min: float | None = None, max: float | None = None, *,
                  min_open: bool = False, max_open: bool = False) -> float:
     """A finite real number (not a bool) in the given range; ``*_open`` excludes that bound."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, _NUMBER_TYPES):
+    if not is_number(value):
         raise TypeError(f"{name} must be a number, got {_describe(value)}")
     given, value = value, float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {given}")
     low_bad = min is not None and (value <= min if min_open else value < min)
     high_bad = max is not None and (value >= max if max_open else value > max)
-    if low_bad or high_bad:
-        raise ValueError(f"{name} must be a finite number {_range_text(min, max, min_open, max_open)}, "
-                         f"got {given}")
+    if not math.isfinite(value) or low_bad or high_bad:
+        limits = _range_text(min, max, min_open, max_open)
+        raise ValueError(f"{name} must be a finite number{' ' + limits if limits else ''}, got {given}")
     return value
 
 
@@ -149,9 +152,16 @@ def check_positive(value: Any, name: str) -> float:
     return check_number(value, name, min=0.0, min_open=True)
 
 
+def check_bool(value: Any, name: str) -> bool:
+    """A flag: ``True`` or ``False`` (not 0/1, not a string such as "no", which is truthy)."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return value
+
+
 def check_choice(value: Any, name: str, choices: tuple) -> Any:
     """One of ``choices`` (compared with ==), else a message listing them."""
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or value not in choices:
+    if not (isinstance(value, str) or is_number(value)) or value not in choices:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
     return value
 

@@ -29,6 +29,8 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, Dataset, DistributedSampler
 
+from ._checks import is_integer
+
 DATASETS = ("mnist", "fashion-mnist", "cifar10")
 _FOLDER = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST", "cifar10": "cifar-10-batches-py"}
 
@@ -238,7 +240,7 @@ def _as_batch(batch):
 
 
 def _check_optional_count(value, name: str) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+    if value is not None and not (is_integer(value) and value >= 1):
         raise ValueError(f"{name} must be a positive int or None, got {value!r}")
 
 
@@ -254,8 +256,9 @@ def prepare_data(name: str, train: bool = True, *, limit: int | None = None, cha
     key = data_key(name)
     _check_optional_count(limit, "limit")
     _check_optional_count(channels, "channels")
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if not is_integer(seed):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    seed = int(seed)
     if key == "synthetic":
         g = torch.Generator().manual_seed(seed + (0 if train else 1))
         n = limit or 512

@@ -110,6 +110,10 @@ def test_prepare_data_bad_input_names_the_argument():
         data.prepare_data("imagenet")
     with pytest.raises(ValueError, match="limit must be a positive int"):
         data.prepare_data("synthetic", limit=0)
+    with pytest.raises(ValueError, match="channels must be a positive int or None, got True"):
+        data.prepare_data("synthetic", channels=True)
+    with pytest.raises(TypeError, match="seed must be an int, got bool"):
+        data.prepare_data("synthetic", seed=False)
     with pytest.raises(ValueError, match="same length"):
         data.ArrayDataset(torch.zeros(3, 1, 2, 2), torch.zeros(2))
 

@@ -26,7 +26,11 @@ def test_seed_everything_repeats_every_generator():
     first = (random.random(), np.random.rand(), torch.rand(1).item())
     seed_everything(3)
     assert (random.random(), np.random.rand(), torch.rand(1).item()) == first
+    seed_everything(np.int64(3))  # a NumPy integer is a seed too, the same one
+    assert (random.random(), np.random.rand(), torch.rand(1).item()) == first
     with pytest.raises(TypeError, match="seed must be an int"):
         seed_everything("0")
+    with pytest.raises(TypeError, match="seed must be an int, got bool"):
+        seed_everything(True)
     with pytest.raises(ValueError, match=r"seed must be in \[-2\*\*63, 2\*\*64 - 1\]"):
         seed_everything(2**70)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
+
+from syllabus_code._checks import is_integer, is_number
 
 
 def verdict(ok: bool, good: str, bad: str) -> str:
@@ -19,14 +19,14 @@ def not_yet(hint: str) -> str:
 
 def as_int(answer, name: str = "answer") -> int:
     """The answer as an int (NumPy integers accepted; booleans and floats refused: they are not counts)."""
-    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, numbers.Integral):
+    if not is_integer(answer):
         raise TypeError(f"{name} must be an int, got {type(answer).__name__}")
     return int(answer)
 
 
 def as_float(answer, name: str = "answer") -> float:
     """The answer as a float (ints and NumPy scalars accepted, booleans refused)."""
-    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, numbers.Real):
+    if not is_number(answer):
         raise TypeError(f"{name} must be a number, got {type(answer).__name__}")
     return float(answer)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from .._checks import is_integer
 from .config import SetupError, TrainConfig
 
 __all__ = [
@@ -101,7 +102,7 @@ def read_checkpoint(path: str | os.PathLike, map_location="cpu") -> dict:
         got = f"keys {sorted(map(str, state))}" if isinstance(state, dict) else type(state).__name__
         raise CheckpointError(f"checkpoint {path} is not a training checkpoint: expected a dict "
                               f"with 'arch', 'epoch' and 'model', got {got}")
-    if isinstance(state["epoch"], bool) or not isinstance(state["epoch"], int) or state["epoch"] < 0:
+    if not is_integer(state["epoch"]) or state["epoch"] < 0:
         raise CheckpointError(f"checkpoint {path} holds no valid epoch, got {state['epoch']!r}")
     return state
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import numbers
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._checks import check_positive
+from .._checks import check_bool, check_positive, is_integer, is_number
 
 __all__ = ["SetupError", "TrainConfig"]
 
@@ -63,8 +62,7 @@ class TrainConfig:
                            what="an int in [0, 2**63 - 1]")
         check_device(self.device)
         for name in ("amp", "channels_last", "progress", "resume"):
-            if not isinstance(getattr(self, name), bool):
-                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
+            check_bool(getattr(self, name), name)
         if self.limit is not None:
             self.limit = _count(self.limit, "limit", what="a positive int or None")
         self.out = _out_folder(self.out)
@@ -80,7 +78,7 @@ def _count(value: Any, name: str, *, minimum: int = 1, maximum: int | None = Non
     """An int in [minimum, maximum]; bools and floats are refused, NumPy integers accepted."""
     what = what or ("a positive int" if minimum == 1 and maximum is None
                     else f"an int in [{minimum}, {maximum}]")
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    if not is_integer(value):
         raise TypeError(f"{name} must be {what}, got {value!r} ({type(value).__name__})")
     if value < minimum or (maximum is not None and value > maximum):
         raise ValueError(f"{name} must be {what}, got {value!r}")
@@ -89,7 +87,7 @@ def _count(value: Any, name: str, *, minimum: int = 1, maximum: int | None = Non
 
 def _number(value: Any, name: str, *, minimum: float) -> float:
     """A finite real number >= minimum."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if not is_number(value):
         raise TypeError(f"{name} must be a number, got {value!r} ({type(value).__name__})")
     if not math.isfinite(value) or value < minimum:
         raise ValueError(f"{name} must be a finite number >= {minimum}, got {value!r}")

@@ -8,6 +8,8 @@ import random
 import numpy as np
 import torch
 
+from .._checks import is_integer
+
 __all__ = ["amp_dtype", "check_device", "pick_device", "precision", "seed_everything"]
 
 DEVICES = "'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'"
@@ -79,8 +81,9 @@ def seed_everything(seed: int, deterministic: bool = True) -> None:
     On a GPU deterministic kernels also need ``CUBLAS_WORKSPACE_CONFIG``, and some
     operations have none, so there we only warn (``warn_only=True``) instead of failing.
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if not is_integer(seed):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    seed = int(seed)
     if not -(2**63) <= seed < 2**64:  # torch's seeds are 64-bit
         raise ValueError(f"seed must be in [-2**63, 2**64 - 1], got {seed}")
     random.seed(seed)
