@@ -25,7 +25,6 @@ from typing import NoReturn
 __all__ = ["build_parser", "main"]
 
 
-# --8<-- [start:parser]
 def build_parser() -> argparse.ArgumentParser:
     from .train import DATA_NAMES, TrainConfig
 
@@ -54,7 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--threads", type=_positive_int, default=None,
                    help="CPU threads for torch (default: torch's)")
     return parser
-# --8<-- [end:parser]
 
 
 def _positive_int(text: str) -> int:

@@ -15,7 +15,6 @@ from syllabus_code.transfer import prepare, trainable_parameters
 __all__ = ["check_ex1", "check_ex2", "check_ex3", "check_ex4"]
 
 
-# --8<-- [start:checks]
 def check_ex1(answer) -> str:
     """Trainable parameters of ResNet-18 prepared for feature extraction
     with 10 classes."""
@@ -75,4 +74,3 @@ def check_ex4(answer) -> str:
                    "large and different: train all.",
                    f"reconsider scenario(s) {', '.join(wrong)}: how much data is there, "
                    "and how close is the domain?")
-# --8<-- [end:checks]

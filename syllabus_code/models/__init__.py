@@ -18,7 +18,6 @@ from .lenet import LeNet5, lenet5
 from .resnet import BasicBlock, Bottleneck, ResNet, resnet18, resnet34, resnet50, resnet101, resnet152
 from .vgg import VGG, vgg11, vgg11_bn, vgg13, vgg13_bn, vgg16, vgg16_bn, vgg19, vgg19_bn
 
-# --8<-- [start:registry]
 MODELS: dict[str, Callable[..., nn.Module]] = {
     "lenet5": lenet5,
     "alexnet": alexnet,
@@ -54,7 +53,6 @@ def get_model(name: str, **kwargs) -> nn.Module:
         module = importlib.import_module(f"{__name__}.{LATER_MODELS[key]}")
         return getattr(module, key)(**kwargs)
     raise ValueError(f"unknown model name {name!r}; valid names: {', '.join(list_models())}")
-# --8<-- [end:registry]
 
 
 __all__ = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import torch
 
 
-# --8<-- [start:check_input]
 def check_input(
     x: torch.Tensor,
     model: str,
@@ -48,4 +47,3 @@ def check_input(
             f"{model} needs images of at least {min_size}x{min_size} pixels, got {h}x{w} "
             f"({name} shape {tuple(x.shape)}); resize the input (ImageNet models expect 224x224)"
         )
-# --8<-- [end:check_input]

@@ -209,6 +209,7 @@ def _efficientnet(name: str, **kwargs) -> EfficientNet:
     if name in ("b5", "b6", "b7"):  # torchvision uses BatchNorm eps 1e-3 for the largest three
         kwargs.setdefault("bn_eps", 1e-3)
     return EfficientNet(width_mult=v.width, depth_mult=v.depth, **kwargs)
+# --8<-- [end:variants]
 
 
 def efficientnet_b0(**kwargs) -> EfficientNet:
@@ -241,7 +242,6 @@ def efficientnet_b6(**kwargs) -> EfficientNet:
 
 def efficientnet_b7(**kwargs) -> EfficientNet:
     return _efficientnet("b7", **kwargs)
-# --8<-- [end:variants]
 
 
 # --8<-- [start:compound]

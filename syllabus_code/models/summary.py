@@ -65,7 +65,6 @@ def count_macs(model: nn.Module, input_size: Sequence[int] = (1, 3, 224, 224), d
 # --8<-- [end:count]
 
 
-# --8<-- [start:layer_table]
 def layer_rows(model: nn.Module, input_size: Sequence[int], depth: int = 1,
                skip: tuple[type[nn.Module], ...] = (nn.ReLU, nn.Dropout),
                device: str = "meta") -> list[tuple[str, str, str, int]]:
@@ -106,4 +105,3 @@ def layer_table(model: nn.Module, input_size: Sequence[int], depth: int = 1,
     lines.insert(1, "-" * len(lines[0]))
     lines.append(f"total parameters: {count_parameters(model):,}")
     return "\n".join(lines)
-# --8<-- [end:layer_table]
