@@ -46,14 +46,22 @@ def _check_center(center, height: int, width: int) -> tuple[int, int]:
             check_int(center[1], "center[1] (column)", 0, width - 1))
 
 
+def _check_partner(n: int, partner) -> None:
+    if partner is not None and (
+            not isinstance(partner, torch.Tensor) or partner.shape != (n,) or partner.is_floating_point()
+            or (n and (partner.min() < 0 or partner.max() >= n))):
+        raise ValueError(f"partner must be an integer tensor of shape ({n},) with indices in [0, {n - 1}]")
+
+
 # --8<-- [start:mixup]
-def sample_lambda(alpha: float, generator: torch.Generator | None = None) -> float:
+def _sample_lambda(alpha: float, generator: torch.Generator | None) -> float:
     """λ ~ Beta(α, α), drawn from torch's global random stream (``torch.manual_seed`` repeats it).
 
     ``torch.distributions`` takes no generator, so with a ``generator`` a seed is drawn from it
     and the Beta draw is made in a forked stream: repeatable, and the global stream is untouched.
+
+    ``sample_lambda`` checks the arguments, then calls this.
     """
-    alpha = check_positive(alpha, "alpha")
     a = torch.tensor(alpha, dtype=torch.float64)
     beta = torch.distributions.Beta(a, a)
     if generator is None:
@@ -72,10 +80,28 @@ def one_hot(y: torch.Tensor, num_classes: int) -> torch.Tensor:
 def _partner(n: int, partner: torch.Tensor | None) -> torch.Tensor:
     if partner is None:
         return (torch.arange(n) - 1) % n  # i is mixed with i - 1
-    if (not isinstance(partner, torch.Tensor) or partner.shape != (n,) or partner.is_floating_point()
-            or (n and (partner.min() < 0 or partner.max() >= n))):
-        raise ValueError(f"partner must be an integer tensor of shape ({n},) with indices in [0, {n - 1}]")
     return partner
+
+
+def _mixup(x, y, num_classes, lam, partner) -> tuple[torch.Tensor, torch.Tensor, float]:
+    """Mixed images, mixed (soft) labels and the λ used: x̃ = λ x + (1-λ) x[partner].
+
+    ``mixup`` checks the arguments, then calls this.
+    """
+    j = _partner(x.shape[0], partner)
+    t = one_hot(y, num_classes)
+    return lam * x + (1.0 - lam) * x[j], lam * t + (1.0 - lam) * t[j], lam
+# --8<-- [end:mixup]
+
+
+def sample_lambda(alpha: float, generator: torch.Generator | None = None) -> float:
+    """λ ~ Beta(α, α), drawn from torch's global random stream (``torch.manual_seed`` repeats it).
+
+    ``torch.distributions`` takes no generator, so with a ``generator`` a seed is drawn from it
+    and the Beta draw is made in a forked stream: repeatable, and the global stream is untouched.
+    """
+    alpha = check_positive(alpha, "alpha")
+    return _sample_lambda(alpha, generator)
 
 
 def mixup(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.0, *,
@@ -84,22 +110,19 @@ def mixup(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.0
     """Mixed images, mixed (soft) labels and the λ used: x̃ = λ x + (1-λ) x[partner]."""
     _check_batch(x, y, num_classes)
     lam = sample_lambda(alpha, generator) if lam is None else _check_lam(lam)
-    j = _partner(x.shape[0], partner)
-    t = one_hot(y, num_classes)
-    return lam * x + (1.0 - lam) * x[j], lam * t + (1.0 - lam) * t[j], lam
-# --8<-- [end:mixup]
+    _check_partner(x.shape[0], partner)
+    return _mixup(x, y, num_classes, lam, partner)
 
 
 # --8<-- [start:cutmix]
-def cutmix_box(lam: float, height: int, width: int, center: tuple[int, int]) -> tuple[int, int, int, int]:
+def _cutmix_box(lam, height, width, cy, cx) -> tuple[int, int, int, int]:
     """The box ``(x1, y1, x2, y2)`` (pixel bounds, x2/y2 exclusive) for ratio λ around ``center = (cy, cx)``.
 
     Unclipped, its sides are √(1-λ)·W by √(1-λ)·H (area fraction 1-λ); the half-sides are rounded
     down to whole pixels (as torchvision does) and the box is clipped to the image.
+
+    ``cutmix_box`` checks the arguments, then calls this.
     """
-    lam = _check_lam(lam)
-    height, width = check_int(height, "height", min=1), check_int(width, "width", min=1)
-    cy, cx = _check_center(center, height, width)
     r = math.sqrt(1.0 - lam)
     half_w, half_h = int(0.5 * r * width), int(0.5 * r * height)
     x1, x2 = max(cx - half_w, 0), min(cx + half_w, width)
@@ -107,17 +130,15 @@ def cutmix_box(lam: float, height: int, width: int, center: tuple[int, int]) -> 
     return x1, y1, x2, y2
 
 
-def cutmix(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.0, *,
-           lam: float | None = None, center: tuple[int, int] | None = None,
-           partner: torch.Tensor | None = None, generator: torch.Generator | None = None,
-           ) -> tuple[torch.Tensor, torch.Tensor, float, tuple[int, int, int, int]]:
+def _cutmix(x, y, num_classes, lam, center, partner,
+            generator) -> tuple[torch.Tensor, torch.Tensor, float, tuple[int, int, int, int]]:
     """CutMix a batch: returns images, soft labels, the label weight λ' of the kept image, and the box.
 
     λ' = 1 - (box area)/(H·W) is recomputed from the *clipped* box, so the label weights always
     equal the fractions of pixels that come from each image.
+
+    ``cutmix`` checks the arguments, then calls this.
     """
-    _check_batch(x, y, num_classes)
-    lam = sample_lambda(alpha, generator) if lam is None else _check_lam(lam)
     h, w = x.shape[-2:]
     if center is None:
         center = (int(torch.randint(h, (1,), generator=generator)), int(torch.randint(w, (1,), generator=generator)))
@@ -131,6 +152,33 @@ def cutmix(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.
 # --8<-- [end:cutmix]
 
 
+def cutmix_box(lam: float, height: int, width: int, center: tuple[int, int]) -> tuple[int, int, int, int]:
+    """The box ``(x1, y1, x2, y2)`` (pixel bounds, x2/y2 exclusive) for ratio λ around ``center = (cy, cx)``.
+
+    Unclipped, its sides are √(1-λ)·W by √(1-λ)·H (area fraction 1-λ); the half-sides are rounded
+    down to whole pixels (as torchvision does) and the box is clipped to the image.
+    """
+    lam = _check_lam(lam)
+    height, width = check_int(height, "height", min=1), check_int(width, "width", min=1)
+    cy, cx = _check_center(center, height, width)
+    return _cutmix_box(lam, height, width, cy, cx)
+
+
+def cutmix(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.0, *,
+           lam: float | None = None, center: tuple[int, int] | None = None,
+           partner: torch.Tensor | None = None, generator: torch.Generator | None = None,
+           ) -> tuple[torch.Tensor, torch.Tensor, float, tuple[int, int, int, int]]:
+    """CutMix a batch: returns images, soft labels, the label weight λ' of the kept image, and the box.
+
+    λ' = 1 - (box area)/(H·W) is recomputed from the *clipped* box, so the label weights always
+    equal the fractions of pixels that come from each image.
+    """
+    _check_batch(x, y, num_classes)
+    lam = sample_lambda(alpha, generator) if lam is None else _check_lam(lam)
+    _check_partner(x.shape[0], partner)
+    return _cutmix(x, y, num_classes, lam, center, partner, generator)
+
+
 def soft_cross_entropy(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
     """Mean cross-entropy against soft targets (rows summing to 1): −Σ_k t_k log softmax(z)_k."""
     if logits.shape != targets.shape:
@@ -139,20 +187,18 @@ def soft_cross_entropy(logits: torch.Tensor, targets: torch.Tensor) -> torch.Ten
 
 
 # --8<-- [start:pipeline]
-def augmentation_pipeline(kind: str = "digits", *, noise_std: float = 0.05, erase_p: float = 0.25):
+def _augmentation_pipeline(kind: str, noise_std: float, erase_p: float):
     """A ``transforms.v2`` pipeline for float image tensors in [0, 1], shape (C, H, W) or (N, C, H, W).
 
     ``kind="digits"`` (MNIST-like): small rotations, shifts and scalings but no flips (a mirrored
     2 is not a 2); ``kind="photos"`` (CIFAR-like): random crop with padding and horizontal flips,
     plus colour jitter. Both then add Gaussian noise and erase a random rectangle
     [Zhong et al., 2020] with probability ``erase_p``.
+
+    ``augmentation_pipeline`` checks the arguments, then calls this.
     """
     from torchvision.transforms import v2
 
-    if kind not in ("digits", "photos"):
-        raise ValueError(f"kind must be 'digits' or 'photos', got {kind!r}")
-    noise_std = check_number(noise_std, "noise_std", min=0.0)
-    erase_p = check_number(erase_p, "erase_p (a probability)", 0.0, 1.0)
     if kind == "digits":
         geometric = [v2.RandomAffine(degrees=10, translate=(0.1, 0.1), scale=(0.9, 1.1))]
         photometric = [v2.ColorJitter(brightness=0.2, contrast=0.2)]
@@ -166,3 +212,18 @@ def augmentation_pipeline(kind: str = "digits", *, noise_std: float = 0.05, eras
         v2.RandomErasing(p=erase_p, scale=(0.02, 0.2), value=0),  # occlusion
     ])
 # --8<-- [end:pipeline]
+
+
+def augmentation_pipeline(kind: str = "digits", *, noise_std: float = 0.05, erase_p: float = 0.25):
+    """A ``transforms.v2`` pipeline for float image tensors in [0, 1], shape (C, H, W) or (N, C, H, W).
+
+    ``kind="digits"`` (MNIST-like): small rotations, shifts and scalings but no flips (a mirrored
+    2 is not a 2); ``kind="photos"`` (CIFAR-like): random crop with padding and horizontal flips,
+    plus colour jitter. Both then add Gaussian noise and erase a random rectangle
+    [Zhong et al., 2020] with probability ``erase_p``.
+    """
+    if kind not in ("digits", "photos"):
+        raise ValueError(f"kind must be 'digits' or 'photos', got {kind!r}")
+    noise_std = check_number(noise_std, "noise_std", min=0.0)
+    erase_p = check_number(erase_p, "erase_p (a probability)", 0.0, 1.0)
+    return _augmentation_pipeline(kind, noise_std, erase_p)

@@ -35,9 +35,11 @@ def head_name(model: nn.Module) -> str:
     return names[-1]
 
 
-def replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
-    """Put a new, randomly initialised ``nn.Linear(in_features, num_classes)`` where the head was."""
-    check_int(num_classes, "num_classes", min=2)
+def _replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
+    """Put a new, randomly initialised ``nn.Linear(in_features, num_classes)`` where the head was.
+
+    ``replace_head`` checks the arguments, then calls this.
+    """
     name = head_name(model)
     parent_name, _, attr = name.rpartition(".")
     parent = model.get_submodule(parent_name) if parent_name else model
@@ -46,6 +48,12 @@ def replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
     setattr(parent, attr, new)
     return new
 # --8<-- [end:head]
+
+
+def replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
+    """Put a new, randomly initialised ``nn.Linear(in_features, num_classes)`` where the head was."""
+    check_int(num_classes, "num_classes", min=2)
+    return _replace_head(model, num_classes)
 
 
 # --8<-- [start:freeze]
@@ -165,20 +173,16 @@ def rotated(dataset, quarter_turns: int = 1):
 
 
 # --8<-- [start:prepare]
-def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
-            unfreeze: int = 2, backbone_lr_factor: float = 0.1) -> list[dict]:
+def _prepare(model, strategy, num_classes, lr, unfreeze, backbone_lr_factor) -> list[dict]:
     """Give ``model`` a new head for ``num_classes`` and set what trains; return optimiser groups.
 
     ``feature-extraction``: only the head trains (at ``lr``).
     ``fine-tuning``: the head at ``lr`` and the last ``unfreeze`` blocks before it at
     ``lr * backbone_lr_factor``; the rest stays frozen.
     ``full``: every layer trains at ``lr`` from the pretrained starting point.
+
+    ``prepare`` checks the arguments, then calls this.
     """
-    if strategy not in STRATEGIES:
-        raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}, got {strategy!r}")
-    check_int(unfreeze, "unfreeze (blocks to train below the head)", min=0)
-    check_positive(lr, "lr")
-    check_positive(backbone_lr_factor, "backbone_lr_factor")
     head = replace_head(model, num_classes)
     freeze(model, False)
     if strategy == "full":
@@ -205,6 +209,34 @@ def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
 # --8<-- [end:prepare]
 
 
+def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
+            unfreeze: int = 2, backbone_lr_factor: float = 0.1) -> list[dict]:
+    """Give ``model`` a new head for ``num_classes`` and set what trains; return optimiser groups.
+
+    ``feature-extraction``: only the head trains (at ``lr``).
+    ``fine-tuning``: the head at ``lr`` and the last ``unfreeze`` blocks before it at
+    ``lr * backbone_lr_factor``; the rest stays frozen.
+    ``full``: every layer trains at ``lr`` from the pretrained starting point.
+    """
+    if strategy not in STRATEGIES:
+        raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}, got {strategy!r}")
+    check_int(unfreeze, "unfreeze (blocks to train below the head)", min=0)
+    check_positive(lr, "lr")
+    check_positive(backbone_lr_factor, "backbone_lr_factor")
+    return _prepare(model, strategy, num_classes, lr, unfreeze, backbone_lr_factor)
+
+
+def _check_pretrained_name(name) -> None:
+    import torchvision
+
+    from .models import list_models
+
+    if not isinstance(name, str) or name not in list_models():
+        raise ValueError(f"unknown model name {name!r}; valid names: {', '.join(list_models())}")
+    if name not in torchvision.models.list_models():
+        raise ValueError(f"torchvision has no model {name!r} (and so no pretrained weights for it)")
+
+
 # --8<-- [start:pretrained]
 def pretrained(name: str, weights: str | None = "DEFAULT", **kwargs) -> nn.Module:
     """The course's model ``name`` holding torchvision's ImageNet weights (``weights="DEFAULT"``, or
@@ -216,12 +248,9 @@ def pretrained(name: str, weights: str | None = "DEFAULT", **kwargs) -> nn.Modul
     """
     import torchvision
 
-    from .models import get_model, list_models
+    from .models import get_model
 
-    if not isinstance(name, str) or name not in list_models():
-        raise ValueError(f"unknown model name {name!r}; valid names: {', '.join(list_models())}")
-    if name not in torchvision.models.list_models():
-        raise ValueError(f"torchvision has no model {name!r} (and so no pretrained weights for it)")
+    _check_pretrained_name(name)
     theirs = torchvision.models.get_model(name, weights=weights, **kwargs)
     ours = get_model(name, **kwargs)
     ours.load_state_dict(theirs.state_dict(), strict=True)

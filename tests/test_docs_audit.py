@@ -16,6 +16,7 @@ from pathlib import Path
 
 import codeblocks  # scripts/hooks is on sys.path (tests/conftest.py)
 import pytest
+import snippets
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -46,7 +47,14 @@ def audit() -> tuple[Counter, list[str], dict[str, int]]:
                 counts[f"skipped: {f.reason}"] += 1
     for lab in sorted((DOCS / "labs").glob("*.py")):
         counts["notebook cells (executed at build)"] += notebook_cells(lab)
+    checks, lines, _ = snippets.check_share(DOCS)
+    counts[CHECK_LINES], counts[SHOWN_LINES] = checks, lines
     return counts, bad, per_page
+
+
+CHECK_LINES = "shown package code: argument-check lines"
+SHOWN_LINES = "shown package code: lines (non-blank, non-comment)"
+CHECK_SHARE_LIMIT = 0.03
 
 
 def test_every_code_block_is_executed_or_included():
@@ -55,6 +63,43 @@ def test_every_code_block_is_executed_or_included():
     AUDIT.write_text(json.dumps(dict(counts), indent=1), encoding="utf-8")
     assert not bad, "code blocks that nothing runs:\n" + "\n".join(bad)
     assert counts["executed"] > 0
+
+
+def test_every_snippet_section_is_shown_on_a_page():
+    unshown = [f"{s.path}:{s.name}" for s in snippets.unshown_sections(DOCS)]
+    assert not unshown, ("snippet sections no page includes (include them where they belong, "
+                         "or remove the markers):\n" + "\n".join(unshown))
+
+
+def test_shown_code_is_maths_not_argument_checks():
+    """Pages show each function's maths; its argument checks stay in the public wrapper."""
+    checks, lines, per = snippets.check_share(DOCS)
+    worst = sorted(per.items(), key=lambda kv: -kv[1][0])[:8]
+    assert lines > 0
+    assert checks / lines <= CHECK_SHARE_LIMIT, (
+        f"{checks} of {lines} shown lines ({checks / lines:.1%}) are argument checks; most in:\n"
+        + "\n".join(f"{k}: {c} of {n}" for k, (c, n) in worst))
+
+
+def test_check_lines_are_found():
+    src = "\n".join([
+        "def f(x, n):",
+        '    """Doc."""',
+        "    x = as_array(x, 'x')",
+        "    if n < 1:",
+        "        raise ValueError('n')",
+        "    _check_k(n)",
+        "    y = x * 2  # maths",
+        "    if n > 2:",
+        "        y = y + 1",
+        "    return y",
+    ])
+    path = ROOT / ".cache" / "check_lines_sample.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(src, encoding="utf-8")
+    rel = path.relative_to(ROOT).as_posix()
+    snippets.check_lines.cache_clear()
+    assert sorted(snippets.check_lines(rel)) == [3, 4, 5, 6]
 
 
 def test_classifier_rules():

@@ -72,20 +72,51 @@ def kl_divergence(p, q, base: float | None = None):
 
 
 # --8<-- [start:logits]
+def _logsumexp(z, axis: int) -> np.ndarray:
+    """\\(\\log \\sum_j e^{z_j} = m + \\log \\sum_j e^{z_j - m}\\) with \\(m = \\max_j z_j\\):
+    every exponent is \\(\\le 0\\), so nothing overflows.
+
+    ``logsumexp`` checks the arguments, then calls this.
+    """
+    m = np.max(z, axis=axis, keepdims=True)
+    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(z - m), axis=axis))
+
+
+def _log_softmax(z, axis: int) -> np.ndarray:
+    """\\(\\log \\mathrm{softmax}(z)_k = z_k - \\log\\sum_j e^{z_j}\\).
+
+    ``log_softmax`` checks the arguments, then calls this.
+    """
+    return z - np.expand_dims(logsumexp(z, axis=axis), axis)
+
+
+def _cross_entropy_from_logits(logits, targets) -> float:
+    """Mean over a batch of \\(-\\log \\mathrm{softmax}(z_n)_{y_n}\\), the classification loss.
+
+    ``logits``: (N, K) raw scores; ``targets``: (N,) integer class indices in [0, K). Equal to
+    ``torch.nn.functional.cross_entropy(logits, targets)``.
+
+    ``cross_entropy_from_logits`` checks the arguments, then calls this.
+    """
+    N = logits.shape[0]
+    logp = log_softmax(logits, axis=1)           # (N, K)
+    return float(-np.mean(logp[np.arange(N), targets]))
+# --8<-- [end:logits]
+
+
 def logsumexp(z, axis: int = -1) -> np.ndarray:
     """\\(\\log \\sum_j e^{z_j} = m + \\log \\sum_j e^{z_j - m}\\) with \\(m = \\max_j z_j\\):
     every exponent is \\(\\le 0\\), so nothing overflows."""
     z = as_float_array(z, "z")
     if z.ndim == 0:
         raise ValueError("z must have at least one axis")
-    m = np.max(z, axis=axis, keepdims=True)
-    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(z - m), axis=axis))
+    return _logsumexp(z, axis)
 
 
 def log_softmax(z, axis: int = -1) -> np.ndarray:
     """\\(\\log \\mathrm{softmax}(z)_k = z_k - \\log\\sum_j e^{z_j}\\)."""
     z = as_float_array(z, "z")
-    return z - np.expand_dims(logsumexp(z, axis=axis), axis)
+    return _log_softmax(z, axis)
 
 
 def cross_entropy_from_logits(logits, targets) -> float:
@@ -104,6 +135,4 @@ def cross_entropy_from_logits(logits, targets) -> float:
         raise ValueError(f"targets must have one entry per row of logits ({N}), got {targets.shape[0]}")
     if np.any(targets < 0) or np.any(targets >= K):
         raise ValueError(f"targets must be class indices in [0, {K}), got min {targets.min()}, max {targets.max()}")
-    logp = log_softmax(logits, axis=1)           # (N, K)
-    return float(-np.mean(logp[np.arange(N), targets]))
-# --8<-- [end:logits]
+    return _cross_entropy_from_logits(logits, targets)

@@ -38,6 +38,42 @@ def variance(values, probs) -> float:
 
 
 # --8<-- [start:bayes]
+def _bayes_posterior(prior, likelihood) -> np.ndarray:
+    """Posterior over hypotheses \\(\\theta\\) after seeing data \\(X\\):
+
+    \\[ P(\\theta \\mid X) = \\frac{P(X \\mid \\theta) P(\\theta)}{\\sum_{\\theta'} P(X \\mid \\theta') P(\\theta')}. \\]
+
+    ``prior`` is a probability vector over the hypotheses; ``likelihood[i]`` is
+    \\(P(X \\mid \\theta_i)\\), a number in [0, 1] (it need not sum to 1 over i).
+
+    ``bayes_posterior`` checks the arguments, then calls this.
+    """
+    joint = likelihood * prior                   # P(X, theta_i)
+    evidence = joint.sum()                       # P(X)
+    if evidence == 0:
+        raise ValueError("the data has probability 0 under every hypothesis (P(X) = 0)")
+    return joint / evidence
+
+
+def _diagnostic_test_posterior(prevalence: float, sensitivity: float, specificity: float) -> float:
+    """P(disease | positive test) from the prevalence P(D), the sensitivity P(+|D) and the
+    specificity P(-|not D).
+
+    ``diagnostic_test_posterior`` checks the arguments, then calls this.
+    """
+    post = bayes_posterior([prevalence, 1 - prevalence], [sensitivity, 1 - specificity])
+    return float(post[0])
+# --8<-- [end:bayes]
+
+
+def diagnostic_test_posterior(prevalence: float, sensitivity: float, specificity: float) -> float:
+    """P(disease | positive test) from the prevalence P(D), the sensitivity P(+|D) and the
+    specificity P(-|not D)."""
+    for name, val in (("prevalence", prevalence), ("sensitivity", sensitivity), ("specificity", specificity)):
+        check_number(val, f"{name} (a probability)", 0.0, 1.0)
+    return _diagnostic_test_posterior(prevalence, sensitivity, specificity)
+
+
 def bayes_posterior(prior, likelihood) -> np.ndarray:
     """Posterior over hypotheses \\(\\theta\\) after seeing data \\(X\\):
 
@@ -52,31 +88,17 @@ def bayes_posterior(prior, likelihood) -> np.ndarray:
         raise ValueError(f"likelihood must have one entry per hypothesis ({prior.size}), got {likelihood.size}")
     if np.any(likelihood < 0) or np.any(likelihood > 1):
         raise ValueError("likelihood must have entries in [0, 1]")
-    joint = likelihood * prior                   # P(X, theta_i)
-    evidence = joint.sum()                       # P(X)
-    if evidence == 0:
-        raise ValueError("the data has probability 0 under every hypothesis (P(X) = 0)")
-    return joint / evidence
-
-
-def diagnostic_test_posterior(prevalence: float, sensitivity: float, specificity: float) -> float:
-    """P(disease | positive test) from the prevalence P(D), the sensitivity P(+|D) and the
-    specificity P(-|not D)."""
-    for name, val in (("prevalence", prevalence), ("sensitivity", sensitivity), ("specificity", specificity)):
-        check_number(val, f"{name} (a probability)", 0.0, 1.0)
-    post = bayes_posterior([prevalence, 1 - prevalence], [sensitivity, 1 - specificity])
-    return float(post[0])
-# --8<-- [end:bayes]
+    return _bayes_posterior(prior, likelihood)
 
 
 # --8<-- [start:gaussian]
-def gaussian_log_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
+def _gaussian_log_pdf(x, mu: float, sigma: float) -> np.ndarray:
     """\\(\\log p(x; \\mu, \\sigma^2) = -\\tfrac12\\log(2\\pi\\sigma^2) - (x-\\mu)^2 / 2\\sigma^2\\).
 
-    Computed in log space so that far tails give a large negative number instead of 0."""
-    sigma = check_positive(sigma, "sigma")
-    mu = check_number(mu, "mu")
-    x = as_float_array(x, "x")
+    Computed in log space so that far tails give a large negative number instead of 0.
+
+    ``gaussian_log_pdf`` checks the arguments, then calls this.
+    """
     z = (x - mu) / sigma                      # log sigma, not log sigma**2: sigma = 1e-200 works
     return -math.log(sigma) - 0.5 * math.log(2 * math.pi) - 0.5 * z**2
 
@@ -85,6 +107,16 @@ def gaussian_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
     """\\(p(x; \\mu, \\sigma^2) = \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp\\!\\big(-\\frac{(x-\\mu)^2}{2\\sigma^2}\\big)\\)."""
     return np.exp(gaussian_log_pdf(x, mu, sigma))
 # --8<-- [end:gaussian]
+
+
+def gaussian_log_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
+    """\\(\\log p(x; \\mu, \\sigma^2) = -\\tfrac12\\log(2\\pi\\sigma^2) - (x-\\mu)^2 / 2\\sigma^2\\).
+
+    Computed in log space so that far tails give a large negative number instead of 0."""
+    sigma = check_positive(sigma, "sigma")
+    mu = check_number(mu, "mu")
+    x = as_float_array(x, "x")
+    return _gaussian_log_pdf(x, mu, sigma)
 
 
 def _binary_sample(x) -> np.ndarray:
@@ -122,10 +154,12 @@ def bernoulli_mle(x) -> float:
     return float(_binary_sample(x).mean())
 
 
-def gaussian_log_likelihood(x, mu: float, sigma: float) -> float:
+def _gaussian_log_likelihood(x, mu: float, sigma: float) -> float:
     """\\(\\ell(\\mu, \\sigma^2) = \\sum_i \\log p(x_i; \\mu, \\sigma^2)\\) for independent
-    observations."""
-    mu = float(as_float_array(mu, "mu", ndim=0))
+    observations.
+
+    ``gaussian_log_likelihood`` checks the arguments, then calls this.
+    """
     return float(np.sum(gaussian_log_pdf(_real_sample(x), mu, sigma)))
 
 
@@ -137,3 +171,10 @@ def gaussian_mle(x) -> tuple[float, float]:
     mu = x.mean()
     return float(mu), float(np.mean((x - mu) ** 2))
 # --8<-- [end:likelihood]
+
+
+def gaussian_log_likelihood(x, mu: float, sigma: float) -> float:
+    """\\(\\ell(\\mu, \\sigma^2) = \\sum_i \\log p(x_i; \\mu, \\sigma^2)\\) for independent
+    observations."""
+    mu = float(as_float_array(mu, "mu", ndim=0))
+    return _gaussian_log_likelihood(x, mu, sigma)

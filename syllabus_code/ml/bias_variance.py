@@ -35,9 +35,43 @@ def _check_int(value, name: str, minimum: int) -> int:
 
 
 # --8<-- [start:fit]
+def _true_function(x) -> np.ndarray:
+    """f(x) = sin(2πx), the regression function the simulation tries to learn.
+
+    ``true_function`` checks the arguments, then calls this.
+    """
+    return np.sin(2 * np.pi * x)
+
+
+def _fit_polynomial(x, y, degree: int) -> np.ndarray:
+    """Least-squares polynomial of the given degree on x in [0, 1] (Legendre basis in 2x - 1,
+    which is far better conditioned than raw powers). Returns its coefficients.
+
+    ``fit_polynomial`` checks the arguments, then calls this.
+    """
+    return np.polynomial.legendre.legfit(2 * x - 1, y, degree)
+
+
+def _predict_polynomial(coef, x) -> np.ndarray:
+    """Evaluate a polynomial returned by :func:`fit_polynomial` at x.
+
+    ``predict_polynomial`` checks the arguments, then calls this.
+    """
+    return np.polynomial.legendre.legval(2 * x - 1, coef)
+# --8<-- [end:fit]
+
+
 def true_function(x) -> np.ndarray:
     """f(x) = sin(2πx), the regression function the simulation tries to learn."""
-    return np.sin(2 * np.pi * as_float_array(x, "x"))
+    x = as_float_array(x, "x")
+    return _true_function(x)
+
+
+def predict_polynomial(coef, x) -> np.ndarray:
+    """Evaluate a polynomial returned by :func:`fit_polynomial` at x."""
+    x = as_float_array(x, "x")
+    coef = as_float_array(coef, "coef", ndim=1)
+    return _predict_polynomial(coef, x)
 
 
 def fit_polynomial(x, y, degree: int) -> np.ndarray:
@@ -50,13 +84,7 @@ def fit_polynomial(x, y, degree: int) -> np.ndarray:
     degree = _check_int(degree, "degree", 0)
     if degree >= x.size:
         raise ValueError(f"degree must be < the number of points ({x.size}) for a unique fit, got {degree}")
-    return np.polynomial.legendre.legfit(2 * x - 1, y, degree)
-
-
-def predict_polynomial(coef, x) -> np.ndarray:
-    """Evaluate a polynomial returned by :func:`fit_polynomial` at x."""
-    return np.polynomial.legendre.legval(2 * as_float_array(x, "x") - 1, as_float_array(coef, "coef", ndim=1))
-# --8<-- [end:fit]
+    return _fit_polynomial(x, y, degree)
 
 
 # --8<-- [start:decomposition]
@@ -74,13 +102,11 @@ class BiasVariance:
         return self.bias2 + self.variance + self.noise
 
 
-def bias_variance(degree: int, n_train: int = 30, trials: int = 200, noise_std: float = 0.3,
-                  n_test: int = 50, rng: np.random.Generator | None = None) -> BiasVariance:
-    """Monte-Carlo bias², variance, noise and expected test MSE of a degree-``degree`` fit."""
-    n_train = _check_int(n_train, "n_train", 2)
-    trials = _check_int(trials, "trials", 2)
-    n_test = _check_int(n_test, "n_test", 1)
-    sigma = check_positive(noise_std, "noise_std")
+def _bias_variance(degree, n_train, trials, n_test, rng, sigma) -> BiasVariance:
+    """Monte-Carlo bias², variance, noise and expected test MSE of a degree-``degree`` fit.
+
+    ``bias_variance`` checks the arguments, then calls this.
+    """
     rng = np.random.default_rng(0) if rng is None else rng
     x_test = (np.arange(n_test) + 0.5) / n_test            # (M,) a fixed grid inside [0, 1]
     f_test = true_function(x_test)                         # (M,)
@@ -98,3 +124,13 @@ def bias_variance(degree: int, n_train: int = 30, trials: int = 200, noise_std: 
     gap_se = float(np.sqrt((2 * sigma**4 + 4 * sigma**2 * (bias2 + variance)) / (trials * n_test)))
     return BiasVariance(int(degree), bias2, variance, sigma**2, float(sq_err.mean()), gap_se)
 # --8<-- [end:decomposition]
+
+
+def bias_variance(degree: int, n_train: int = 30, trials: int = 200, noise_std: float = 0.3,
+                  n_test: int = 50, rng: np.random.Generator | None = None) -> BiasVariance:
+    """Monte-Carlo bias², variance, noise and expected test MSE of a degree-``degree`` fit."""
+    n_train = _check_int(n_train, "n_train", 2)
+    trials = _check_int(trials, "trials", 2)
+    n_test = _check_int(n_test, "n_test", 1)
+    sigma = check_positive(noise_std, "noise_std")
+    return _bias_variance(degree, n_train, trials, n_test, rng, sigma)

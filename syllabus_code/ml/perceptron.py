@@ -37,15 +37,11 @@ __all__ = [
 
 
 # --8<-- [start:mcculloch_pitts]
-def mcculloch_pitts(x, weights, threshold: float) -> np.ndarray:
-    """Output 1 where Σ_i w_i x_i >= threshold, else 0, for binary inputs x of shape (d,) or (n, d)."""
-    x = as_float_array(x, "x", ndim=(1, 2))
-    w = as_float_array(weights, "weights", ndim=1)
-    if x.shape[-1] != w.size:
-        raise ValueError(f"x must have {w.size} inputs (one per weight) in its last axis, got shape {x.shape}")
-    if not np.all((x == 0) | (x == 1)):
-        raise ValueError("x must be binary: every input 0 or 1")
-    check_number(threshold, "threshold")
+def _mcculloch_pitts(x, w, threshold: float) -> np.ndarray:
+    """Output 1 where Σ_i w_i x_i >= threshold, else 0, for binary inputs x of shape (d,) or (n, d).
+
+    ``mcculloch_pitts`` checks the arguments, then calls this.
+    """
     return (x @ w >= threshold).astype(np.int64)
 
 
@@ -57,12 +53,32 @@ LOGIC_GATES = {
 }
 
 
-def truth_table(weights, threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """Every binary input of a unit (2^d rows, in counting order) and its output."""
-    d = as_float_array(weights, "weights", ndim=1).size
+def _truth_table(weights, threshold: float, d) -> tuple[np.ndarray, np.ndarray]:
+    """Every binary input of a unit (2^d rows, in counting order) and its output.
+
+    ``truth_table`` checks the arguments, then calls this.
+    """
     inputs = np.array(list(itertools.product([0, 1], repeat=d)), dtype=np.int64)  # (2^d, d)
     return inputs, mcculloch_pitts(inputs, weights, threshold)
 # --8<-- [end:mcculloch_pitts]
+
+
+def mcculloch_pitts(x, weights, threshold: float) -> np.ndarray:
+    """Output 1 where Σ_i w_i x_i >= threshold, else 0, for binary inputs x of shape (d,) or (n, d)."""
+    x = as_float_array(x, "x", ndim=(1, 2))
+    w = as_float_array(weights, "weights", ndim=1)
+    if x.shape[-1] != w.size:
+        raise ValueError(f"x must have {w.size} inputs (one per weight) in its last axis, got shape {x.shape}")
+    if not np.all((x == 0) | (x == 1)):
+        raise ValueError("x must be binary: every input 0 or 1")
+    check_number(threshold, "threshold")
+    return _mcculloch_pitts(x, w, threshold)
+
+
+def truth_table(weights, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Every binary input of a unit (2^d rows, in counting order) and its output."""
+    d = as_float_array(weights, "weights", ndim=1).size
+    return _truth_table(weights, threshold, d)
 
 
 def _check_xy(X, y) -> tuple[np.ndarray, np.ndarray]:
@@ -86,10 +102,11 @@ def _check_wb(w, b, d: int) -> tuple[np.ndarray, float]:
 
 
 # --8<-- [start:perceptron]
-def perceptron_predict(X, w, b) -> np.ndarray:
-    """+1 where w·x + b >= 0, else -1, for X of shape (n, d)."""
-    X = as_float_array(X, "X", ndim=2)
-    w, b = _check_wb(w, b, X.shape[1])
+def _perceptron_predict(X, w, b) -> np.ndarray:
+    """+1 where w·x + b >= 0, else -1, for X of shape (n, d).
+
+    ``perceptron_predict`` checks the arguments, then calls this.
+    """
     return np.where(X @ w + b >= 0, 1, -1)
 
 
@@ -103,13 +120,13 @@ class PerceptronResult:
     errors_per_epoch: list[int] = field(default_factory=list)  # updates made in each pass
 
 
-def train_perceptron(X, y, lr: float = 1.0, max_epochs: int = 100) -> PerceptronResult:
+def _train_perceptron(X, y, lr: float, max_epochs: int) -> PerceptronResult:
     """Rosenblatt's rule from w = 0, b = 0: on each mistake y (w·x + b) <= 0,
     w <- w + lr * y * x and b <- b + lr * y. Passes over the data in order until a pass
-    makes no mistake or ``max_epochs`` passes have run."""
-    X, y = _check_xy(X, y)
-    lr = check_positive(lr, "lr")
-    max_epochs = check_int(max_epochs, "max_epochs", min=1, max=10**6)
+    makes no mistake or ``max_epochs`` passes have run.
+
+    ``train_perceptron`` checks the arguments, then calls this.
+    """
     w, b = np.zeros(X.shape[1]), 0.0
     errors: list[int] = []
     for _ in range(max_epochs):
@@ -126,18 +143,38 @@ def train_perceptron(X, y, lr: float = 1.0, max_epochs: int = 100) -> Perceptron
 # --8<-- [end:perceptron]
 
 
-# --8<-- [start:novikoff]
-def augment(X) -> np.ndarray:
-    """x̃ = (x, 1) for every row: (n, d) -> (n, d + 1)."""
+def perceptron_predict(X, w, b) -> np.ndarray:
+    """+1 where w·x + b >= 0, else -1, for X of shape (n, d)."""
     X = as_float_array(X, "X", ndim=2)
+    w, b = _check_wb(w, b, X.shape[1])
+    return _perceptron_predict(X, w, b)
+
+
+def train_perceptron(X, y, lr: float = 1.0, max_epochs: int = 100) -> PerceptronResult:
+    """Rosenblatt's rule from w = 0, b = 0: on each mistake y (w·x + b) <= 0,
+    w <- w + lr * y * x and b <- b + lr * y. Passes over the data in order until a pass
+    makes no mistake or ``max_epochs`` passes have run."""
+    X, y = _check_xy(X, y)
+    lr = check_positive(lr, "lr")
+    max_epochs = check_int(max_epochs, "max_epochs", min=1, max=10**6)
+    return _train_perceptron(X, y, lr, max_epochs)
+
+
+# --8<-- [start:novikoff]
+def _augment(X) -> np.ndarray:
+    """x̃ = (x, 1) for every row: (n, d) -> (n, d + 1).
+
+    ``augment`` checks the arguments, then calls this.
+    """
     return np.hstack([X, np.ones((X.shape[0], 1))])
 
 
-def margin(X, y, w, b) -> float:
+def _margin(X, y, w, b) -> float:
     """γ = min_i y_i (w·x_i + b) / ||(w, b)||: the geometric margin of the separator (w, b)
-    in the augmented space (the bias counts in the norm). Negative if (w, b) misclassifies."""
-    X, y = _check_xy(X, y)
-    w, b = _check_wb(w, b, X.shape[1])
+    in the augmented space (the bias counts in the norm). Negative if (w, b) misclassifies.
+
+    ``margin`` checks the arguments, then calls this.
+    """
     u = np.append(w, b)                                   # ũ = (w, b)
     norm = np.linalg.norm(u)
     if norm == 0:
@@ -156,19 +193,27 @@ def novikoff_bound(X, y, w, b) -> float:
 # --8<-- [end:novikoff]
 
 
+def augment(X) -> np.ndarray:
+    """x̃ = (x, 1) for every row: (n, d) -> (n, d + 1)."""
+    X = as_float_array(X, "X", ndim=2)
+    return _augment(X)
+
+
+def margin(X, y, w, b) -> float:
+    """γ = min_i y_i (w·x_i + b) / ||(w, b)||: the geometric margin of the separator (w, b)
+    in the augmented space (the bias counts in the norm). Negative if (w, b) misclassifies."""
+    X, y = _check_xy(X, y)
+    w, b = _check_wb(w, b, X.shape[1])
+    return _margin(X, y, w, b)
+
+
 # --8<-- [start:data]
-def separable_data(n: int, rng: np.random.Generator, w=(1.0, -1.0), b: float = 0.2,
-                   min_margin: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+def _separable_data(n, rng, w, b, min_margin) -> tuple[np.ndarray, np.ndarray]:
     """n points uniform in [-1, 1]², labelled by sign(w·x + b), keeping only points whose
-    augmented margin to the separator (w, b) is at least ``min_margin``."""
-    n = check_int(n, "n", min=1)
-    w = as_float_array(w, "w", ndim=1)
-    if w.size != 2 or not np.any(w):
-        raise ValueError(f"w must be a non-zero vector with 2 entries, got {w.tolist()}")
-    b = check_number(b, "b")
-    min_margin = check_positive(min_margin, "min_margin")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a np.random.Generator, got {type(rng).__name__}")
+    augmented margin to the separator (w, b) is at least ``min_margin``.
+
+    ``separable_data`` checks the arguments, then calls this.
+    """
     u = np.append(w, b)
     X = np.empty((0, 2))
     for _ in range(100):                   # rejection sampling, with a bounded number of rounds
@@ -190,3 +235,18 @@ def xor_data() -> tuple[np.ndarray, np.ndarray]:
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     return X, np.array([-1.0, 1.0, 1.0, -1.0])
 # --8<-- [end:data]
+
+
+def separable_data(n: int, rng: np.random.Generator, w=(1.0, -1.0), b: float = 0.2,
+                   min_margin: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """n points uniform in [-1, 1]², labelled by sign(w·x + b), keeping only points whose
+    augmented margin to the separator (w, b) is at least ``min_margin``."""
+    n = check_int(n, "n", min=1)
+    w = as_float_array(w, "w", ndim=1)
+    if w.size != 2 or not np.any(w):
+        raise ValueError(f"w must be a non-zero vector with 2 entries, got {w.tolist()}")
+    b = check_number(b, "b")
+    min_margin = check_positive(min_margin, "min_margin")
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a np.random.Generator, got {type(rng).__name__}")
+    return _separable_data(n, rng, w, b, min_margin)

@@ -33,25 +33,58 @@ __all__ = [
 
 
 # --8<-- [start:losses]
-def squared_loss(y_pred, y_true) -> np.ndarray:
-    """L(ŷ, y) = (ŷ - y)², elementwise."""
-    yp, yt = as_float_array(y_pred, "y_pred"), as_float_array(y_true, "y_true")
-    check_same_shape(yp, yt, "y_pred", "y_true")
+def _squared_loss(yp, yt) -> np.ndarray:
+    """L(ŷ, y) = (ŷ - y)², elementwise.
+
+    ``squared_loss`` checks the arguments, then calls this.
+    """
     return (yp - yt) ** 2
 
 
-def absolute_loss(y_pred, y_true) -> np.ndarray:
-    """L(ŷ, y) = |ŷ - y|, elementwise."""
-    yp, yt = as_float_array(y_pred, "y_pred"), as_float_array(y_true, "y_true")
-    check_same_shape(yp, yt, "y_pred", "y_true")
+def _absolute_loss(yp, yt) -> np.ndarray:
+    """L(ŷ, y) = |ŷ - y|, elementwise.
+
+    ``absolute_loss`` checks the arguments, then calls this.
+    """
     return np.abs(yp - yt)
+
+
+def _zero_one_loss(yp, yt) -> np.ndarray:
+    """L(ŷ, y) = 1 if ŷ ≠ y else 0, elementwise (for class labels).
+
+    ``zero_one_loss`` checks the arguments, then calls this.
+    """
+    return (yp != yt).astype(np.float64)
+
+
+def _empirical_risk(predict: Callable, x, y, loss: Callable) -> float:
+    """R̂(f) = (1/n) Σ_i L(f(x_i), y_i) over the n examples in (x, y).
+
+    ``empirical_risk`` checks the arguments, then calls this.
+    """
+    return float(np.mean(loss(predict(x), y)))
+# --8<-- [end:losses]
 
 
 def zero_one_loss(y_pred, y_true) -> np.ndarray:
     """L(ŷ, y) = 1 if ŷ ≠ y else 0, elementwise (for class labels)."""
     yp, yt = np.asarray(y_pred), np.asarray(y_true)
     check_same_shape(yp, yt, "y_pred", "y_true")
-    return (yp != yt).astype(np.float64)
+    return _zero_one_loss(yp, yt)
+
+
+def squared_loss(y_pred, y_true) -> np.ndarray:
+    """L(ŷ, y) = (ŷ - y)², elementwise."""
+    yp, yt = as_float_array(y_pred, "y_pred"), as_float_array(y_true, "y_true")
+    check_same_shape(yp, yt, "y_pred", "y_true")
+    return _squared_loss(yp, yt)
+
+
+def absolute_loss(y_pred, y_true) -> np.ndarray:
+    """L(ŷ, y) = |ŷ - y|, elementwise."""
+    yp, yt = as_float_array(y_pred, "y_pred"), as_float_array(y_true, "y_true")
+    check_same_shape(yp, yt, "y_pred", "y_true")
+    return _absolute_loss(yp, yt)
 
 
 def empirical_risk(predict: Callable, x, y, loss: Callable = squared_loss) -> float:
@@ -63,8 +96,7 @@ def empirical_risk(predict: Callable, x, y, loss: Callable = squared_loss) -> fl
     x, y = np.asarray(x), np.asarray(y)
     if x.ndim == 0 or y.ndim == 0 or len(x) != len(y) or len(x) == 0:
         raise ValueError(f"x and y must hold the same number n >= 1 of examples, got shapes {x.shape} and {y.shape}")
-    return float(np.mean(loss(predict(x), y)))
-# --8<-- [end:losses]
+    return _empirical_risk(predict, x, y, loss)
 
 
 # --8<-- [start:task]
@@ -93,6 +125,20 @@ class LinearGaussianTask:
 
 
 # --8<-- [start:convergence]
+def _risk_convergence(task, a, c, ns, repeats, rng) -> np.ndarray:
+    """Empirical risks of f(x) = a x + c: array (repeats, len(ns)), each on a fresh sample of size n.
+
+    ``risk_convergence`` checks the arguments, then calls this.
+    """
+    out = np.empty((repeats, len(ns)))
+    for j, n in enumerate(ns):
+        for r in range(repeats):
+            x, y = task.sample(n, rng)
+            out[r, j] = empirical_risk(lambda t: a * t + c, x, y)
+    return out
+# --8<-- [end:convergence]
+
+
 def risk_convergence(task: LinearGaussianTask, a: float, c: float, ns: Sequence[int],
                      repeats: int, rng: np.random.Generator) -> np.ndarray:
     """Empirical risks of f(x) = a x + c: array (repeats, len(ns)), each on a fresh sample of size n."""
@@ -102,10 +148,4 @@ def risk_convergence(task: LinearGaussianTask, a: float, c: float, ns: Sequence[
     ns = list(ns)
     if not ns:
         raise ValueError("ns must list at least one sample size")
-    out = np.empty((repeats, len(ns)))
-    for j, n in enumerate(ns):
-        for r in range(repeats):
-            x, y = task.sample(n, rng)
-            out[r, j] = empirical_risk(lambda t: a * t + c, x, y)
-    return out
-# --8<-- [end:convergence]
+    return _risk_convergence(task, a, c, ns, repeats, rng)

@@ -26,23 +26,43 @@ def _check_tensor(x, name: str, ndim_min: int) -> None:
         raise ValueError(f"{name} must have at least {ndim_min} dimensions (..., L, d), got shape {tuple(x.shape)}")
 
 
-# --8<-- [start:sdpa]
-def scaled_dot_product_attention(
-    q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
-    attn_mask: torch.Tensor | None = None, is_causal: bool = False,
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """softmax(Q Kᵀ / √d_k + mask) V for ``q`` (..., L, d_k), ``k`` (..., S, d_k), ``v`` (..., S, d_v).
-
-    Returns ``(output (..., L, d_v), weights (..., L, S))``; each row of ``weights`` sums to 1.
-    ``attn_mask``: boolean (True = may attend) or float (added to the scores), broadcastable
-    to (..., L, S). ``is_causal``: query i attends only to keys 0..i.
-    """
+def _check_qkv(q, k, v) -> None:
     for t, name in ((q, "q"), (k, "k"), (v, "v")):
         _check_tensor(t, name, 2)
     if q.shape[-1] != k.shape[-1]:
         raise ValueError(f"q and k must have the same last dimension d_k, got {q.shape[-1]} and {k.shape[-1]}")
     if k.shape[-2] != v.shape[-2]:
         raise ValueError(f"k and v must have the same number of keys S, got {k.shape[-2]} and {v.shape[-2]}")
+
+
+def _check_heads(embed_dim, num_heads) -> None:
+    if not isinstance(embed_dim, int) or not isinstance(num_heads, int) or embed_dim < 1 or num_heads < 1:
+        raise ValueError(f"embed_dim and num_heads must be positive ints, got {embed_dim!r} and {num_heads!r}")
+    if embed_dim % num_heads != 0:
+        raise ValueError(
+            f"embed_dim must be divisible by num_heads (each head gets embed_dim / num_heads features), "
+            f"got embed_dim={embed_dim}, num_heads={num_heads}"
+        )
+
+
+def _check_mha_inputs(query, key, value, embed_dim: int) -> None:
+    for t, name in ((query, "query"), (key, "key"), (value, "value")):
+        _check_tensor(t, name, 3)
+        if t.ndim != 3 or t.shape[-1] != embed_dim:
+            raise ValueError(f"{name} must have shape (N, length, {embed_dim}), got {tuple(t.shape)}")
+
+
+# --8<-- [start:sdpa]
+def _scaled_dot_product_attention(q, k, v, attn_mask,
+                                  is_causal) -> tuple[torch.Tensor, torch.Tensor]:
+    """softmax(Q Kᵀ / √d_k + mask) V for ``q`` (..., L, d_k), ``k`` (..., S, d_k), ``v`` (..., S, d_v).
+
+    Returns ``(output (..., L, d_v), weights (..., L, S))``; each row of ``weights`` sums to 1.
+    ``attn_mask``: boolean (True = may attend) or float (added to the scores), broadcastable
+    to (..., L, S). ``is_causal``: query i attends only to keys 0..i.
+
+    ``scaled_dot_product_attention`` checks the arguments, then calls this.
+    """
     d_k = q.shape[-1]
     scores = q @ k.transpose(-2, -1) / math.sqrt(d_k)  # (..., L, S): one score per query-key pair
     if is_causal:
@@ -59,6 +79,20 @@ def scaled_dot_product_attention(
 # --8<-- [end:sdpa]
 
 
+def scaled_dot_product_attention(
+    q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
+    attn_mask: torch.Tensor | None = None, is_causal: bool = False,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """softmax(Q Kᵀ / √d_k + mask) V for ``q`` (..., L, d_k), ``k`` (..., S, d_k), ``v`` (..., S, d_v).
+
+    Returns ``(output (..., L, d_v), weights (..., L, S))``; each row of ``weights`` sums to 1.
+    ``attn_mask``: boolean (True = may attend) or float (added to the scores), broadcastable
+    to (..., L, S). ``is_causal``: query i attends only to keys 0..i.
+    """
+    _check_qkv(q, k, v)
+    return _scaled_dot_product_attention(q, k, v, attn_mask, is_causal)
+
+
 # --8<-- [start:mha]
 class MultiHeadAttention(nn.Module):
     """h heads of attention on learned projections, concatenated and mixed by W_O.
@@ -71,13 +105,7 @@ class MultiHeadAttention(nn.Module):
 
     def __init__(self, embed_dim: int, num_heads: int, dropout: float = 0.0, bias: bool = True) -> None:
         super().__init__()
-        if not isinstance(embed_dim, int) or not isinstance(num_heads, int) or embed_dim < 1 or num_heads < 1:
-            raise ValueError(f"embed_dim and num_heads must be positive ints, got {embed_dim!r} and {num_heads!r}")
-        if embed_dim % num_heads != 0:
-            raise ValueError(
-                f"embed_dim must be divisible by num_heads (each head gets embed_dim / num_heads features), "
-                f"got embed_dim={embed_dim}, num_heads={num_heads}"
-            )
+        _check_heads(embed_dim, num_heads)
         self.embed_dim, self.num_heads, self.head_dim = embed_dim, num_heads, embed_dim // num_heads
         self.in_proj_weight = nn.Parameter(torch.empty(3 * embed_dim, embed_dim))
         self.in_proj_bias = nn.Parameter(torch.zeros(3 * embed_dim)) if bias else None
@@ -94,10 +122,7 @@ class MultiHeadAttention(nn.Module):
     def forward(self, query: torch.Tensor, key: torch.Tensor, value: torch.Tensor,
                 attn_mask: torch.Tensor | None = None, need_weights: bool = True,
                 average_attn_weights: bool = True) -> tuple[torch.Tensor, torch.Tensor | None]:
-        for t, name in ((query, "query"), (key, "key"), (value, "value")):
-            _check_tensor(t, name, 3)
-            if t.ndim != 3 or t.shape[-1] != self.embed_dim:
-                raise ValueError(f"{name} must have shape (N, length, {self.embed_dim}), got {tuple(t.shape)}")
+        _check_mha_inputs(query, key, value, self.embed_dim)
         w_q, w_k, w_v = self.in_proj_weight.chunk(3)  # each (E, E)
         b_q, b_k, b_v = self.in_proj_bias.chunk(3) if self.in_proj_bias is not None else (None,) * 3
         q = self._split_heads(nn.functional.linear(query, w_q, b_q))  # (N, h, L, d_k)

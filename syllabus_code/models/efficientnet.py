@@ -64,13 +64,13 @@ class SqueezeExcitation(nn.Module):
 
 
 # --8<-- [start:stochastic_depth]
-def stochastic_depth(x: torch.Tensor, p: float, training: bool) -> torch.Tensor:
+def _stochastic_depth(x: torch.Tensor, p: float, training: bool) -> torch.Tensor:
     """Zero the whole residual branch of each sample with probability p; scale survivors by 1/(1-p).
 
     The expectation over the random mask is x itself, so at evaluation the branch is kept as is.
+
+    ``stochastic_depth`` checks the arguments, then calls this.
     """
-    if not 0.0 <= p <= 1.0:
-        raise ValueError(f"p must be a probability in [0, 1], got {p}")
     if not training or p == 0.0:
         return x
     keep = 1.0 - p
@@ -88,6 +88,16 @@ class StochasticDepth(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return stochastic_depth(x, self.p, self.training)
 # --8<-- [end:stochastic_depth]
+
+
+def stochastic_depth(x: torch.Tensor, p: float, training: bool) -> torch.Tensor:
+    """Zero the whole residual branch of each sample with probability p; scale survivors by 1/(1-p).
+
+    The expectation over the random mask is x itself, so at evaluation the branch is kept as is.
+    """
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"p must be a probability in [0, 1], got {p}")
+    return _stochastic_depth(x, p, training)
 
 
 # --8<-- [start:mbconv]
@@ -252,10 +262,11 @@ class Scaling(NamedTuple):
     image_size: int    # base_resolution · resolution, rounded
 
 
-def compound_scaling(phi: float, alpha: float = 1.2, beta: float = 1.1, gamma: float = 1.15,
-                     base_resolution: int = 224) -> Scaling:
-    """Depth α^φ, width β^φ, resolution γ^φ: FLOPs grow by (α·β²·γ²)^φ ≈ 2^φ."""
-    check_number(phi, "phi", min=0.0)
+def _compound_scaling(phi, alpha, beta, gamma, base_resolution) -> Scaling:
+    """Depth α^φ, width β^φ, resolution γ^φ: FLOPs grow by (α·β²·γ²)^φ ≈ 2^φ.
+
+    ``compound_scaling`` checks the arguments, then calls this.
+    """
     for value, name in ((alpha, "alpha"), (beta, "beta"), (gamma, "gamma")):
         if check_number(value, name) < 1:
             raise ValueError(f"{name} must be a number >= 1, got {value!r}")
@@ -267,3 +278,10 @@ def flops_factor(alpha: float = 1.2, beta: float = 1.1, gamma: float = 1.15) -> 
     """FLOPs multiplier per unit of φ: α·β²·γ² (depth counts once, width and resolution twice)."""
     return alpha * beta**2 * gamma**2
 # --8<-- [end:compound]
+
+
+def compound_scaling(phi: float, alpha: float = 1.2, beta: float = 1.1, gamma: float = 1.15,
+                     base_resolution: int = 224) -> Scaling:
+    """Depth α^φ, width β^φ, resolution γ^φ: FLOPs grow by (α·β²·γ²)^φ ≈ 2^φ."""
+    check_number(phi, "phi", min=0.0)
+    return _compound_scaling(phi, alpha, beta, gamma, base_resolution)

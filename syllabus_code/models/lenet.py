@@ -15,6 +15,15 @@ from torch import nn
 
 from .common import check_input
 
+def _check_lenet_args(activation, acts, pool, pools, input_size) -> None:
+    if activation not in acts:
+        raise ValueError(f"activation must be one of {sorted(acts)}, got {activation!r}")
+    if pool not in pools:
+        raise ValueError(f"pool must be one of {sorted(pools)}, got {pool!r}")
+    if input_size not in (28, 32):
+        raise ValueError(f"input_size must be 32 (the paper's) or 28 (MNIST, padded by 2), got {input_size!r}")
+
+
 # --8<-- [start:lenet]
 class LeNet5(nn.Module):
     """LeNet-5 for 32×32 images, or 28×28 (MNIST) with ``input_size=28`` (conv1 then pads by 2)."""
@@ -24,12 +33,7 @@ class LeNet5(nn.Module):
         super().__init__()
         acts = {"tanh": nn.Tanh, "relu": nn.ReLU}
         pools = {"avg": nn.AvgPool2d, "max": nn.MaxPool2d}
-        if activation not in acts:
-            raise ValueError(f"activation must be one of {sorted(acts)}, got {activation!r}")
-        if pool not in pools:
-            raise ValueError(f"pool must be one of {sorted(pools)}, got {pool!r}")
-        if input_size not in (28, 32):
-            raise ValueError(f"input_size must be 32 (the paper's) or 28 (MNIST, padded by 2), got {input_size!r}")
+        _check_lenet_args(activation, acts, pool, pools, input_size)
         self.in_channels, self.input_size = in_channels, input_size
         act, pool_cls = acts[activation], pools[pool]
         self.features = nn.Sequential(

@@ -30,11 +30,19 @@ def separable_conv_params(c_in: int, c_out: int, k: int) -> int:
     return c_in * k * k + c_in * c_out
 
 
+def _separable_cost_ratio(c_out: int, k: int) -> float:
+    """separable / standard = (C_in·k² + C_in·C_out) / (C_in·k²·C_out) = 1/C_out + 1/k² (C_in cancels).
+
+    ``separable_cost_ratio`` checks the arguments, then calls this.
+    """
+    return 1 / c_out + 1 / k**2
+# --8<-- [end:cost]
+
+
 def separable_cost_ratio(c_out: int, k: int) -> float:
     """separable / standard = (C_in·k² + C_in·C_out) / (C_in·k²·C_out) = 1/C_out + 1/k² (C_in cancels)."""
     c_out, k = check_int(c_out, "c_out", min=1), check_int(k, "k", min=1)
-    return 1 / c_out + 1 / k**2
-# --8<-- [end:cost]
+    return _separable_cost_ratio(c_out, k)
 
 
 # --8<-- [start:block]

@@ -86,6 +86,13 @@ class Bottleneck(nn.Module):
 # --8<-- [end:bottleneck]
 
 
+def _check_resnet_args(layers, variant: str) -> None:
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {VARIANTS}, got {variant!r}")
+    if len(layers) != 4 or any(not isinstance(n, int) or n < 1 for n in layers):
+        raise ValueError(f"layers must be 4 positive block counts, got {layers!r}")
+
+
 # --8<-- [start:resnet]
 class ResNet(nn.Module):
     """Stem (7×7/2 conv, 3×3/2 max-pool), four stages of residual blocks, global pool, linear head."""
@@ -96,10 +103,7 @@ class ResNet(nn.Module):
                  num_classes: int = 1000, zero_init_residual: bool = False,
                  variant: str = "v1.5") -> None:
         super().__init__()
-        if variant not in VARIANTS:
-            raise ValueError(f"variant must be one of {VARIANTS}, got {variant!r}")
-        if len(layers) != 4 or any(not isinstance(n, int) or n < 1 for n in layers):
-            raise ValueError(f"layers must be 4 positive block counts, got {layers!r}")
+        _check_resnet_args(layers, variant)
         self.variant = variant
         self.inplanes = 64
         self.conv1 = nn.Conv2d(3, 64, kernel_size=7, stride=2, padding=3, bias=False)

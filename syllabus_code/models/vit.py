@@ -18,17 +18,15 @@ from .attention import MultiHeadAttention
 
 
 # --8<-- [start:patches]
-def patchify(x: torch.Tensor, patch_size: int) -> torch.Tensor:
+def _patchify(x: torch.Tensor, patch_size: int) -> torch.Tensor:
     """Cut images (N, C, H, W) into non-overlapping p×p patches, each flattened in (C, p, p) order.
 
     Returns (N, (H/p)·(W/p), C·p·p); patches are in row-major order (left to right, top to bottom).
+
+    ``patchify`` checks the arguments, then calls this.
     """
-    if not isinstance(x, torch.Tensor) or x.ndim != 4:
-        raise ValueError(f"x must be a 4-D tensor (N, C, H, W), got {getattr(x, 'shape', type(x).__name__)}")
     n, c, h, w = x.shape
     p = patch_size
-    if h % p or w % p:
-        raise ValueError(f"image size {h}x{w} must be divisible by patch_size={p}")
     x = x.reshape(n, c, h // p, p, w // p, p)  # split each spatial axis into (patch index, offset)
     x = x.permute(0, 2, 4, 1, 3, 5)           # (N, H/p, W/p, C, p, p)
     return x.reshape(n, (h // p) * (w // p), c * p * p)
@@ -44,6 +42,20 @@ def patch_embed_linear(x: torch.Tensor, conv: nn.Conv2d) -> torch.Tensor:
     weight = conv.weight.reshape(conv.out_channels, -1)  # (D, C·p·p): one row per output feature
     return nn.functional.linear(patchify(x, p), weight, conv.bias)  # (N, num_patches, D)
 # --8<-- [end:patches]
+
+
+def patchify(x: torch.Tensor, patch_size: int) -> torch.Tensor:
+    """Cut images (N, C, H, W) into non-overlapping p×p patches, each flattened in (C, p, p) order.
+
+    Returns (N, (H/p)·(W/p), C·p·p); patches are in row-major order (left to right, top to bottom).
+    """
+    if not isinstance(x, torch.Tensor) or x.ndim != 4:
+        raise ValueError(f"x must be a 4-D tensor (N, C, H, W), got {getattr(x, 'shape', type(x).__name__)}")
+    _, _, h, w = x.shape
+    p = patch_size
+    if h % p or w % p:
+        raise ValueError(f"image size {h}x{w} must be divisible by patch_size={p}")
+    return _patchify(x, patch_size)
 
 
 # --8<-- [start:block]
@@ -97,6 +109,29 @@ class Encoder(nn.Module):
 # --8<-- [end:block]
 
 
+def _check_vit_args(image_size, patch_size, hidden_dim, num_heads, pool, representation_size) -> None:
+    if image_size % patch_size != 0:
+        raise ValueError(f"image_size must be divisible by patch_size, got {image_size} and {patch_size}")
+    if hidden_dim % num_heads != 0:
+        raise ValueError(f"hidden_dim must be divisible by num_heads, got {hidden_dim} and {num_heads}")
+    if pool not in ("token", "avg"):
+        raise ValueError(f"pool must be 'token' (class token) or 'avg' (mean of the patch tokens), got {pool!r}")
+    if representation_size is not None:
+        check_int(representation_size, "representation_size (None or an integer)", min=1)
+
+
+def _check_vit_input(model: VisionTransformer, x) -> None:
+    if not isinstance(x, torch.Tensor):
+        raise TypeError(f"x must be a torch.Tensor of shape (N, C, H, W), got {type(x).__name__}")
+    expected = (model.in_channels, model.image_size, model.image_size)
+    if x.ndim != 4 or tuple(x.shape[1:]) != expected:
+        raise ValueError(
+            f"VisionTransformer expects input (N, {expected[0]}, {expected[1]}, {expected[2]}): "
+            f"{model.image_size}x{model.image_size} images (its position embeddings are for "
+            f"{model.num_patches} patches of {model.patch_size}x{model.patch_size}), got shape {tuple(x.shape)}"
+        )
+
+
 # --8<-- [start:vit]
 class VisionTransformer(nn.Module):
     """Patches → tokens (+ class token, + position embeddings) → encoder → head on the class token.
@@ -112,14 +147,7 @@ class VisionTransformer(nn.Module):
                  num_classes: int = 1000, in_channels: int = 3, representation_size: int | None = None,
                  pool: str = "token") -> None:
         super().__init__()
-        if image_size % patch_size != 0:
-            raise ValueError(f"image_size must be divisible by patch_size, got {image_size} and {patch_size}")
-        if hidden_dim % num_heads != 0:
-            raise ValueError(f"hidden_dim must be divisible by num_heads, got {hidden_dim} and {num_heads}")
-        if pool not in ("token", "avg"):
-            raise ValueError(f"pool must be 'token' (class token) or 'avg' (mean of the patch tokens), got {pool!r}")
-        if representation_size is not None:
-            check_int(representation_size, "representation_size (None or an integer)", min=1)
+        _check_vit_args(image_size, patch_size, hidden_dim, num_heads, pool, representation_size)
         self.image_size, self.patch_size, self.hidden_dim = image_size, patch_size, hidden_dim
         self.in_channels, self.pool = in_channels, pool
         # one linear map per patch = a convolution with kernel = stride = patch size
@@ -149,21 +177,10 @@ class VisionTransformer(nn.Module):
         nn.init.zeros_(self.heads.head.weight)
         nn.init.zeros_(self.heads.head.bias)
 
-    def _check(self, x: torch.Tensor) -> None:
-        if not isinstance(x, torch.Tensor):
-            raise TypeError(f"x must be a torch.Tensor of shape (N, C, H, W), got {type(x).__name__}")
-        expected = (self.in_channels, self.image_size, self.image_size)
-        if x.ndim != 4 or tuple(x.shape[1:]) != expected:
-            raise ValueError(
-                f"VisionTransformer expects input (N, {expected[0]}, {expected[1]}, {expected[2]}): "
-                f"{self.image_size}x{self.image_size} images (its position embeddings are for "
-                f"{self.num_patches} patches of {self.patch_size}x{self.patch_size}), got shape {tuple(x.shape)}"
-            )
-
     def tokens(self, x: torch.Tensor) -> torch.Tensor:
         """Images (N, C, H, W) → token sequence (N, 1 + num_patches, D), before position embeddings
         (N, num_patches, D) with ``pool="avg"``, which has no class token."""
-        self._check(x)
+        _check_vit_input(self, x)
         x = self.conv_proj(x)                 # (N, D, H/p, W/p)
         x = x.flatten(2).transpose(1, 2)      # (N, num_patches, D)
         if self.class_token is None:

@@ -26,9 +26,11 @@ __all__ = [
 
 
 # --8<-- [start:sigmoid]
-def sigmoid(z):
-    """\\(\\sigma(z) = 1/(1+e^{-z})\\), computed from \\(e^{-|z|}\\) so it never overflows."""
-    z = as_array(z, "z")
+def _sigmoid(z):
+    """\\(\\sigma(z) = 1/(1+e^{-z})\\), computed from \\(e^{-|z|}\\) so it never overflows.
+
+    ``sigmoid`` checks the arguments, then calls this.
+    """
     e = np.exp(-np.abs(z))                      # in (0, 1]: no overflow at z = -1000
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(z.dtype, copy=False)
 
@@ -40,10 +42,19 @@ def sigmoid_prime(z):
 # --8<-- [end:sigmoid]
 
 
+def sigmoid(z):
+    """\\(\\sigma(z) = 1/(1+e^{-z})\\), computed from \\(e^{-|z|}\\) so it never overflows."""
+    z = as_array(z, "z")
+    return _sigmoid(z)
+
+
 # --8<-- [start:tanh]
-def tanh(z):
-    """\\(\\tanh z = (e^z - e^{-z})/(e^z + e^{-z})\\) (NumPy's implementation is overflow-safe)."""
-    return np.tanh(as_array(z, "z"))
+def _tanh(z):
+    """\\(\\tanh z = (e^z - e^{-z})/(e^z + e^{-z})\\) (NumPy's implementation is overflow-safe).
+
+    ``tanh`` checks the arguments, then calls this.
+    """
+    return np.tanh(z)
 
 
 def tanh_prime(z):
@@ -53,44 +64,98 @@ def tanh_prime(z):
 # --8<-- [end:tanh]
 
 
+def tanh(z):
+    """\\(\\tanh z = (e^z - e^{-z})/(e^z + e^{-z})\\) (NumPy's implementation is overflow-safe)."""
+    z = as_array(z, "z")
+    return _tanh(z)
+
+
 # --8<-- [start:relu]
+def _relu(z):
+    """\\(\\max(0, z)\\).
+
+    ``relu`` checks the arguments, then calls this.
+    """
+    return np.maximum(z, 0).astype(z.dtype, copy=False)
+
+
+def _relu_prime(z):
+    """1 where z > 0, else 0 (the value 0 at z = 0 is the convention PyTorch uses too).
+
+    ``relu_prime`` checks the arguments, then calls this.
+    """
+    return (z > 0).astype(z.dtype)
+
+
+def _leaky_relu(z, alpha: float):
+    """z where z > 0, else alpha * z.
+
+    ``leaky_relu`` checks the arguments, then calls this.
+    """
+    return np.where(z > 0, z, alpha * z).astype(z.dtype, copy=False)
+
+
+def _leaky_relu_prime(z, alpha: float):
+    """1 where z > 0, else alpha.
+
+    ``leaky_relu_prime`` checks the arguments, then calls this.
+    """
+    return np.where(z > 0, 1.0, alpha).astype(z.dtype, copy=False)
+# --8<-- [end:relu]
+
+
 def relu(z):
     """\\(\\max(0, z)\\)."""
     z = as_array(z, "z")
-    return np.maximum(z, 0).astype(z.dtype, copy=False)
+    return _relu(z)
 
 
 def relu_prime(z):
     """1 where z > 0, else 0 (the value 0 at z = 0 is the convention PyTorch uses too)."""
     z = as_array(z, "z")
-    return (z > 0).astype(z.dtype)
+    return _relu_prime(z)
 
 
 def leaky_relu(z, alpha: float = 0.01):
     """z where z > 0, else alpha * z."""
     z = as_array(z, "z")
-    return np.where(z > 0, z, alpha * z).astype(z.dtype, copy=False)
+    return _leaky_relu(z, alpha)
 
 
 def leaky_relu_prime(z, alpha: float = 0.01):
     """1 where z > 0, else alpha."""
     z = as_array(z, "z")
-    return np.where(z > 0, 1.0, alpha).astype(z.dtype, copy=False)
-# --8<-- [end:relu]
+    return _leaky_relu_prime(z, alpha)
 
 
 # --8<-- [start:elu]
+def _elu(z, alpha: float):
+    """z where z > 0, else alpha * (e^z - 1); ``expm1`` of min(z, 0) never overflows.
+
+    ``elu`` checks the arguments, then calls this.
+    """
+    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0))).astype(z.dtype, copy=False)
+
+
+def _elu_prime(z, alpha: float):
+    """1 where z > 0, else alpha * e^z (which equals elu(z) + alpha there).
+
+    ``elu_prime`` checks the arguments, then calls this.
+    """
+    return np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0))).astype(z.dtype, copy=False)
+# --8<-- [end:elu]
+
+
 def elu(z, alpha: float = 1.0):
     """z where z > 0, else alpha * (e^z - 1); ``expm1`` of min(z, 0) never overflows."""
     z = as_array(z, "z")
-    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0))).astype(z.dtype, copy=False)
+    return _elu(z, alpha)
 
 
 def elu_prime(z, alpha: float = 1.0):
     """1 where z > 0, else alpha * e^z (which equals elu(z) + alpha there)."""
     z = as_array(z, "z")
-    return np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0))).astype(z.dtype, copy=False)
-# --8<-- [end:elu]
+    return _elu_prime(z, alpha)
 
 
 def identity(z):
@@ -104,9 +169,11 @@ def identity_prime(z):
 
 
 # --8<-- [start:softmax]
-def softmax(z, axis: int = -1):
-    """\\(e^{z_i}/\\sum_j e^{z_j}\\) along ``axis``, shifted by the max so no exponent is positive."""
-    z = as_array(z, "z")
+def _softmax(z, axis: int):
+    """\\(e^{z_i}/\\sum_j e^{z_j}\\) along ``axis``, shifted by the max so no exponent is positive.
+
+    ``softmax`` checks the arguments, then calls this.
+    """
     e = np.exp(z - z.max(axis=axis, keepdims=True))   # largest entry becomes e^0 = 1
     return e / e.sum(axis=axis, keepdims=True)
 
@@ -120,6 +187,12 @@ def softmax_jvp(s, da, axis: int = -1):
     """
     return s * (da - np.sum(da * s, axis=axis, keepdims=True))
 # --8<-- [end:softmax]
+
+
+def softmax(z, axis: int = -1):
+    """\\(e^{z_i}/\\sum_j e^{z_j}\\) along ``axis``, shifted by the max so no exponent is positive."""
+    z = as_array(z, "z")
+    return _softmax(z, axis)
 
 
 ACTIVATIONS = {
@@ -152,12 +225,21 @@ def activation_forward(z, name: str = "relu", **kwargs):
     return g(z, **kwargs), (name, z, kwargs)
 
 
-def activation_backward(da, cache):
-    """dL/dz from dL/da: element-wise da * g'(z); softmax uses its Jacobian-vector product."""
+def _activation_backward(da, cache):
+    """dL/dz from dL/da: element-wise da * g'(z); softmax uses its Jacobian-vector product.
+
+    ``activation_backward`` checks the arguments, then calls this.
+    """
     name, saved, kwargs = cache
-    da = check_dout(da, saved.shape, "da")
     if name == "softmax":
         return softmax_jvp(saved, da)
     _, g_prime = ACTIVATIONS[name]
     return da * g_prime(saved, **kwargs)
 # --8<-- [end:forward_backward]
+
+
+def activation_backward(da, cache):
+    """dL/dz from dL/da: element-wise da * g'(z); softmax uses its Jacobian-vector product."""
+    _, saved, _ = cache
+    da = check_dout(da, saved.shape, "da")
+    return _activation_backward(da, cache)

@@ -63,15 +63,15 @@ def _check_finite_variance(var, x):
 
 
 # --8<-- [start:forward]
-def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, momentum: float = 0.1,
-                      eps: float = 1e-5):
+def _batchnorm_forward(x, gamma, beta, state: dict, training: bool, momentum: float, eps: float):
     """Batch normalisation of x, (N, D) or (N, C, H, W); gamma, beta: (D,) or (C,).
 
     Training mode normalises with the batch's mean and biased variance and updates
     ``state`` in place; evaluation mode (``training=False``) uses ``state``'s running
     averages and leaves it unchanged. Returns ``(out, cache)``, out shaped like x.
+
+    ``batchnorm_forward`` checks the arguments, then calls this.
     """
-    x, gamma, beta = _check_inputs(x, gamma, beta, state, momentum, eps)
     axes = (0,) if x.ndim == 2 else (0, 2, 3)              # statistics per feature / per channel
     shape = (1, -1) if x.ndim == 2 else (1, -1, 1, 1)      # broadcast a (C,) vector against x
     m = x.size // x.shape[1]                               # values per feature: N or N*H*W
@@ -93,7 +93,46 @@ def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, moment
 # --8<-- [end:forward]
 
 
+def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, momentum: float = 0.1,
+                      eps: float = 1e-5):
+    """Batch normalisation of x, (N, D) or (N, C, H, W); gamma, beta: (D,) or (C,).
+
+    Training mode normalises with the batch's mean and biased variance and updates
+    ``state`` in place; evaluation mode (``training=False``) uses ``state``'s running
+    averages and leaves it unchanged. Returns ``(out, cache)``, out shaped like x.
+    """
+    x, gamma, beta = _check_inputs(x, gamma, beta, state, momentum, eps)
+    return _batchnorm_forward(x, gamma, beta, state, training, momentum, eps)
+
+
 # --8<-- [start:backward]
+def _batchnorm_backward(dout, cache):
+    """Gradients ``(dx, dgamma, dbeta)`` given dout = dL/dout (shaped like x).
+
+    With the page's symbols, g = dout = ∂L/∂y, ĝ = γ·g = ∂L/∂x̂ (``g_hat``) and
+    s = (σ_B² + ε)^(-1/2) (``inv_std``): dgamma = Σ g·x̂ and dbeta = Σ g (sums over the
+    batch, and space for 4-D input). In training mode μ_B and σ_B² depend on every x_i,
+    which gives
+
+        dx = (s/m) · (m·ĝ − Σ ĝ − x̂ · Σ ĝ·x̂);
+
+    in evaluation mode the statistics are constants and dx = ĝ · s.
+
+    ``batchnorm_backward`` checks the arguments, then calls this.
+    """
+    x_hat, gamma, inv_std, axes, shape, m, training = cache
+    dbeta = dout.sum(axis=axes)                            # (C,)
+    dgamma = (dout * x_hat).sum(axis=axes)                 # (C,)
+    g_hat = dout * gamma.reshape(shape)                    # ĝ = γ g = dL/dx̂
+    if not training:
+        return g_hat * inv_std.reshape(shape), dgamma, dbeta
+    sum_g = g_hat.sum(axis=axes).reshape(shape)            # Σ ĝ
+    sum_gx = (g_hat * x_hat).sum(axis=axes).reshape(shape)  # Σ ĝ x̂
+    dx = inv_std.reshape(shape) / m * (m * g_hat - sum_g - x_hat * sum_gx)
+    return dx, dgamma, dbeta
+# --8<-- [end:backward]
+
+
 def batchnorm_backward(dout, cache):
     """Gradients ``(dx, dgamma, dbeta)`` given dout = dL/dout (shaped like x).
 
@@ -106,15 +145,6 @@ def batchnorm_backward(dout, cache):
 
     in evaluation mode the statistics are constants and dx = ĝ · s.
     """
-    x_hat, gamma, inv_std, axes, shape, m, training = cache
+    x_hat, _, _, _, _, _, _ = cache
     dout = check_dout(dout, x_hat.shape)
-    dbeta = dout.sum(axis=axes)                            # (C,)
-    dgamma = (dout * x_hat).sum(axis=axes)                 # (C,)
-    g_hat = dout * gamma.reshape(shape)                    # ĝ = γ g = dL/dx̂
-    if not training:
-        return g_hat * inv_std.reshape(shape), dgamma, dbeta
-    sum_g = g_hat.sum(axis=axes).reshape(shape)            # Σ ĝ
-    sum_gx = (g_hat * x_hat).sum(axis=axes).reshape(shape)  # Σ ĝ x̂
-    dx = inv_std.reshape(shape) / m * (m * g_hat - sum_g - x_hat * sum_gx)
-    return dx, dgamma, dbeta
-# --8<-- [end:backward]
+    return _batchnorm_backward(dout, cache)

@@ -16,6 +16,38 @@ __all__ = ["dense_forward", "dense_backward", "init_dense"]
 
 
 # --8<-- [start:dense]
+def _dense_forward(x, w, b):
+    """Affine map of a batch.
+
+    Parameters
+    ----------
+    x : (N, D) inputs, one sample per row.
+    w : (D, H) weights (the page's W transposed).
+    b : (H,) bias.
+
+    Returns
+    -------
+    out : (N, H), ``x @ w + b``.
+    cache : (x, w), what the backward pass needs.
+
+    ``dense_forward`` checks the arguments, then calls this.
+    """
+    return x @ w + b, (x, w)
+
+
+def _dense_backward(dout, cache):
+    """Gradients of the loss with respect to x, w and b, given dout = dL/dout (N, H).
+
+    Returns ``(dx, dw, db)`` shaped (N, D), (D, H), (H,):
+    dx = dout @ w.T, dw = x.T @ dout (a sum over the batch), db = dout summed over the batch.
+
+    ``dense_backward`` checks the arguments, then calls this.
+    """
+    x, w = cache
+    return dout @ w.T, x.T @ dout, dout.sum(axis=0)
+# --8<-- [end:dense]
+
+
 def dense_forward(x, w, b):
     """Affine map of a batch.
 
@@ -37,7 +69,7 @@ def dense_forward(x, w, b):
         raise ValueError(f"w must have {x.shape[1]} rows to match x's {x.shape[1]} features, got shape {w.shape}")
     if b.shape[0] != w.shape[1]:
         raise ValueError(f"b must have {w.shape[1]} entries to match w's columns, got shape {b.shape}")
-    return x @ w + b, (x, w)
+    return _dense_forward(x, w, b)
 
 
 def dense_backward(dout, cache):
@@ -48,8 +80,7 @@ def dense_backward(dout, cache):
     """
     x, w = cache
     dout = check_dout(dout, (x.shape[0], w.shape[1]))
-    return dout @ w.T, x.T @ dout, dout.sum(axis=0)
-# --8<-- [end:dense]
+    return _dense_backward(dout, cache)
 
 
 def init_dense(fan_in: int, fan_out: int, rng: np.random.Generator, scheme: str = "he",

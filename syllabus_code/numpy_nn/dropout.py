@@ -21,6 +21,39 @@ def _check_p(p) -> float:
 
 
 # --8<-- [start:dropout]
+def _dropout_forward(x, p: float, rng, training: bool):
+    """Inverted dropout of x (any shape).
+
+    p: probability of dropping each unit, in [0, 1). rng: a numpy Generator (or an int seed)
+    that draws the mask; required in training mode. Returns ``(out, cache)``; in evaluation
+    mode (``training=False``) out is x itself and the mask is None.
+
+    ``dropout_forward`` checks the arguments, then calls this.
+    """
+    if not training:
+        return x, None
+    mask = (rng.random(x.shape) >= p).astype(x.dtype) / (1.0 - p)   # 0 or 1/(1-p), shaped like x
+    return x * mask, mask
+
+
+def _dropout_backward(dout, mask):
+    """dL/dx = dout ⊙ mask (the same mask and scale as the forward pass; identity at test time).
+
+    ``dropout_backward`` checks the arguments, then calls this.
+    """
+    if mask is None:                          # evaluation mode: the identity
+        return dout
+    return dout * mask
+# --8<-- [end:dropout]
+
+
+def dropout_backward(dout, cache):
+    """dL/dx = dout ⊙ mask (the same mask and scale as the forward pass; identity at test time)."""
+    mask = cache
+    dout = as_array(dout, "dout") if mask is None else check_dout(dout, mask.shape)
+    return _dropout_backward(dout, mask)
+
+
 def dropout_forward(x, p: float = 0.5, rng=None, training: bool = True):
     """Inverted dropout of x (any shape).
 
@@ -30,20 +63,8 @@ def dropout_forward(x, p: float = 0.5, rng=None, training: bool = True):
     """
     x = as_array(x, "x")
     p = _check_p(p)
-    if not training:
-        return x, None
-    if is_integer(rng):
+    if training and is_integer(rng):
         rng = np.random.default_rng(rng)
-    if not isinstance(rng, np.random.Generator):
+    if training and not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a numpy Generator or an integer seed in training mode, got {type(rng).__name__}")
-    mask = (rng.random(x.shape) >= p).astype(x.dtype) / (1.0 - p)   # 0 or 1/(1-p), shaped like x
-    return x * mask, mask
-
-
-def dropout_backward(dout, cache):
-    """dL/dx = dout ⊙ mask (the same mask and scale as the forward pass; identity at test time)."""
-    mask = cache
-    if mask is None:                          # evaluation mode: the identity
-        return as_array(dout, "dout")
-    return check_dout(dout, mask.shape) * mask
-# --8<-- [end:dropout]
+    return _dropout_forward(x, p, rng, training)

@@ -18,15 +18,23 @@ from syllabus_code.maths.derivatives import gradient
 
 
 # --8<-- [start:rel_error]
+def _rel_error(a, b) -> float:
+    """Largest absolute difference, relative to the size of the two arrays (0 when both are 0).
+
+    ``rel_error`` checks the arguments, then calls this.
+    """
+    scale = max(float(np.max(np.abs(a) + np.abs(b), initial=0.0)), 1e-12)
+    return float(np.max(np.abs(a - b), initial=0.0)) / scale
+# --8<-- [end:rel_error]
+
+
 def rel_error(a, b) -> float:
     """Largest absolute difference, relative to the size of the two arrays (0 when both are 0)."""
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
-    scale = max(float(np.max(np.abs(a) + np.abs(b), initial=0.0)), 1e-12)
-    return float(np.max(np.abs(a - b), initial=0.0)) / scale
-# --8<-- [end:rel_error]
+    return _rel_error(a, b)
 
 
 # --8<-- [start:check_gradient]

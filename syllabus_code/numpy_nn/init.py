@@ -140,6 +140,27 @@ def _check_count(v, name: str) -> int:
 
 
 # --8<-- [start:activation_stats]
+def _activation_stats(depth, width, activation, scheme, std, n, seed) -> np.ndarray:
+    """Standard deviation of the activations after each of ``depth`` square layers.
+
+    A batch of ``n`` inputs x ~ N(0, I) of size ``width`` goes through
+    a^(l) = g(W^(l) a^(l-1)) (no biases), that is ``a = g(a @ w)`` on the batch's rows with
+    ``w`` = (W^(l))ᵀ drawn from ``scheme``.
+    Returns an array (depth,): entry l-1 is the std of a^(l) over the batch and the units.
+
+    ``activation_stats`` checks the arguments, then calls this.
+    """
+    rng = np.random.default_rng(seed)
+    g = ACTIVATIONS[activation][0]
+    a = rng.standard_normal((n, width))                     # (n, width)
+    stds = np.empty(depth)
+    for l in range(depth):
+        a = g(a @ initialize(scheme, width, width, rng, std=std))
+        stds[l] = a.std()
+    return stds
+# --8<-- [end:activation_stats]
+
+
 def activation_stats(depth: int = 50, width: int = 256, activation: str = "tanh",
                      scheme: str = "xavier_normal", std: float | None = None, n: int = 1000,
                      seed: int = 0) -> np.ndarray:
@@ -153,18 +174,35 @@ def activation_stats(depth: int = 50, width: int = 256, activation: str = "tanh"
     depth, width, n = (_check_count(v, k) for v, k in ((depth, "depth"), (width, "width"), (n, "n")))
     _check_activation(activation)
     _check_scheme(scheme)
-    rng = np.random.default_rng(seed)
-    g = ACTIVATIONS[activation][0]
-    a = rng.standard_normal((n, width))                     # (n, width)
-    stds = np.empty(depth)
-    for l in range(depth):
-        a = g(a @ initialize(scheme, width, width, rng, std=std))
-        stds[l] = a.std()
-    return stds
-# --8<-- [end:activation_stats]
+    return _activation_stats(depth, width, activation, scheme, std, n, seed)
 
 
 # --8<-- [start:layer_gradient_norms]
+def _layer_gradient_norms(depth, width, activation, scheme, std, n, num_classes,
+                          seed) -> np.ndarray:
+    """Frobenius norm of dL/dW^(l) for each layer of a freshly initialised deep MLP.
+
+    The MLP has ``depth`` weight layers: ``depth - 1`` hidden layers of ``width`` units with
+    ``activation`` and a linear output of ``num_classes`` logits; the loss is softmax
+    cross-entropy on random inputs x ~ N(0, I) and random labels. Returns (depth,), layer 1 first.
+
+    ``layer_gradient_norms`` checks the arguments, then calls this.
+    """
+    rng = np.random.default_rng(seed)
+    sizes = [width] * depth + [num_classes]
+    params = {}
+    for l in range(1, depth + 1):
+        params[f"W{l}"] = initialize(scheme, sizes[l - 1], sizes[l], rng, std=std)
+        params[f"b{l}"] = np.zeros(sizes[l])
+    x = rng.standard_normal((n, width))
+    y = rng.integers(0, num_classes, n)
+    logits, cache = mlp_forward(x, params, activation=activation, output="identity")
+    _, dlogits = softmax_cross_entropy(logits, y)
+    grads = mlp_backward(dlogits, cache)
+    return np.array([np.linalg.norm(grads[f"W{l}"]) for l in range(1, depth + 1)])
+# --8<-- [end:layer_gradient_norms]
+
+
 def layer_gradient_norms(depth: int = 20, width: int = 64, activation: str = "sigmoid",
                          scheme: str = "xavier_normal", std: float | None = None, n: int = 128,
                          num_classes: int = 10, seed: int = 0) -> np.ndarray:
@@ -180,16 +218,4 @@ def layer_gradient_norms(depth: int = 20, width: int = 64, activation: str = "si
         raise ValueError(f"depth must be at least 2 (one hidden layer), got {depth}")
     _check_activation(activation)
     _check_scheme(scheme)
-    rng = np.random.default_rng(seed)
-    sizes = [width] * depth + [num_classes]
-    params = {}
-    for l in range(1, depth + 1):
-        params[f"W{l}"] = initialize(scheme, sizes[l - 1], sizes[l], rng, std=std)
-        params[f"b{l}"] = np.zeros(sizes[l])
-    x = rng.standard_normal((n, width))
-    y = rng.integers(0, num_classes, n)
-    logits, cache = mlp_forward(x, params, activation=activation, output="identity")
-    _, dlogits = softmax_cross_entropy(logits, y)
-    grads = mlp_backward(dlogits, cache)
-    return np.array([np.linalg.norm(grads[f"W{l}"]) for l in range(1, depth + 1)])
-# --8<-- [end:layer_gradient_norms]
+    return _layer_gradient_norms(depth, width, activation, scheme, std, n, num_classes, seed)

@@ -79,13 +79,14 @@ def mse(pred, target):
 
 
 # --8<-- [start:bce]
-def bce(p, y, eps: float = 1e-12):
+def _bce(p, y, eps: float):
     """Binary cross-entropy from probabilities, \\(-\\frac1n\\sum_i [y_i\\log p_i + (1-y_i)\\log(1-p_i)]\\).
 
     p: predicted probabilities in [0, 1]; y: targets in [0, 1], same shape (N,) or (N, D).
     Returns (loss, dL/dp) with dL/dp = (p - y) / (p (1 - p) n), p clipped to [eps, 1 - eps].
+
+    ``bce`` checks the arguments, then calls this.
     """
-    p, y, eps = _check_bce(p, y, eps)
     pc = np.clip(p, eps, 1 - eps)
     loss = -np.mean(y * np.log(pc) + (1 - y) * np.log1p(-pc))
     return float(loss), (pc - y) / (pc * (1 - pc) * p.size)
@@ -104,23 +105,80 @@ def bce_with_logits(z, y):
 # --8<-- [end:bce]
 
 
+def bce(p, y, eps: float = 1e-12):
+    """Binary cross-entropy from probabilities, \\(-\\frac1n\\sum_i [y_i\\log p_i + (1-y_i)\\log(1-p_i)]\\).
+
+    p: predicted probabilities in [0, 1]; y: targets in [0, 1], same shape (N,) or (N, D).
+    Returns (loss, dL/dp) with dL/dp = (p - y) / (p (1 - p) n), p clipped to [eps, 1 - eps].
+    """
+    p, y, eps = _check_bce(p, y, eps)
+    return _bce(p, y, eps)
+
+
 # --8<-- [start:logsumexp]
-def logsumexp(z, axis: int = -1, keepdims: bool = False):
-    """\\(\\log\\sum_j e^{z_j}\\) computed as \\(m + \\log\\sum_j e^{z_j - m}\\), m the max."""
-    z = as_array(z, "z")
+def _logsumexp(z, axis: int, keepdims: bool):
+    """\\(\\log\\sum_j e^{z_j}\\) computed as \\(m + \\log\\sum_j e^{z_j - m}\\), m the max.
+
+    ``logsumexp`` checks the arguments, then calls this.
+    """
     m = z.max(axis=axis, keepdims=True)
     out = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))
     return out if keepdims else np.squeeze(out, axis=axis)
 
 
-def log_softmax(z, axis: int = -1):
-    """\\(z_i - \\log\\sum_j e^{z_j}\\): log-probabilities, finite even where softmax underflows to 0."""
-    z = as_array(z, "z")
+def _log_softmax(z, axis: int):
+    """\\(z_i - \\log\\sum_j e^{z_j}\\): log-probabilities, finite even where softmax underflows to 0.
+
+    ``log_softmax`` checks the arguments, then calls this.
+    """
     return z - logsumexp(z, axis=axis, keepdims=True)
 # --8<-- [end:logsumexp]
 
 
+def logsumexp(z, axis: int = -1, keepdims: bool = False):
+    """\\(\\log\\sum_j e^{z_j}\\) computed as \\(m + \\log\\sum_j e^{z_j - m}\\), m the max."""
+    z = as_array(z, "z")
+    return _logsumexp(z, axis, keepdims)
+
+
+def log_softmax(z, axis: int = -1):
+    """\\(z_i - \\log\\sum_j e^{z_j}\\): log-probabilities, finite even where softmax underflows to 0."""
+    z = as_array(z, "z")
+    return _log_softmax(z, axis)
+
+
 # --8<-- [start:cross_entropy]
+def _cross_entropy(p, y, eps: float):
+    """Categorical cross-entropy from probabilities, \\(-\\frac1N\\sum_i\\sum_j y_{ij}\\log p_{ij}\\).
+
+    p: (N, C) rows of probabilities; y: (N, C) one-hot (or probability) rows.
+    Returns (loss, dL/dp) with dL/dp = -y / (p N), p clipped to at least eps.
+
+    ``cross_entropy`` checks the arguments, then calls this.
+    """
+    pc = np.maximum(p, eps)
+    n = p.shape[0]
+    return float(-np.sum(y * np.log(pc)) / n), -y / (pc * n)
+
+
+def _softmax_cross_entropy(z, labels):
+    """Cross-entropy of softmax(logits) against integer labels, from the logits (stable).
+
+    logits: (N, C); labels: (N,) integers in [0, C). Per row the loss is
+    \\(\\log\\sum_j e^{z_j} - z_{y}\\) and its gradient is \\(\\mathrm{softmax}(z) - \\mathrm{onehot}(y)\\);
+    returns (mean loss, dL/dlogits) - the same numbers as ``torch.nn.functional.cross_entropy``.
+
+    ``softmax_cross_entropy`` checks the arguments, then calls this.
+    """
+    n, _ = z.shape
+    rows = np.arange(n)
+    loss = np.mean(logsumexp(z, axis=1) - z[rows, labels])
+    grad = softmax(z)
+    grad[rows, labels] -= 1.0
+    return float(loss), grad / n
+# --8<-- [end:cross_entropy]
+
+
 def cross_entropy(p, y, eps: float = 1e-12):
     """Categorical cross-entropy from probabilities, \\(-\\frac1N\\sum_i\\sum_j y_{ij}\\log p_{ij}\\).
 
@@ -128,9 +186,7 @@ def cross_entropy(p, y, eps: float = 1e-12):
     Returns (loss, dL/dp) with dL/dp = -y / (p N), p clipped to at least eps.
     """
     p, y, eps = _check_cross_entropy(p, y, eps)
-    pc = np.maximum(p, eps)
-    n = p.shape[0]
-    return float(-np.sum(y * np.log(pc)) / n), -y / (pc * n)
+    return _cross_entropy(p, y, eps)
 
 
 def softmax_cross_entropy(logits, labels):
@@ -143,9 +199,4 @@ def softmax_cross_entropy(logits, labels):
     z = as_array(logits, "logits", ndim=2)
     n, c = z.shape
     labels = check_labels(labels, n, c, "labels")
-    rows = np.arange(n)
-    loss = np.mean(logsumexp(z, axis=1) - z[rows, labels])
-    grad = softmax(z)
-    grad[rows, labels] -= 1.0
-    return float(loss), grad / n
-# --8<-- [end:cross_entropy]
+    return _softmax_cross_entropy(z, labels)

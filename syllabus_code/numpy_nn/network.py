@@ -29,6 +29,11 @@ LOSSES = {"mse": mse, "bce_with_logits": bce_with_logits, "softmax_cross_entropy
 """Losses an :class:`MLP` can train on, each ``loss(output, target) -> (loss, dL/doutput)``."""
 
 
+def _check_loss(loss: str) -> None:
+    if loss not in LOSSES:
+        raise ValueError(f"loss must be one of {sorted(LOSSES)}, got {loss!r}")
+
+
 def _num_layers(params: dict) -> int:
     if not isinstance(params, dict) or "W1" not in params:
         raise TypeError("params must be a dict with keys 'W1', 'b1', ..., 'WL', 'bL'")
@@ -56,6 +61,27 @@ def _check_activation(name: str, arg: str) -> None:
 
 
 # --8<-- [start:forward]
+def _mlp_forward(x, params: dict, activation: str, output: str):
+    """Forward pass a^(0) = x; z^(l) = W^(l) a^(l-1) + b^(l); a^(l) = g(z^(l)).
+
+    On the batch's rows: Z[l] = A[l-1] @ W{l} + b{l}, with W{l} = (W^(l))ᵀ. x: (N, n0).
+    Hidden layers use ``activation``, the last layer ``output`` (``"identity"`` gives logits
+    for the losses computed from logits). Returns ``(a_L, cache)`` with a_L of shape
+    (N, nL); the cache holds every z^(l) and a^(l).
+
+    ``mlp_forward`` checks the arguments, then calls this.
+    """
+    L = _num_layers(params)
+    A, Z = [x], [None]                                    # A[l] = a^(l), Z[l] = z^(l); index 0 is the input
+    for l in range(1, L + 1):
+        z = A[l - 1] @ params[f"W{l}"] + params[f"b{l}"]  # (N, n_l)
+        g, _ = ACTIVATIONS[output if l == L else activation]
+        Z.append(z)
+        A.append(g(z))
+    return A[L], (A, Z, params, activation, output)
+# --8<-- [end:forward]
+
+
 def mlp_forward(x, params: dict, activation: str = "relu", output: str = "identity"):
     """Forward pass a^(0) = x; z^(l) = W^(l) a^(l-1) + b^(l); a^(l) = g(z^(l)).
 
@@ -66,26 +92,21 @@ def mlp_forward(x, params: dict, activation: str = "relu", output: str = "identi
     """
     _check_activation(activation, "activation")
     _check_activation(output, "output")
-    L = _num_layers(params)
-    a = as_array(x, "x", ndim=2)
-    if a.shape[1] != params["W1"].shape[0]:
-        raise ValueError(f"x must have {params['W1'].shape[0]} features (W1 has that many rows), got shape {a.shape}")
-    A, Z = [a], [None]                                    # A[l] = a^(l), Z[l] = z^(l); index 0 is the input
-    for l in range(1, L + 1):
-        z = A[l - 1] @ params[f"W{l}"] + params[f"b{l}"]  # (N, n_l)
-        g, _ = ACTIVATIONS[output if l == L else activation]
-        Z.append(z)
-        A.append(g(z))
-    return A[L], (A, Z, params, activation, output)
-# --8<-- [end:forward]
+    _num_layers(params)                        # refuses anything but a dict of W1, b1, ..., WL, bL
+    x = as_array(x, "x", ndim=2)
+    if x.shape[1] != params["W1"].shape[0]:
+        raise ValueError(f"x must have {params['W1'].shape[0]} features (W1 has that many rows), got shape {x.shape}")
+    return _mlp_forward(x, params, activation, output)
 
 
 # --8<-- [start:backward]
-def mlp_backward(grad_a, cache) -> dict:
-    """Backpropagation in δ form. grad_a = dL/da^(L), shape (N, nL). Returns {"W1": dW1, "b1": db1, ...}."""
+def _mlp_backward(grad_a, cache) -> dict:
+    """Backpropagation in δ form. grad_a = dL/da^(L), shape (N, nL). Returns {"W1": dW1, "b1": db1, ...}.
+
+    ``mlp_backward`` checks the arguments, then calls this.
+    """
     A, Z, params, activation, output = cache
     L = len(Z) - 1
-    grad_a = check_dout(grad_a, A[L].shape, "grad_a")
     g_prime = ACTIVATIONS[activation][1]
     delta = grad_a * ACTIVATIONS[output][1](Z[L])         # step 1: δ^(L) = ∇_a L ⊙ g'(z^(L))
     grads = {}
@@ -96,6 +117,14 @@ def mlp_backward(grad_a, cache) -> dict:
             delta = (delta @ params[f"W{l}"].T) * g_prime(Z[l - 1])
     return grads
 # --8<-- [end:backward]
+
+
+def mlp_backward(grad_a, cache) -> dict:
+    """Backpropagation in δ form. grad_a = dL/da^(L), shape (N, nL). Returns {"W1": dW1, "b1": db1, ...}."""
+    A, Z, _, _, _ = cache
+    L = len(Z) - 1
+    grad_a = check_dout(grad_a, A[L].shape, "grad_a")
+    return _mlp_backward(grad_a, cache)
 
 
 def iterate_minibatches(n: int, batch_size: int, rng: np.random.Generator | None = None):
@@ -135,8 +164,7 @@ class MLP:
     # --8<-- [start:loss_and_grads]
     def loss_and_grads(self, x, y, loss: str = "softmax_cross_entropy"):
         """Mean loss on (x, y) and its gradient for every parameter: one forward, one backward."""
-        if loss not in LOSSES:
-            raise ValueError(f"loss must be one of {sorted(LOSSES)}, got {loss!r}")
+        _check_loss(loss)
         out, cache = self.forward(x)
         value, grad_out = LOSSES[loss](out, y)
         return value, mlp_backward(grad_out, cache)

@@ -38,27 +38,62 @@ def _check_beta(beta, name):
 
 
 # --8<-- [start:sgd]
-def sgd_update(w, dw, state=None, lr: float = 0.01):
-    """θ ← θ − α ∇L. Stateless (state is returned unchanged)."""
-    w, dw = _check(w, dw)
-    lr = check_positive(lr, "lr")
+def _sgd_update(w, dw, state, lr: float):
+    """θ ← θ − α ∇L. Stateless (state is returned unchanged).
+
+    ``sgd_update`` checks the arguments, then calls this.
+    """
     return w - lr * dw, state
 # --8<-- [end:sgd]
 
 
-# --8<-- [start:momentum]
-def momentum_update(w, dw, state=None, lr: float = 0.01, beta: float = 0.9):
-    """Heavy-ball momentum in the page's form: v ← βv − α∇L; θ ← θ + v (v starts at 0)."""
+def sgd_update(w, dw, state=None, lr: float = 0.01):
+    """θ ← θ − α ∇L. Stateless (state is returned unchanged)."""
     w, dw = _check(w, dw)
     lr = check_positive(lr, "lr")
-    _check_beta(beta, "beta")
+    return _sgd_update(w, dw, state, lr)
+
+
+# --8<-- [start:momentum]
+def _momentum_update(w, dw, state, lr: float, beta: float):
+    """Heavy-ball momentum in the page's form: v ← βv − α∇L; θ ← θ + v (v starts at 0).
+
+    ``momentum_update`` checks the arguments, then calls this.
+    """
     v = np.zeros_like(w) if state is None else state["v"]
     v = beta * v - lr * dw
     return w + v, {"v": v}
 # --8<-- [end:momentum]
 
 
+def momentum_update(w, dw, state=None, lr: float = 0.01, beta: float = 0.9):
+    """Heavy-ball momentum in the page's form: v ← βv − α∇L; θ ← θ + v (v starts at 0)."""
+    w, dw = _check(w, dw)
+    lr = check_positive(lr, "lr")
+    _check_beta(beta, "beta")
+    return _momentum_update(w, dw, state, lr, beta)
+
+
 # --8<-- [start:adam]
+def _adam_update(w, dw, state, lr: float, beta1: float, beta2: float, eps: float):
+    """Adam (Kingma & Ba, Algorithm 1) with bias correction.
+
+    m ← β1 m + (1−β1) g;  v ← β2 v + (1−β2) g²;  m̂ = m/(1−β1^t);  v̂ = v/(1−β2^t);
+    θ ← θ − α m̂ / (√v̂ + ε).  ``state`` holds m, v and the step count t.
+
+    ``adam_update`` checks the arguments, then calls this.
+    """
+    if state is None:
+        state = {"m": np.zeros_like(w), "v": np.zeros_like(w), "t": 0}
+    t = state["t"] + 1
+    m = beta1 * state["m"] + (1 - beta1) * dw
+    v = beta2 * state["v"] + (1 - beta2) * dw * dw
+    m_hat = m / (1 - beta1 ** t)          # at t = 1 this undoes the (1 - β1) shrink towards 0
+    v_hat = v / (1 - beta2 ** t)
+    return w - lr * m_hat / (np.sqrt(v_hat) + eps), {"m": m, "v": v, "t": t}
+# --8<-- [end:adam]
+
+
 def adam_update(w, dw, state=None, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999,
                 eps: float = 1e-8):
     """Adam (Kingma & Ba, Algorithm 1) with bias correction.
@@ -71,18 +106,22 @@ def adam_update(w, dw, state=None, lr: float = 1e-3, beta1: float = 0.9, beta2: 
     eps = check_positive(eps, "eps")
     _check_beta(beta1, "beta1")
     _check_beta(beta2, "beta2")
-    if state is None:
-        state = {"m": np.zeros_like(w), "v": np.zeros_like(w), "t": 0}
-    t = state["t"] + 1
-    m = beta1 * state["m"] + (1 - beta1) * dw
-    v = beta2 * state["v"] + (1 - beta2) * dw * dw
-    m_hat = m / (1 - beta1 ** t)          # at t = 1 this undoes the (1 - β1) shrink towards 0
-    v_hat = v / (1 - beta2 ** t)
-    return w - lr * m_hat / (np.sqrt(v_hat) + eps), {"m": m, "v": v, "t": t}
-# --8<-- [end:adam]
+    return _adam_update(w, dw, state, lr, beta1, beta2, eps)
 
 
 UPDATES = {"sgd": sgd_update, "momentum": momentum_update, "adam": adam_update}
+
+
+def _check_rule(rule: str, hparams: dict) -> None:
+    if rule not in UPDATES:
+        raise ValueError(f"rule must be one of {sorted(UPDATES)}, got {rule!r}")
+    UPDATES[rule](np.zeros(1), np.zeros(1), None, **hparams)   # reject bad hyper-parameters now
+
+
+def _check_keys(params: dict, grads: dict) -> None:
+    missing = set(params) - set(grads)
+    if missing:
+        raise ValueError(f"grads must have a gradient for every parameter; missing {sorted(missing)}")
 
 
 # --8<-- [start:optimizer]
@@ -94,16 +133,12 @@ class Optimizer:
     """
 
     def __init__(self, rule: str = "sgd", **hparams):
-        if rule not in UPDATES:
-            raise ValueError(f"rule must be one of {sorted(UPDATES)}, got {rule!r}")
+        _check_rule(rule, hparams)
         self.update, self.hparams, self.state = UPDATES[rule], hparams, {}
-        UPDATES[rule](np.zeros(1), np.zeros(1), None, **hparams)   # reject bad hyper-parameters now
 
     def step(self, params: dict, grads: dict) -> dict:
         """Updated parameters (also written back into ``params``) after one step."""
-        missing = set(params) - set(grads)
-        if missing:
-            raise ValueError(f"grads must have a gradient for every parameter; missing {sorted(missing)}")
+        _check_keys(params, grads)
         for key in params:
             params[key], self.state[key] = self.update(params[key], grads[key], self.state.get(key),
                                                        **self.hparams)
@@ -111,7 +146,7 @@ class Optimizer:
 # --8<-- [end:optimizer]
 
 
-def _grad_arrays(grads) -> dict:
+def _check_grads(grads) -> dict:
     if isinstance(grads, dict):
         return {k: as_array(v, f"grads[{k!r}]") for k, v in grads.items()}
     if isinstance(grads, (list, tuple)):
@@ -124,16 +159,16 @@ def _same_kind(grads, arrays: dict):
 
 
 # --8<-- [start:clip]
-def clip_grad_norm(grads, max_norm: float):
+def _clip_grad_norm(grads, arrays, max_norm: float):
     """Clip by global norm: g ← g · min(1, c / ‖g‖), with ‖g‖ the L2 norm of all the arrays
     in ``grads`` (a dict or list) read as one long vector, and c = ``max_norm``.
 
     Returns (clipped gradients, ‖g‖ before clipping). Every array is scaled by the same
     factor, so the direction of the whole gradient is kept. ``torch.nn.utils.clip_grad_norm_``
     does the same in place, with c / (‖g‖ + 1e-6) as the factor.
+
+    ``clip_grad_norm`` checks the arguments, then calls this.
     """
-    arrays = _grad_arrays(grads)
-    max_norm = check_positive(max_norm, "max_norm")
     flat = [g.ravel() for g in arrays.values()]
     biggest = max((float(np.max(np.abs(f))) for f in flat if f.size), default=0.0)
     total = 0.0
@@ -143,10 +178,32 @@ def clip_grad_norm(grads, max_norm: float):
     return _same_kind(grads, {k: g * scale for k, g in arrays.items()}), total
 
 
+def _clip_grad_value(grads, arrays, c: float):
+    """Clip every entry to [-c, c], c = ``clip_value``. Entries are clipped independently, so
+    a gradient with entries of different sizes changes direction.
+
+    ``clip_grad_value`` checks the arguments, then calls this.
+    """
+    return _same_kind(grads, {k: np.clip(g, -c, c) for k, g in arrays.items()})
+# --8<-- [end:clip]
+
+
+def clip_grad_norm(grads, max_norm: float):
+    """Clip by global norm: g ← g · min(1, c / ‖g‖), with ‖g‖ the L2 norm of all the arrays
+    in ``grads`` (a dict or list) read as one long vector, and c = ``max_norm``.
+
+    Returns (clipped gradients, ‖g‖ before clipping). Every array is scaled by the same
+    factor, so the direction of the whole gradient is kept. ``torch.nn.utils.clip_grad_norm_``
+    does the same in place, with c / (‖g‖ + 1e-6) as the factor.
+    """
+    arrays = _check_grads(grads)
+    max_norm = check_positive(max_norm, "max_norm")
+    return _clip_grad_norm(grads, arrays, max_norm)
+
+
 def clip_grad_value(grads, clip_value: float):
     """Clip every entry to [-c, c], c = ``clip_value``. Entries are clipped independently, so
     a gradient with entries of different sizes changes direction."""
-    arrays = _grad_arrays(grads)
+    arrays = _check_grads(grads)
     c = check_positive(clip_value, "clip_value")
-    return _same_kind(grads, {k: np.clip(g, -c, c) for k, g in arrays.items()})
-# --8<-- [end:clip]
+    return _clip_grad_value(grads, arrays, c)

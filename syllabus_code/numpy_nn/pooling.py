@@ -43,10 +43,12 @@ def max_pool_forward(x, k: int = 2, stride: int | None = None):
     return out, (x.shape, arg, k, s)
 
 
-def max_pool_backward(dout, cache):
-    """Route each dout[n, c, i, j] to the input position that was its window's (first) max."""
+def _max_pool_backward(dout, cache):
+    """Route each dout[n, c, i, j] to the input position that was its window's (first) max.
+
+    ``max_pool_backward`` checks the arguments, then calls this.
+    """
     x_shape, arg, k, s = cache
-    dout = check_dout(dout, arg.shape)
     H_out, W_out = arg.shape[2:]
     dx = np.zeros(x_shape, dtype=np.result_type(dout, np.float32))
     for u in range(k):                                 # one vectorised add per window offset
@@ -57,6 +59,13 @@ def max_pool_backward(dout, cache):
 # --8<-- [end:max_pool]
 
 
+def max_pool_backward(dout, cache):
+    """Route each dout[n, c, i, j] to the input position that was its window's (first) max."""
+    _, arg, _, _ = cache
+    dout = check_dout(dout, arg.shape)
+    return _max_pool_backward(dout, cache)
+
+
 # --8<-- [start:avg_pool]
 def avg_pool_forward(x, k: int = 2, stride: int | None = None):
     """out[n, c, i, j] = mean of the k x k window of x starting at (i*s, j*s)."""
@@ -64,11 +73,12 @@ def avg_pool_forward(x, k: int = 2, stride: int | None = None):
     return win.mean(axis=(-2, -1)), (x.shape, k, s)
 
 
-def avg_pool_backward(dout, cache):
-    """Each input in a window receives dout / k^2 from that window (summed over windows)."""
+def _avg_pool_backward(dout, cache):
+    """Each input in a window receives dout / k^2 from that window (summed over windows).
+
+    ``avg_pool_backward`` checks the arguments, then calls this.
+    """
     x_shape, k, s = cache
-    N, C, H, W = x_shape
-    dout = check_dout(dout, (N, C, pool_output_size(H, k, s), pool_output_size(W, k, s)))
     H_out, W_out = dout.shape[2:]
     dx = np.zeros(x_shape, dtype=np.result_type(dout, np.float32))
     for u in range(k):
@@ -76,3 +86,11 @@ def avg_pool_backward(dout, cache):
             dx[:, :, u:u + s * H_out:s, v:v + s * W_out:s] += dout / (k * k)
     return dx
 # --8<-- [end:avg_pool]
+
+
+def avg_pool_backward(dout, cache):
+    """Each input in a window receives dout / k^2 from that window (summed over windows)."""
+    x_shape, k, s = cache
+    N, C, H, W = x_shape
+    dout = check_dout(dout, (N, C, pool_output_size(H, k, s), pool_output_size(W, k, s)))
+    return _avg_pool_backward(dout, cache)

@@ -35,30 +35,64 @@ def _arrays(weights) -> list[np.ndarray]:
 
 
 # --8<-- [start:penalties]
-def l2_penalty(weights, lam: float) -> float:
-    """(λ/2) Σ w² over every array in ``weights``."""
-    lam = _check_lam(lam)
+def _l2_penalty(weights, lam: float) -> float:
+    """(λ/2) Σ w² over every array in ``weights``.
+
+    ``l2_penalty`` checks the arguments, then calls this.
+    """
     return 0.5 * lam * sum(float(np.sum(w * w)) for w in _arrays(weights))
+
+
+def _l2_grad(w, lam: float):
+    """Gradient of (λ/2) Σ w² with respect to w: λ w.
+
+    ``l2_grad`` checks the arguments, then calls this.
+    """
+    return lam * w
+
+
+def _l1_penalty(weights, lam: float) -> float:
+    """λ Σ |w| over every array in ``weights``.
+
+    ``l1_penalty`` checks the arguments, then calls this.
+    """
+    return lam * sum(float(np.sum(np.abs(w))) for w in _arrays(weights))
+
+
+def _l1_subgrad(w, lam: float):
+    """A subgradient of λ Σ |w|: λ sign(w), taking 0 where w = 0.
+
+    ``l1_subgrad`` checks the arguments, then calls this.
+    """
+    return lam * np.sign(w)
+# --8<-- [end:penalties]
 
 
 def l2_grad(w, lam: float):
     """Gradient of (λ/2) Σ w² with respect to w: λ w."""
-    return _check_lam(lam) * as_array(w, "w")
+    lam, w = _check_lam(lam), as_array(w, "w")
+    return _l2_grad(w, lam)
+
+
+def l1_subgrad(w, lam: float):
+    """A subgradient of λ Σ |w|: λ sign(w), taking 0 where w = 0."""
+    lam, w = _check_lam(lam), as_array(w, "w")
+    return _l1_subgrad(w, lam)
+
+
+def l2_penalty(weights, lam: float) -> float:
+    """(λ/2) Σ w² over every array in ``weights``."""
+    lam = _check_lam(lam)
+    return _l2_penalty(weights, lam)
 
 
 def l1_penalty(weights, lam: float) -> float:
     """λ Σ |w| over every array in ``weights``."""
     lam = _check_lam(lam)
-    return lam * sum(float(np.sum(np.abs(w))) for w in _arrays(weights))
+    return _l1_penalty(weights, lam)
 
 
-def l1_subgrad(w, lam: float):
-    """A subgradient of λ Σ |w|: λ sign(w), taking 0 where w = 0."""
-    return _check_lam(lam) * np.sign(as_array(w, "w"))
-# --8<-- [end:penalties]
-
-
-def _pair(w, dw):
+def _check_pair(w, dw):
     w, dw = as_array(w, "w"), as_array(dw, "dw")
     if dw.shape != w.shape:
         raise ValueError(f"dw must have the shape of w {w.shape}, got {dw.shape}")
@@ -66,29 +100,54 @@ def _pair(w, dw):
 
 
 # --8<-- [start:weight_decay]
-def weight_decay_update(w, dw, lr: float, weight_decay: float):
-    """One SGD step with weight decay: w ← w(1 − αλ) − α dw, dw the gradient of the *data* loss."""
-    w, dw = _pair(w, dw)
-    lr = check_positive(lr, "lr")
-    lam = _check_lam(weight_decay, "weight_decay")
+def _weight_decay_update(w, dw, lr: float, lam):
+    """One SGD step with weight decay: w ← w(1 − αλ) − α dw, dw the gradient of the *data* loss.
+
+    ``weight_decay_update`` checks the arguments, then calls this.
+    """
     return w * (1 - lr * lam) - lr * dw
 # --8<-- [end:weight_decay]
 
 
+def weight_decay_update(w, dw, lr: float, weight_decay: float):
+    """One SGD step with weight decay: w ← w(1 − αλ) − α dw, dw the gradient of the *data* loss."""
+    w, dw = _check_pair(w, dw)
+    lr = check_positive(lr, "lr")
+    lam = _check_lam(weight_decay, "weight_decay")
+    return _weight_decay_update(w, dw, lr, lam)
+
+
 # --8<-- [start:proximal]
-def soft_threshold(w, t: float):
-    """The proximal operator of t·|w|: sign(w) · max(|w| − t, 0). Sets every |w| ≤ t to exactly 0."""
-    w = as_array(w, "w")
-    t = _check_lam(t, "t")
+def _soft_threshold(w, t: float):
+    """The proximal operator of t·|w|: sign(w) · max(|w| − t, 0). Sets every |w| ≤ t to exactly 0.
+
+    ``soft_threshold`` checks the arguments, then calls this.
+    """
     return np.sign(w) * np.maximum(np.abs(w) - t, 0.0)
+
+
+def _l1_proximal_update(w, dw, lr: float, lam: float):
+    """Proximal gradient (ISTA) step for L + λ Σ|w|: a plain step on L, then soft-threshold by αλ.
+
+    ``l1_proximal_update`` checks the arguments, then calls this.
+    """
+    return soft_threshold(w - lr * dw, lr * lam)
+# --8<-- [end:proximal]
 
 
 def l1_proximal_update(w, dw, lr: float, lam: float):
     """Proximal gradient (ISTA) step for L + λ Σ|w|: a plain step on L, then soft-threshold by αλ."""
-    w, dw = _pair(w, dw)
+    w, dw = _check_pair(w, dw)
     lr = check_positive(lr, "lr")
-    return soft_threshold(w - lr * dw, lr * _check_lam(lam))
-# --8<-- [end:proximal]
+    lam = _check_lam(lam)
+    return _l1_proximal_update(w, dw, lr, lam)
+
+
+def soft_threshold(w, t: float):
+    """The proximal operator of t·|w|: sign(w) · max(|w| − t, 0). Sets every |w| ≤ t to exactly 0."""
+    w = as_array(w, "w")
+    t = _check_lam(t, "t")
+    return _soft_threshold(w, t)
 
 
 # --8<-- [start:early_stopping]

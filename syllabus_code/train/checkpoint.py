@@ -33,6 +33,14 @@ RESUME_KEYS = ("model", "data", "limit", "batch_size", "optimizer", "lr", "weigh
                "schedule", "seed", "model_kwargs")
 
 
+def _check_arch(path, state: dict, arch: str | None) -> None:
+    if arch is not None and state["arch"] != arch:
+        raise CheckpointMismatchError(
+            f"checkpoint {path} was saved from architecture {state['arch']!r}, but the "
+            f"model being trained is {arch!r}; resume with --model {state['arch']} or "
+            "start a new run in another --out folder")
+
+
 # --8<-- [start:checkpoint]
 def save_checkpoint(path: str | os.PathLike, model: nn.Module,
                     optimizer: torch.optim.Optimizer | None, epoch: int, arch: str,
@@ -66,11 +74,7 @@ def load_checkpoint(path: str | os.PathLike, model: nn.Module,
     """Load a checkpoint (``state``, if already read) into ``model`` and ``optimizer``;
     refuse one of another architecture or whose weights do not fit; return ``state``."""
     state = state if state is not None else read_checkpoint(path, map_location)
-    if arch is not None and state["arch"] != arch:
-        raise CheckpointMismatchError(
-            f"checkpoint {path} was saved from architecture {state['arch']!r}, but the "
-            f"model being trained is {arch!r}; resume with --model {state['arch']} or "
-            "start a new run in another --out folder")
+    _check_arch(path, state, arch)
     try:
         getattr(model, "module", model).load_state_dict(state["model"])
         if optimizer is not None and state.get("optimizer") is not None:

@@ -37,11 +37,11 @@ def check_device(name: str) -> None:
 
 
 # --8<-- [start:device]
-def pick_device(name: str = "auto") -> torch.device:
-    """``"auto"``: the first available of CUDA, Apple's MPS and the CPU; or ``name``."""
-    if not isinstance(name, str):
-        raise TypeError(f"device must be a string such as 'auto', 'cpu' or 'cuda', "
-                        f"got {type(name).__name__}")
+def _pick_device(name: str) -> torch.device:
+    """``"auto"``: the first available of CUDA, Apple's MPS and the CPU; or ``name``.
+
+    ``pick_device`` checks the arguments, then calls this.
+    """
     if name != "auto":
         return torch.device(name)
     if torch.cuda.is_available():
@@ -67,6 +67,14 @@ def amp_dtype(device: torch.device) -> torch.dtype | None:
 # --8<-- [end:device]
 
 
+def pick_device(name: str = "auto") -> torch.device:
+    """``"auto"``: the first available of CUDA, Apple's MPS and the CPU; or ``name``."""
+    if not isinstance(name, str):
+        raise TypeError(f"device must be a string such as 'auto', 'cpu' or 'cuda', "
+                        f"got {type(name).__name__}")
+    return _pick_device(name)
+
+
 def precision(device: torch.device, amp: bool) -> tuple[torch.dtype | None, torch.amp.GradScaler | None]:
     """The autocast type (None: float32) and, for float16, the gradient scaler it needs."""
     dtype = amp_dtype(device) if amp else None
@@ -74,6 +82,25 @@ def precision(device: torch.device, amp: bool) -> tuple[torch.dtype | None, torc
 
 
 # --8<-- [start:seed]
+def _seed_everything(seed: int, deterministic: bool) -> None:
+    """Seed Python, NumPy and torch; ``deterministic`` asks for deterministic kernels.
+
+    On a CPU this makes two runs with the same seed give the same numbers bit for bit.
+    On a GPU deterministic kernels also need ``CUBLAS_WORKSPACE_CONFIG``, and some
+    operations have none, so there we only warn (``warn_only=True``) instead of failing.
+
+    ``seed_everything`` checks the arguments, then calls this.
+    """
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)  # also seeds every CUDA device
+    if deterministic:
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+        torch.use_deterministic_algorithms(True, warn_only=True)
+        torch.backends.cudnn.benchmark = False
+# --8<-- [end:seed]
+
+
 def seed_everything(seed: int, deterministic: bool = True) -> None:
     """Seed Python, NumPy and torch; ``deterministic`` asks for deterministic kernels.
 
@@ -86,11 +113,4 @@ def seed_everything(seed: int, deterministic: bool = True) -> None:
     seed = int(seed)
     if not -(2**63) <= seed < 2**64:  # torch's seeds are 64-bit
         raise ValueError(f"seed must be in [-2**63, 2**64 - 1], got {seed}")
-    random.seed(seed)
-    np.random.seed(seed % 2**32)
-    torch.manual_seed(seed)  # also seeds every CUDA device
-    if deterministic:
-        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
-        torch.use_deterministic_algorithms(True, warn_only=True)
-        torch.backends.cudnn.benchmark = False
-# --8<-- [end:seed]
+    return _seed_everything(seed, deterministic)

@@ -193,13 +193,12 @@ def epoch_record(epoch: int, train_m: dict, test_m: dict, seconds: float,
 
 
 # --8<-- [start:fit]
-def fit(config: TrainConfig, model: nn.Module | None = None,
-        train_set: Dataset | None = None, test_set: Dataset | None = None,
-        param_groups: list[dict] | None = None) -> dict[str, Any]:
+def _fit(config, model, train_set, test_set, param_groups) -> dict[str, Any]:
     """Train ``config.model`` on ``config.data`` (or on the given model and data sets);
-    return the metrics of each epoch, the loss of each step and the trained model."""
-    if not isinstance(config, TrainConfig):
-        raise TypeError(f"config must be a TrainConfig, got {type(config).__name__}")
+    return the metrics of each epoch, the loss of each step and the trained model.
+
+    ``fit`` checks the arguments, then calls this.
+    """
     device, rank, world = start_process(config.device)  # torchrun: a process per GPU
     seed_everything(config.seed, deterministic=device.type == "cpu")
     if train_set is None:
@@ -234,6 +233,16 @@ def fit(config: TrainConfig, model: nn.Module | None = None,
     history["model"] = getattr(model, "module", model)
     return history
 # --8<-- [end:fit]
+
+
+def fit(config: TrainConfig, model: nn.Module | None = None,
+        train_set: Dataset | None = None, test_set: Dataset | None = None,
+        param_groups: list[dict] | None = None) -> dict[str, Any]:
+    """Train ``config.model`` on ``config.data`` (or on the given model and data sets);
+    return the metrics of each epoch, the loss of each step and the trained model."""
+    if not isinstance(config, TrainConfig):
+        raise TypeError(f"config must be a TrainConfig, got {type(config).__name__}")
+    return _fit(config, model, train_set, test_set, param_groups)
 
 
 def run(config: TrainConfig) -> dict[str, Any]:
