@@ -13,7 +13,7 @@ import ast
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import codeblocks
@@ -40,7 +40,7 @@ def sections(path: str) -> dict[str, Section]:
     return dict(_sections(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sections(path: str) -> tuple[tuple[str, Section], ...]:
     text = (ROOT / path).read_text(encoding="utf-8").splitlines()
     markers = {i: m for i, line in enumerate(text, 1) if (m := MARKER_RE.match(line))}
@@ -90,7 +90,7 @@ def unshown_sections(docs: Path | None = None) -> list[Section]:
 
 # --- argument checks inside the shown code -----------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def check_names() -> frozenset[str]:
     """The functions of the package's one vocabulary of checks (syllabus_code/_checks.py)."""
     tree = ast.parse(CHECKS_MODULE.read_text(encoding="utf-8"))
@@ -121,7 +121,7 @@ _COMPOUND = (ast.If, ast.For, ast.While, ast.With, ast.Try, ast.FunctionDef, ast
              ast.AsyncFunctionDef, ast.AsyncFor, ast.AsyncWith, ast.Match)
 
 
-@lru_cache(maxsize=None)
+@cache
 def check_lines(path: str) -> frozenset[int]:
     """The lines of a file that are argument checks: raise statements, ``if ...: raise`` guards,
     and simple statements that call a check (a function of ``_checks`` or a ``_check*`` helper)."""
@@ -173,7 +173,7 @@ def _module_name(path: str) -> str:
     return Path(path).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _definitions(path: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
     """(qualified name, def line, names it calls) for every function and class of a file."""
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
@@ -196,8 +196,8 @@ def shown_objects(docs: Path | None = None) -> dict[str, list[str]]:
     """Dotted object path (as the API reference names it) -> the pages that show its code.
 
     A function or class is shown where a page includes the section holding its ``def``. A
-    public function whose checked arguments go to a private core (``adam_update`` calling
-    ``_adam_update``) is shown wherever the core is."""
+    public function that checks its arguments and hands them to its core (``adam_update``
+    calling ``_adam_update``) is shown wherever the core is."""
     shown: dict[str, list[str]] = defaultdict(list)
     for (path, name), where in includes(docs).items():
         if not path.startswith(PACKAGE + "/") or not path.endswith(".py"):
@@ -207,8 +207,7 @@ def shown_objects(docs: Path | None = None) -> dict[str, list[str]]:
         defs = _definitions(path)
         inside = {q for q, line, _ in defs if lines is None or line in lines}
         for q, _, calls in defs:
-            if q in inside or ("." not in q and not q.startswith("_")
-                               and any(c in inside and c.startswith("_") for c in calls)):
+            if q in inside or ("." not in q and f"_{q}" in inside and f"_{q}" in calls):
                 for page in where:
                     if page not in shown[f"{_module_name(path)}.{q}"]:
                         shown[f"{_module_name(path)}.{q}"].append(page)
