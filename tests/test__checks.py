@@ -40,3 +40,16 @@ def test_check_bool_and_check_choice():
     assert c.check_choice(np.int64(2), "k", (1, 2)) == 2
     with pytest.raises(ValueError, match="scheme must be one of 'he', 'xavier'; got True"):
         c.check_choice(True, "scheme", (1, "he", "xavier")[1:])
+
+
+def test_no_hand_written_bool_guards_outside_checks():
+    """The package has one vocabulary of checks: a guard against booleans (which are ints to
+    Python) is written once, in _checks.py, and used as is_integer/is_number/check_bool."""
+    import re
+    from pathlib import Path
+
+    root = Path(c.__file__).parent
+    pattern = re.compile(r"isinstance\([^)]*\bbool\b")
+    found = [f"{p.relative_to(root)}:{i}" for p in sorted(root.rglob("*.py")) if p.name != "_checks.py"
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert not found, found
