@@ -89,7 +89,7 @@ def check_probabilities(p: np.ndarray, name: str, atol: float = 1e-8) -> np.ndar
 
 def check_labels(y: Any, n: int, num_classes: int, name: str = "y") -> np.ndarray:
     """Integer class labels of shape (n,) with values in [0, num_classes)."""
-    y = np.asarray(y)
+    y = as_label_array(y, name)
     if y.dtype.kind not in "iu":
         raise TypeError(f"{name} must hold integer class labels, got dtype {y.dtype}")
     if y.shape != (n,):
@@ -98,6 +98,16 @@ def check_labels(y: Any, n: int, num_classes: int, name: str = "y") -> np.ndarra
         raise ValueError(f"{name} must hold labels in [0, {num_classes - 1}], "
                          f"got values from {y.min()} to {y.max()}")
     return y
+
+
+def as_label_array(value: Any, name: str) -> np.ndarray:
+    """``value`` as a NumPy array of labels; ragged nesting is refused with the argument named."""
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be an array of labels, got {type(value).__name__}")
+    try:
+        return np.asarray(value)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be a rectangular array of labels ({exc})") from exc
 
 
 def check_float_dtype(dtype: Any, name: str = "dtype") -> np.dtype:

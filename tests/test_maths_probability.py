@@ -121,3 +121,12 @@ def test_likelihood_bad_inputs():
         gaussian_log_likelihood([1.0], 0.0, 0.0)
     with pytest.raises(ValueError, match="mu must be 0-D"):
         gaussian_log_likelihood([1.0], [0.0, 1.0], 1.0)
+
+
+def test_gaussian_log_pdf_at_tiny_sigma_and_far_tails():
+    from syllabus_code.maths.probability import gaussian_log_pdf
+
+    # log sigma, not log sigma**2 (1e-400 underflows to 0): the density's log is finite and exact
+    assert gaussian_log_pdf(0.0, sigma=1e-200) == pytest.approx(200 * np.log(10) - 0.5 * np.log(2 * np.pi))
+    with pytest.raises(ValueError, match="too many standard deviations"):
+        gaussian_log_pdf(1e308)  # -(1e308)**2 / 2 is below float64's range: refused, not -inf

@@ -142,3 +142,8 @@ def test_a_pos_label_that_never_occurs_is_refused_as_scikit_learn_does():
 def test_labels_of_different_kinds_are_refused_not_counted_wrong():
     with pytest.raises(TypeError, match="same kind of labels"):
         m.accuracy([1, 0, 1], ["1", "0", "1"])
+
+
+def test_ragged_labels_are_refused_with_the_argument_named():
+    with pytest.raises(TypeError, match="y_true must be a rectangular array of labels"):
+        m.accuracy([[1, 2], [3]], [0, 1])

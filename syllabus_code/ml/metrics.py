@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_number, check_same_shape
+from syllabus_code._checks import as_float_array, as_label_array, check_number, check_same_shape
 
 __all__ = [
     "binary_counts",
@@ -39,7 +39,7 @@ __all__ = [
 
 
 def _labels_pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
-    yt, yp = np.asarray(y_true), np.asarray(y_pred)
+    yt, yp = as_label_array(y_true, "y_true"), as_label_array(y_pred, "y_pred")
     for arr, name in ((yt, "y_true"), (yp, "y_pred")):
         if arr.ndim != 1:
             raise ValueError(f"{name} must be a 1-D array of labels, got shape {arr.shape}")

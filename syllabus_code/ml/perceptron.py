@@ -241,7 +241,7 @@ def separable_data(n: int, rng: np.random.Generator, w=(1.0, -1.0), b: float = 0
                    min_margin: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     """n points uniform in [-1, 1]², labelled by sign(w·x + b), keeping only points whose
     augmented margin to the separator (w, b) is at least ``min_margin``."""
-    n = check_int(n, "n", min=1)
+    n = check_int(n, "n", min=1, max=10**7)
     w = as_float_array(w, "w", ndim=1)
     if w.size != 2 or not np.any(w):
         raise ValueError(f"w must be a non-zero vector with 2 entries, got {w.tolist()}")
