@@ -74,3 +74,10 @@ def test_bad_input():
     _, mask = dropout_forward(x, 0.5, 0)
     with pytest.raises(ValueError, match="dout"):
         dropout_backward(np.ones((3, 2)), mask)
+
+
+def test_dropout_refuses_input_its_scaling_would_overflow():
+    with pytest.raises(ValueError, match=r"x is too large for dropout in float64: .* 1/\(1 - p\) = 2"):
+        dropout_forward(np.full((2, 3), 1e308), p=0.5, rng=0)
+    out, _ = dropout_forward(np.full((2, 3), 1e308), p=0.5, rng=0, training=False)  # identity: fine
+    assert np.all(out == 1e308)

@@ -67,4 +67,7 @@ def dropout_forward(x, p: float = 0.5, rng=None, training: bool = True):
         rng = np.random.default_rng(rng)
     if training and not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a numpy Generator or an integer seed in training mode, got {type(rng).__name__}")
+    if training and x.size and np.abs(x).max() > np.finfo(x.dtype).max * (1.0 - p):
+        raise ValueError(f"x is too large for dropout in {x.dtype}: scaling the kept units by "
+                         f"1/(1 - p) = {1 / (1 - p):.3g} would overflow")
     return _dropout_forward(x, p, rng, training)
