@@ -11,7 +11,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .architectures import Diagram, diagram, shape_text, trace
+from .architectures.common import Diagram, diagram, shape_text, trace
 from .blocks import Box, Flow, Op, Parallel, Skip, Tiles
 
 

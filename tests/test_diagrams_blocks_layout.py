@@ -1,4 +1,4 @@
-"""The block-diagram layout: where boxes, branches and shortcut lanes go, and that all text is drawn."""
+"""The block-diagram layout (diagrams/blocks/layout.py): where boxes, branches and shortcut lanes go."""
 
 from __future__ import annotations
 
@@ -7,12 +7,9 @@ import pytest
 
 matplotlib.use("Agg")
 
-from matplotlib.patches import FancyBboxPatch  # noqa: E402
-
-from syllabus_code.diagrams.blocks import (  # noqa: E402
-    Box, Flow, Gap, Group, Op, Parallel, Skip, Tiles, figure_texts, flow_texts, layout, render, text_size,
-)
-from syllabus_code.diagrams.palette import palette  # noqa: E402
+from syllabus_code.diagrams.blocks.layout import layout
+from syllabus_code.diagrams.blocks.render import render
+from syllabus_code.diagrams.blocks.spec import Box, Flow, Op, Parallel, Skip, Tiles, figure_texts, flow_texts
 
 
 def _boxes(drawing):
@@ -62,44 +59,6 @@ def test_parallel_branches_sit_side_by_side_without_overlap():
     assert all(a[1] < b[0] for a, b in zip(firsts, firsts[1:]))
 
 
-def test_every_string_of_the_spec_is_drawn_in_both_themes():
-    flow = _residual(title="A block", footer=["a footer"], notes="left")
-    flow.steps.insert(2, Gap("more layers"))
-    flow.groups.append(Group("in", "add", "the block"))
-    flow.skips[0].box = Box("conv 1×1, stride 2")
-    for theme in ("light", "dark"):
-        fig = render(flow, theme)
-        drawn = figure_texts(fig)
-        assert set(flow_texts(flow)) <= set(drawn)
-        assert {"A block", "a footer", "more layers", "the block", "identity", "64×56×56"} <= set(drawn)
-        colours = {t.get_color() for t in fig.axes[0].texts if t.get_text() == "conv 3×3\n64→64 ch"}
-        assert colours == {palette(theme).ink}
-        fills = {p.get_facecolor()[:3] for p in fig.axes[0].patches if isinstance(p, FancyBboxPatch)}
-        assert matplotlib.colors.to_rgb(palette(theme).fill("input")) in fills
-        assert fig.patch.get_alpha() == 0  # transparent: the page shows through
-
-
-def test_flows_side_by_side_widen_the_figure():
-    one = render(_residual())
-    two = render([_residual(), _residual()])
-    assert two.get_size_inches()[0] > 1.9 * one.get_size_inches()[0] - 0.5
-    assert two.get_size_inches()[1] == pytest.approx(one.get_size_inches()[1])
-
-
-def test_text_size_grows_with_length_and_lines():
-    w1, h1 = text_size("conv")
-    w2, h2 = text_size("conv 3×3, 64→64")
-    w3, h3 = text_size("conv\nconv")
-    assert w2 > w1 and h3 == pytest.approx(2 * h1) and w3 == pytest.approx(w1)
-
-
-def test_bad_steps_and_symbols_are_rejected():
-    with pytest.raises(TypeError, match="steps must be Box, Op, Gap, Tiles or Parallel"):
-        layout(Flow(["conv"]))
-    with pytest.raises(ValueError, match="Op symbol must be"):
-        render(Flow([Box("a"), Op("-")]))
-
-
 def test_tiles_draw_one_square_per_cell_with_its_label():
     flow = Flow([Box("in"), Tiles(2, 3, text="six cells", labels=list("abcdef"),
                                   roles=["input", "weight", None, "input", "input", "activation"]), Box("out")])
@@ -113,3 +72,10 @@ def test_tiles_draw_one_square_per_cell_with_its_label():
     assert set(flow_texts(flow)) <= set(figure_texts(fig))
     with pytest.raises(ValueError, match="Tiles needs 6 labels"):
         layout(Flow([Tiles(2, 3, labels=["a"])]))
+
+
+def test_bad_steps_and_symbols_are_rejected():
+    with pytest.raises(TypeError, match="steps must be Box, Op, Gap, Tiles or Parallel"):
+        layout(Flow(["conv"]))
+    with pytest.raises(ValueError, match="Op symbol must be"):
+        render(Flow([Box("a"), Op("-")]))
