@@ -2,7 +2,7 @@
 
 A module's questions live in ``docs/questions/<NN-topic>/<page>.py``; each file defines
 ``questions()``. The files are loaded with the build's own loader
-(``scripts/hooks/selfcheck.py``: ``load_questions``), so a test sees exactly what the site
+(``scripts/hooks/selfcheck_load.py``: ``load_questions``), so a test sees exactly what the site
 renders, with the same checks (a list of Numeric/Choice, unique ids).
 """
 
@@ -16,7 +16,7 @@ DOCS = ROOT / "docs"
 QUESTIONS = DOCS / "questions"
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 
-from selfcheck import load_questions  # noqa: E402  (scripts/hooks/selfcheck.py)
+from selfcheck_load import load_questions  # noqa: E402  (scripts/hooks/selfcheck_load.py)
 from syllabus_code.selfcheck import Choice, Numeric  # noqa: E402
 
 NO_QUESTIONS = {"index", "exercises"}  # pages that get none unless a module needs more
