@@ -1,4 +1,5 @@
-"""The labs' downloadable notebooks and Colab links (scripts/hooks/lab_notebooks.py)."""
+"""The labs' downloadable notebooks and their links (scripts/hooks/lab_notebooks.py); the Colab
+settings, link and install cell are tested in test_hooks_lab_colab.py."""
 
 from __future__ import annotations
 
@@ -8,78 +9,11 @@ from pathlib import Path
 
 import lab_notebooks as ln  # scripts/hooks is on sys.path (root conftest.py)
 import nbformat
-import pytest
-from mkdocs.exceptions import PluginError
+from lab_colab import colab_settings, install_source
 
 ROOT = Path(__file__).resolve().parents[1]
 REPO = {"colab": {"repo": "someone/course", "branch": "main", "notebooks_branch": "notebooks"}}
 
-
-# -- settings -------------------------------------------------------------------------------
-
-def test_settings_default_to_no_repository():
-    assert ln.colab_settings({}, {}) == {"repo": "", "branch": "main", "notebooks_branch": "notebooks"}
-    assert ln.colab_url(ln.colab_settings(None, {}), "02-perceptron") is None
-
-
-def test_environment_overrides_the_config_and_an_empty_value_switches_colab_off():
-    env = {"SYLLABUS_COLAB_REPO": "fork/course", "SYLLABUS_COLAB_BRANCH": "abc123"}
-    s = ln.colab_settings(REPO, env)
-    assert s == {"repo": "fork/course", "branch": "abc123", "notebooks_branch": "notebooks"}
-    assert ln.colab_settings(REPO, {"SYLLABUS_COLAB_REPO": ""})["repo"] == ""
-
-
-def test_colab_url_points_at_the_notebooks_branch():
-    s = ln.colab_settings(REPO, {"SYLLABUS_COLAB_NOTEBOOKS_BRANCH": "nb"})
-    assert ln.colab_url(s, "05-cnn") == (
-        "https://colab.research.google.com/github/someone/course/blob/nb/labs/05-cnn.ipynb"
-    )
-
-
-@pytest.mark.parametrize("colab", [
-    {"repo": "not a repo"}, {"repo": "o/r", "branch": 'x"; rm'}, {"repo": "o/r", "branch": "a..b"},
-    {"repo": "o/r", "brnach": "main"},
-])
-def test_malformed_settings_are_refused(colab):
-    with pytest.raises(PluginError):
-        ln.colab_settings({"colab": colab}, {})
-
-
-# -- the install cell -----------------------------------------------------------------------
-
-def run_cell(source: str, monkeypatch, importable: bool) -> list:
-    """Run a cell's source as IPython would (magics transformed), with syllabus_code made
-    importable or not; returns the line magics it called."""
-    import importlib.util
-
-    from IPython.core.inputtransformer2 import TransformerManager
-
-    calls = []
-    shell = type("Shell", (), {"run_line_magic": lambda self, *a: calls.append(a)})()
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: (real(name, *a) if importable else None)
-                        if name == "syllabus_code" else real(name, *a))
-    exec(TransformerManager().transform_cell(source), {"get_ipython": lambda: shell})
-    return calls
-
-
-def test_install_cell_installs_from_the_repository_only_when_the_package_is_missing(monkeypatch):
-    source = ln.install_source(ln.colab_settings(REPO, {}))
-    assert run_cell(source, monkeypatch, importable=True) == []
-    assert run_cell(source, monkeypatch, importable=False) == [
-        ("pip", 'install "git+https://github.com/someone/course@main"')
-    ]
-
-
-def test_without_a_repository_the_cell_says_how_to_install(monkeypatch):
-    source = ln.install_source(ln.colab_settings({}, {}))
-    assert run_cell(source, monkeypatch, importable=True) == []
-    with pytest.raises(ModuleNotFoundError, match="pip install -e"):
-        run_cell(source, monkeypatch, importable=False)
-
-
-# -- the notebook ---------------------------------------------------------------------------
 
 def executed_notebook():
     nb = nbformat.v4.new_notebook(metadata={"jupytext": {"formats": "py:percent"}})
@@ -91,9 +25,9 @@ def executed_notebook():
 
 def test_downloadable_prepends_the_install_cell_and_keeps_the_outputs():
     nb = executed_notebook()
-    out = ln.downloadable(nb, ln.colab_settings(REPO, {}))
+    out = ln.downloadable(nb, colab_settings(REPO, {}))
     nbformat.validate(out)
-    assert out.cells[0].source == ln.install_source(ln.colab_settings(REPO, {}))
+    assert out.cells[0].source == install_source(colab_settings(REPO, {}))
     assert out.cells[0].outputs == [] and out.cells[0].execution_count is None
     assert out.cells[1:] == nb.cells
     assert "jupytext" not in out.metadata and out.metadata.kernelspec.name == "python3"

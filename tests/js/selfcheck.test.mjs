@@ -1,5 +1,5 @@
 // Logic of the self-check questions: decoding, strict number reading, marking, storage.
-// The encoded vector below was made by scripts/hooks/selfcheck.py (encode_secret) and is
+// The encoded vector below was made by scripts/hooks/selfcheck_encode.py (encode_secret) and is
 // checked from the Python side too (tests/test_hooks_selfcheck.py), so both ends agree.
 import { test } from "node:test";
 import assert from "node:assert/strict";
