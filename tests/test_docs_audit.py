@@ -24,7 +24,8 @@ AUDIT = ROOT / ".cache" / "audit.json"
 
 
 def pages() -> list[Path]:
-    return sorted(p for p in DOCS.rglob("*.md"))
+    """The site's pages (not the widget embeds in docs/widgets/_embeds/, which pages include)."""
+    return sorted(p for p in DOCS.rglob("*.md") if "_embeds" not in p.parts)
 
 
 def notebook_cells(path: Path) -> int:
