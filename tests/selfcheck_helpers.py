@@ -8,6 +8,7 @@ renders, with the same checks (a list of Numeric/Choice, unique ids).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -67,3 +68,9 @@ def assert_counts(module: str, minimum: int = 12, per_page: tuple[int, int] = (2
         assert page in pages, f"{module}/{page}.md has no question file"
         lo, hi = per_page
         assert lo <= len(pages[page]) <= hi, f"{module}/{page}: {len(pages[page])} questions"
+
+
+def page_widgets(text: str) -> set[str]:
+    """The widgets a page's Markdown shows: each is the include of its embed,
+    ``--8<-- "docs/widgets/_embeds/<widget>.md"`` (scripts/hooks/widget_fallbacks.py)."""
+    return set(re.findall(r'^--8<-- "docs/widgets/_embeds/([a-z0-9-]+)\.md"$', text, re.M))

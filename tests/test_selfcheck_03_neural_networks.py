@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
+from selfcheck_helpers import page_widgets
 
 from syllabus_code.selfcheck import Numeric
 
@@ -80,7 +81,7 @@ def test_ids_unique_numeric_questions_have_mistakes_choices_explain_every_option
 def test_pages_with_a_widget_have_a_widget_task_for_it():
     for page, qs in QUESTIONS.items():
         text = (ROOT / "docs" / MODULE / f"{page}.md").read_text()
-        widgets = set(re.findall(r'data-widget="([^"]+)"', text))
+        widgets = page_widgets(text)
         tasks = {q.widget for q in qs if q.widget}
         assert tasks <= widgets, page
         assert bool(widgets) == bool(tasks), page
