@@ -11,7 +11,7 @@ Bad input raises ``ValueError`` (or ``TypeError`` for a non-integer) naming the 
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from syllabus_code._checks import check_int
 

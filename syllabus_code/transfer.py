@@ -18,6 +18,7 @@ import functools
 
 import torch
 from torch import nn
+
 from syllabus_code._checks import check_int, check_positive
 
 __all__ = ["STRATEGIES", "blocks", "class_subset", "compare_strategies", "freeze", "head_name", "prepare",

@@ -18,6 +18,7 @@ QUESTIONS = DOCS / "questions"
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 
 from selfcheck_load import load_questions  # noqa: E402  (scripts/hooks/selfcheck_load.py)
+
 from syllabus_code.selfcheck import Choice, Numeric  # noqa: E402
 
 NO_QUESTIONS = {"index", "exercises"}  # pages that get none unless a module needs more

@@ -17,8 +17,8 @@ import os
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pytest
@@ -30,8 +30,17 @@ from hypothesis.extra import numpy as hnp
 from syllabus_code import augment, shapes
 from syllabus_code.maths import information, linalg, optimize, probability
 from syllabus_code.ml import metrics, perceptron
-from syllabus_code.numpy_nn import (activations, batchnorm, conv, dense, dropout, init, losses,
-                                    optimizers, pooling)
+from syllabus_code.numpy_nn import (
+    activations,
+    batchnorm,
+    conv,
+    dense,
+    dropout,
+    init,
+    losses,
+    optimizers,
+    pooling,
+)
 
 EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "40"))
 TIME_LIMIT_S = 2.0  # per call; the slowest valid call here takes milliseconds

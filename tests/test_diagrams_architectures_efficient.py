@@ -8,7 +8,11 @@ from diagram_helpers import drawn, made
 
 
 def test_separable_costs_are_counted_from_the_layers():
-    from syllabus_code.models.mobilenet import separable_conv_params, separable_cost_ratio, standard_conv_params
+    from syllabus_code.models.mobilenet import (
+        separable_conv_params,
+        separable_cost_ratio,
+        standard_conv_params,
+    )
 
     spec, _ = made("separable_vs_standard")
     c_in, c_out = spec.numbers["channels"]

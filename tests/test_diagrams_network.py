@@ -9,8 +9,14 @@ import pytest
 import torch
 
 from syllabus_code.diagrams.draw import figure_texts, num
-from syllabus_code.diagrams.network import (delta_figure, delta_spec, dropout_figure,
-                                            dropout_spec, mlp_figure, mlp_spec)
+from syllabus_code.diagrams.network import (
+    delta_figure,
+    delta_spec,
+    dropout_figure,
+    dropout_spec,
+    mlp_figure,
+    mlp_spec,
+)
 from syllabus_code.numpy_nn import MLP
 from syllabus_code.numpy_nn.dropout import dropout_forward
 

@@ -8,8 +8,12 @@ import numpy as np
 import torch
 
 from syllabus_code.diagrams.draw import figure_texts
-from syllabus_code.diagrams.training import (batchnorm_axes_figure, batchnorm_axes_spec,
-                                             residual_figure, residual_spec)
+from syllabus_code.diagrams.training import (
+    batchnorm_axes_figure,
+    batchnorm_axes_spec,
+    residual_figure,
+    residual_spec,
+)
 
 DOCS = Path(__file__).resolve().parents[1] / "docs/04-training-deep-networks"
 

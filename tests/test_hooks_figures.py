@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import figures  # scripts/hooks is on sys.path (tests/conftest.py)
+
 from syllabus_code.diagrams.palette import palette
 
 THEMED = '''

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import katex_render as kr  # scripts/hooks is on sys.path (tests/conftest.py)
 import pytest
 from mkdocs.exceptions import PluginError
-
-import katex_render as kr  # scripts/hooks is on sys.path (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

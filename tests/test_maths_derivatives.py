@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 import torch
 
-from syllabus_code.maths.derivatives import central_difference, forward_difference, gradient, hessian, jacobian
+from syllabus_code.maths.derivatives import (
+    central_difference,
+    forward_difference,
+    gradient,
+    hessian,
+    jacobian,
+)
 
 
 def rel(a, b):

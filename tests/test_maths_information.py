@@ -6,8 +6,14 @@ import torch
 import torch.nn.functional as F
 from scipy import special, stats
 
-from syllabus_code.maths.information import (cross_entropy, cross_entropy_from_logits, entropy, kl_divergence,
-                                             log_softmax, logsumexp)
+from syllabus_code.maths.information import (
+    cross_entropy,
+    cross_entropy_from_logits,
+    entropy,
+    kl_divergence,
+    log_softmax,
+    logsumexp,
+)
 
 rng = np.random.default_rng(0)
 

@@ -3,8 +3,18 @@
 import numpy as np
 import pytest
 
-from syllabus_code.maths.linalg import (affine, cosine_similarity, dot, frobenius_norm, l1_norm, l2_norm, matmul, pca,
-                                        pca_svd, symmetric_eigen)
+from syllabus_code.maths.linalg import (
+    affine,
+    cosine_similarity,
+    dot,
+    frobenius_norm,
+    l1_norm,
+    l2_norm,
+    matmul,
+    pca,
+    pca_svd,
+    symmetric_eigen,
+)
 
 rng = np.random.default_rng(0)
 
@@ -53,7 +63,6 @@ def test_symmetric_eigen():
 
 
 def test_pca_matches_svd_and_sklearn_on_mnist():
-    from sklearn.decomposition import PCA
     from threadpoolctl import threadpool_limits
 
     from syllabus_code import data

@@ -3,13 +3,20 @@
 import numpy as np
 import pytest
 import torch
-from scipy import integrate, stats
+from scipy import integrate, optimize, stats
 
-from scipy import optimize
-
-from syllabus_code.maths.probability import (bayes_posterior, bernoulli_log_likelihood, bernoulli_mle,
-                                             diagnostic_test_posterior, expectation, gaussian_log_likelihood,
-                                             gaussian_log_pdf, gaussian_mle, gaussian_pdf, variance)
+from syllabus_code.maths.probability import (
+    bayes_posterior,
+    bernoulli_log_likelihood,
+    bernoulli_mle,
+    diagnostic_test_posterior,
+    expectation,
+    gaussian_log_likelihood,
+    gaussian_log_pdf,
+    gaussian_mle,
+    gaussian_pdf,
+    variance,
+)
 
 
 def test_die_moments_exact():

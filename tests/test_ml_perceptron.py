@@ -5,9 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from syllabus_code.ml.perceptron import (LOGIC_GATES, augment, margin, mcculloch_pitts, novikoff_bound,
-                                         perceptron_predict, separable_data, train_perceptron, truth_table,
-                                         xor_data)
+from syllabus_code.ml.perceptron import (
+    LOGIC_GATES,
+    augment,
+    margin,
+    mcculloch_pitts,
+    novikoff_bound,
+    perceptron_predict,
+    separable_data,
+    train_perceptron,
+    truth_table,
+    xor_data,
+)
 
 
 @pytest.mark.parametrize("gate, want", [("AND", [0, 0, 0, 1]), ("OR", [0, 1, 1, 1]), ("NOT", [1, 0])])

@@ -5,8 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from syllabus_code.ml.risk import (LinearGaussianTask, absolute_loss, empirical_risk, risk_convergence,
-                                   squared_loss, zero_one_loss)
+from syllabus_code.ml.risk import (
+    LinearGaussianTask,
+    absolute_loss,
+    empirical_risk,
+    risk_convergence,
+    squared_loss,
+    zero_one_loss,
+)
 
 
 def test_losses_elementwise():

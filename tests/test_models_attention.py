@@ -2,7 +2,11 @@ import pytest
 import torch
 from torch import nn
 
-from syllabus_code.models.attention import MultiHeadAttention, attention_parameters, scaled_dot_product_attention
+from syllabus_code.models.attention import (
+    MultiHeadAttention,
+    attention_parameters,
+    scaled_dot_product_attention,
+)
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 

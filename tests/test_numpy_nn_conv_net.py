@@ -6,8 +6,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from syllabus_code.numpy_nn.conv_net import backward, forward, init_params, init_running, predict, train
 from syllabus_code.maths.derivatives import gradient
+from syllabus_code.numpy_nn.conv_net import backward, forward, init_params, init_running, predict, train
 from syllabus_code.numpy_nn.gradcheck import check_gradient
 from syllabus_code.numpy_nn.losses import softmax_cross_entropy
 

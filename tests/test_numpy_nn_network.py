@@ -6,8 +6,7 @@ import torch
 
 from syllabus_code.numpy_nn.activations import ACTIVATIONS
 from syllabus_code.numpy_nn.gradcheck import check_gradient, rel_error
-from syllabus_code.numpy_nn.network import (MLP, init_mlp, iterate_minibatches, mlp_backward,
-                                            mlp_forward)
+from syllabus_code.numpy_nn.network import MLP, init_mlp, iterate_minibatches, mlp_backward, mlp_forward
 from syllabus_code.numpy_nn.optimizers import Optimizer
 
 RNG = np.random.default_rng(3)
@@ -74,8 +73,7 @@ def test_delta_form_column_vectors_equal_batch_rows():
         a0 = X[i][:, None]                            # column vectors
         z1 = Wc[1] @ a0 + params["b1"][:, None]
         a1 = np.tanh(z1)
-        z2 = Wc[2] @ a1 + params["b2"][:, None]
-        d2 = grad_a[i][:, None] * 1.0                 # identity output: σ' = 1
+        d2 = grad_a[i][:, None] * 1.0                 # identity output (z2 = W2 a1 + b2): σ' = 1
         d1 = (Wc[2].T @ d2) * (1 - np.tanh(z1) ** 2)
         dW[2] = dW[2] + d2 @ a1.T
         dW[1] = dW[1] + d1 @ a0.T

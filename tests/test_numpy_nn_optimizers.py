@@ -4,8 +4,14 @@ import numpy as np
 import pytest
 import torch
 
-from syllabus_code.numpy_nn.optimizers import (Optimizer, adam_update, clip_grad_norm, clip_grad_value,
-                                               momentum_update, sgd_update)
+from syllabus_code.numpy_nn.optimizers import (
+    Optimizer,
+    adam_update,
+    clip_grad_norm,
+    clip_grad_value,
+    momentum_update,
+    sgd_update,
+)
 
 RNG = np.random.default_rng(5)
 A = RNG.standard_normal((6, 4))

@@ -10,11 +10,10 @@ questions per section page, at least 12 per module, a widget task on each page w
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 import re
 from pathlib import Path
-
-import json
 
 import numpy as np
 import torch

@@ -10,9 +10,18 @@ import pytest
 import torch
 
 import syllabus_code.train.loop as loop
-from syllabus_code.train import (CheckpointError, CheckpointMismatchError, SetupError, TrainConfig,
-                                 build_model, fit, load_checkpoint, prepare_data, read_metrics,
-                                 save_checkpoint)
+from syllabus_code.train import (
+    CheckpointError,
+    CheckpointMismatchError,
+    SetupError,
+    TrainConfig,
+    build_model,
+    fit,
+    load_checkpoint,
+    prepare_data,
+    read_metrics,
+    save_checkpoint,
+)
 from syllabus_code.train.checkpoint import read_checkpoint
 
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 import torch
 
-from syllabus_code.train import (ArrayDataset, SetupError, TrainConfig, amp_dtype, build_model, fit,
-                                 warmup_cosine)
+from syllabus_code.train import (
+    ArrayDataset,
+    SetupError,
+    TrainConfig,
+    amp_dtype,
+    build_model,
+    fit,
+    warmup_cosine,
+)
 from syllabus_code.train.loop import load_data
 
 

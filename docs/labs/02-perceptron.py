@@ -10,8 +10,15 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from syllabus_code.ml.perceptron import (augment, margin, novikoff_bound, perceptron_predict,
-                                         separable_data, train_perceptron, xor_data)
+from syllabus_code.ml.perceptron import (
+    augment,
+    margin,
+    novikoff_bound,
+    perceptron_predict,
+    separable_data,
+    train_perceptron,
+    xor_data,
+)
 
 # %% [markdown]
 # ## 1. The boundary after every update

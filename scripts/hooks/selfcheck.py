@@ -44,8 +44,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 sys.path.insert(0, str(Path(__file__).parent))
 from page_html import insert_after_h1  # noqa: E402
 from selfcheck_load import MODULE_FOLDER, QUESTIONS, PageQuestions, load_all  # noqa: E402
-from selfcheck_render import (SECTION_ID, Renderer, progress_html, relative_url, section_html,  # noqa: E402
-                              solutions_markdown)
+from selfcheck_render import (  # noqa: E402
+    SECTION_ID,
+    Renderer,
+    progress_html,
+    relative_url,
+    section_html,
+    solutions_markdown,
+)
 
 log = logging.getLogger("mkdocs.hooks.selfcheck")
 SECTION_TITLE = "Check your understanding"

@@ -19,7 +19,7 @@ from syllabus_code.selfcheck import Numeric  # noqa: E402
 
 
 def secret_key(page_key: str, qid: str) -> bytes:
-    return f"selfcheck:{page_key}/{qid}".encode("utf-8")
+    return f"selfcheck:{page_key}/{qid}".encode()
 
 
 def encode_secret(data: dict, page_key: str, qid: str) -> str:

@@ -7,15 +7,47 @@ and :mod:`~syllabus_code.maths.optimize`. The Module 0 exercise checkers are in
 :mod:`syllabus_code.exercises.m00_foundations`.
 """
 
-from syllabus_code.maths.derivatives import central_difference, forward_difference, gradient, hessian, jacobian
-from syllabus_code.maths.information import (cross_entropy, cross_entropy_from_logits, entropy, kl_divergence,
-                                             log_softmax, logsumexp)
-from syllabus_code.maths.linalg import (PCAResult, affine, cosine_similarity, dot, frobenius_norm, l1_norm, l2_norm,
-                                        matmul, pca, pca_svd, symmetric_eigen)
+from syllabus_code.maths.derivatives import (
+                                             central_difference,
+                                             forward_difference,
+                                             gradient,
+                                             hessian,
+                                             jacobian,
+)
+from syllabus_code.maths.information import (
+                                             cross_entropy,
+                                             cross_entropy_from_logits,
+                                             entropy,
+                                             kl_divergence,
+                                             log_softmax,
+                                             logsumexp,
+)
+from syllabus_code.maths.linalg import (
+                                             PCAResult,
+                                             affine,
+                                             cosine_similarity,
+                                             dot,
+                                             frobenius_norm,
+                                             l1_norm,
+                                             l2_norm,
+                                             matmul,
+                                             pca,
+                                             pca_svd,
+                                             symmetric_eigen,
+)
 from syllabus_code.maths.optimize import convexity_gap, gradient_descent, min_convexity_gap
-from syllabus_code.maths.probability import (bayes_posterior, bernoulli_log_likelihood, bernoulli_mle,
-                                             diagnostic_test_posterior, expectation, gaussian_log_likelihood,
-                                             gaussian_log_pdf, gaussian_mle, gaussian_pdf, variance)
+from syllabus_code.maths.probability import (
+                                             bayes_posterior,
+                                             bernoulli_log_likelihood,
+                                             bernoulli_mle,
+                                             diagnostic_test_posterior,
+                                             expectation,
+                                             gaussian_log_likelihood,
+                                             gaussian_log_pdf,
+                                             gaussian_mle,
+                                             gaussian_pdf,
+                                             variance,
+)
 
 __all__ = [
     # derivatives

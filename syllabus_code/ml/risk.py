@@ -15,8 +15,8 @@ the law of large numbers it converges to \\(R(f)\\), with a standard deviation t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import numpy as np
 

@@ -15,6 +15,7 @@ from torch import nn
 
 from .common import check_input
 
+
 def _check_lenet_args(activation, acts, pool, pools, input_size) -> None:
     if activation not in acts:
         raise ValueError(f"activation must be one of {sorted(acts)}, got {activation!r}")

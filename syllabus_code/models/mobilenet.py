@@ -16,6 +16,7 @@ import torch
 from torch import nn
 
 from syllabus_code._checks import check_int, check_number
+
 from .common import check_input
 
 

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from syllabus_code._checks import check_int
+
 from .attention import MultiHeadAttention
 
 

@@ -19,13 +19,28 @@ Modules: :mod:`.activations`, :mod:`.losses`, :mod:`.dense`, :mod:`.network` (ML
 backprop), :mod:`.optimizers`, :mod:`.gradcheck`.
 """
 
-from .activations import (ACTIVATIONS, activation_backward, activation_forward, elu, elu_prime,
-                          identity, identity_prime, leaky_relu, leaky_relu_prime, relu, relu_prime,
-                          sigmoid, sigmoid_prime, softmax, softmax_jvp, tanh, tanh_prime)
+from .activations import (
+                          ACTIVATIONS,
+                          activation_backward,
+                          activation_forward,
+                          elu,
+                          elu_prime,
+                          identity,
+                          identity_prime,
+                          leaky_relu,
+                          leaky_relu_prime,
+                          relu,
+                          relu_prime,
+                          sigmoid,
+                          sigmoid_prime,
+                          softmax,
+                          softmax_jvp,
+                          tanh,
+                          tanh_prime,
+)
 from .dense import dense_backward, dense_forward, init_dense
 from .gradcheck import check_gradient, rel_error
-from .losses import (bce, bce_with_logits, cross_entropy, log_softmax, logsumexp, mse,
-                     softmax_cross_entropy)
+from .losses import bce, bce_with_logits, cross_entropy, log_softmax, logsumexp, mse, softmax_cross_entropy
 from .network import MLP, init_mlp, iterate_minibatches, mlp_backward, mlp_forward
 from .optimizers import Optimizer, adam_update, clip_grad_norm, clip_grad_value, momentum_update, sgd_update
 

@@ -10,7 +10,7 @@ which is about 1e-10 for a correct float64 gradient and of order 1 for a wrong o
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from syllabus_code._checks import as_array, check_labels, check_number, check_probabilities
+
 from .activations import sigmoid, softmax
 
 __all__ = ["mse", "bce", "bce_with_logits", "logsumexp", "log_softmax",

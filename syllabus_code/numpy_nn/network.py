@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from syllabus_code._checks import as_array, check_dout, check_int
+
 from .activations import ACTIVATIONS
 from .dense import init_dense
 from .losses import bce_with_logits, mse, softmax_cross_entropy

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import check_number, check_positive
-
-from syllabus_code._checks import as_array
+from syllabus_code._checks import as_array, check_number, check_positive
 
 __all__ = ["sgd_update", "momentum_update", "adam_update", "Optimizer", "UPDATES", "clip_grad_norm",
            "clip_grad_value"]

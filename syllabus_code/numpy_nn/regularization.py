@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import check_int, check_number, check_positive
-
-from syllabus_code._checks import as_array
+from syllabus_code._checks import as_array, check_int, check_number, check_positive
 
 __all__ = ["l2_penalty", "l2_grad", "l1_penalty", "l1_subgrad", "weight_decay_update",
            "soft_threshold", "l1_proximal_update", "EarlyStopping"]

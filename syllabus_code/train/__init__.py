@@ -24,8 +24,14 @@ The data helpers (:func:`~syllabus_code.data.prepare_data`, :class:`~syllabus_co
 from __future__ import annotations
 
 from ..data import DATA_NAMES, DATA_STATS, ArrayDataset, make_loader, prepare_data
-from .checkpoint import (CheckpointError, CheckpointMismatchError, append_metrics, load_checkpoint,
-                         read_metrics, save_checkpoint)
+from .checkpoint import (
+                         CheckpointError,
+                         CheckpointMismatchError,
+                         append_metrics,
+                         load_checkpoint,
+                         read_metrics,
+                         save_checkpoint,
+)
 from .config import SetupError, TrainConfig
 from .device import amp_dtype, pick_device, seed_everything
 from .distributed import distributed_env

@@ -3,7 +3,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from syllabus_code.ml.perceptron import xor_data, train_perceptron
+from syllabus_code.ml.perceptron import train_perceptron, xor_data
 
 
 def make_figure():

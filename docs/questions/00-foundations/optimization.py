@@ -49,7 +49,7 @@ def questions():
             mistakes=(
                 Mistake(2 / lam_min, "The *largest* eigenvalue sets the limit: the steepest "
                         "direction diverges first."),
-                Mistake(1 / lam_max, f"At \\(\\alpha = 1/\\lambda_{{\\max}}\\) the factor is 0; it "
+                Mistake(1 / lam_max, "At \\(\\alpha = 1/\\lambda_{\\max}\\) the factor is 0; it "
                         "stays below 1 in size until \\(2/\\lambda_{\\max}\\)."),
             ),
         ),

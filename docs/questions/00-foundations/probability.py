@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from syllabus_code.maths.probability import (diagnostic_test_posterior, expectation,
-                                             gaussian_mle, variance)
+from syllabus_code.maths.probability import diagnostic_test_posterior, expectation, gaussian_mle, variance
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
 

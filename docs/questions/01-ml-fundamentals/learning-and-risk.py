@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from syllabus_code.ml.risk import (LinearGaussianTask, absolute_loss, empirical_risk,
-                                   squared_loss)
+from syllabus_code.ml.risk import LinearGaussianTask, absolute_loss, empirical_risk, squared_loss
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code.numpy_nn import (activation_backward, activation_forward, relu_prime,
-                                    sigmoid, sigmoid_prime, softmax, tanh, tanh_prime)
+from syllabus_code.numpy_nn import (
+    activation_backward,
+    activation_forward,
+    relu_prime,
+    sigmoid,
+    sigmoid_prime,
+    softmax,
+    tanh,
+    tanh_prime,
+)
 from syllabus_code.selfcheck import Mistake, Numeric
 
 Z_SIG = 1.5

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code.numpy_nn import (init_mlp, mlp_backward, mlp_forward, mse, sgd_update, tanh,
-                                    tanh_prime)
+from syllabus_code.numpy_nn import init_mlp, mlp_backward, mlp_forward, mse, sgd_update, tanh, tanh_prime
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
 # hidden-delta: the page's W^(2) (out x in), delta^(2) and z^(1)

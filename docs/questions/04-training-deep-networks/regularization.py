@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from syllabus_code.numpy_nn.dropout import dropout_forward
-from syllabus_code.numpy_nn.regularization import (l1_proximal_update, l1_subgrad,
-                                                   weight_decay_update)
+from syllabus_code.numpy_nn.regularization import l1_proximal_update, l1_subgrad, weight_decay_update
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
 P_DROP, A = 0.2, 1.5

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code.numpy_nn.conv import (conv2d_forward, conv2d_input_grad_full_conv,
-                                         convolve1d, correlate1d)
+from syllabus_code.numpy_nn.conv import conv2d_forward, conv2d_input_grad_full_conv, convolve1d, correlate1d
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
 X = np.array([2.0, 0.0, -1.0, 1.0, 3.0])

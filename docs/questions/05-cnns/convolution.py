@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from syllabus_code.numpy_nn.conv import conv2d_forward, convolve1d, correlate1d
-from syllabus_code.shapes import conv2d_output_shape
 from syllabus_code.selfcheck import Mistake, Numeric
+from syllabus_code.shapes import conv2d_output_shape
 
 F1 = np.array([2.0, -1.0, 3.0, 0.0, 1.0])
 G1 = np.array([1.0, 2.0, -1.0])

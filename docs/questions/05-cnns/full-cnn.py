@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from syllabus_code.numpy_nn.conv_net import init_params
-from syllabus_code.shapes import conv_output_size, conv_params, pool_output_size
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
+from syllabus_code.shapes import conv_output_size, conv_params, pool_output_size
 
 CHANNELS = (8, 16)
 ODD_SIZE = (16, 32), 30

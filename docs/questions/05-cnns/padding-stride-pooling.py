@@ -7,8 +7,8 @@ import math
 import numpy as np
 
 from syllabus_code.numpy_nn.pooling import max_pool_backward, max_pool_forward
-from syllabus_code.shapes import conv_output_size, pool_output_size, same_padding
 from syllabus_code.selfcheck import Mistake, Numeric
+from syllabus_code.shapes import conv_output_size, pool_output_size, same_padding
 
 N, K, S, P = 100, 7, 3, 2
 POOL_N, POOL_K, POOL_S = 56, 3, 2

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from syllabus_code.shapes import receptive_field, stacked_kernel_params
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
+from syllabus_code.shapes import receptive_field, stacked_kernel_params
 
 STACK = [{"k": 3, "s": 1}, {"k": 3, "s": 2}, {"type": "pool", "k": 2},
          {"k": 3, "s": 1}, {"k": 3, "s": 1}]

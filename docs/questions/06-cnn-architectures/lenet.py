@@ -13,7 +13,7 @@ import torch
 
 from syllabus_code.models import LeNet5
 from syllabus_code.models.lenet import paper_parameter_counts
-from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
+from syllabus_code.selfcheck import Choice, Mistake, Numeric
 from syllabus_code.shapes import stack_shapes
 
 

@@ -7,8 +7,13 @@ from ``shapes.conv_output_size`` along MobileNet v1's stride table ``CFG`` (no w
 
 from __future__ import annotations
 
-from syllabus_code.models.mobilenet import (CFG, DepthwiseSeparable, separable_conv_params,
-                                            separable_cost_ratio, standard_conv_params)
+from syllabus_code.models.mobilenet import (
+    CFG,
+    DepthwiseSeparable,
+    separable_conv_params,
+    separable_cost_ratio,
+    standard_conv_params,
+)
 from syllabus_code.selfcheck import Choice, Mistake, Numeric
 from syllabus_code.shapes import conv_output_size
 

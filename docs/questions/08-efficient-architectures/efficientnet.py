@@ -10,9 +10,16 @@ import inspect
 
 import torch
 
-from syllabus_code.models.efficientnet import (B0_STAGES, VARIANTS, MBConv, SqueezeExcitation,
-                                               compound_scaling, flops_factor, make_divisible,
-                                               stochastic_depth)
+from syllabus_code.models.efficientnet import (
+    B0_STAGES,
+    VARIANTS,
+    MBConv,
+    SqueezeExcitation,
+    compound_scaling,
+    flops_factor,
+    make_divisible,
+    stochastic_depth,
+)
 from syllabus_code.selfcheck import Choice, Mistake, Numeric
 
 

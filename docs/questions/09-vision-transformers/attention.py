@@ -11,7 +11,11 @@ import math
 
 import torch
 
-from syllabus_code.models.attention import MultiHeadAttention, attention_parameters, scaled_dot_product_attention
+from syllabus_code.models.attention import (
+    MultiHeadAttention,
+    attention_parameters,
+    scaled_dot_product_attention,
+)
 from syllabus_code.models.vit import MLPBlock
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .measure import (COL_GAP, FONT, GROUP_HEAD, LANE_GAP, NOTE_FONT, NOTE_GAP, OP_R, ROW_GAP, box_size,
-                      text_size)
+from .measure import (
+    COL_GAP,
+    FONT,
+    GROUP_HEAD,
+    LANE_GAP,
+    NOTE_FONT,
+    NOTE_GAP,
+    OP_R,
+    ROW_GAP,
+    box_size,
+    text_size,
+)
 from .spec import Box, Flow, Gap, Op, Parallel, Skip, Tiles
 
 
@@ -27,7 +37,7 @@ class Drawing:
         self.x0, self.y0 = min(self.x0, x0), min(self.y0, y0)
         self.x1, self.y1 = max(self.x1, x1), max(self.y1, y1)
 
-    def shifted(self, dx: float, dy: float) -> "Drawing":
+    def shifted(self, dx: float, dy: float) -> Drawing:
         def move(item):
             kind, *rest = item
             if kind in ("arrow", "line"):

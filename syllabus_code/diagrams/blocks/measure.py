@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .spec import Box
 
@@ -17,7 +17,7 @@ NOTE_GAP = 0.17   # between a box and its note
 LANE_GAP = 0.28   # between the column and the first shortcut lane, and between lanes
 GROUP_HEAD = 0.2  # a frame's top edge (and label) sits this far above its first step
 
-@lru_cache(maxsize=None)
+@cache
 def _renderer():
     from matplotlib.backends.backend_agg import RendererAgg
 

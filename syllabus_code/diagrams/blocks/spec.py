@@ -24,7 +24,7 @@ class Box:
     note: str | None = None
     key: str | None = None
     stack: int = 1
-    side: "Box | None" = None
+    side: Box | None = None
 
 
 @dataclass

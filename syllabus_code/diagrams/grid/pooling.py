@@ -35,7 +35,6 @@ def pooling_figure(spec: PoolingSpec, theme: str = "light"):
     cell = 0.42
     n = len(spec.x)
     cv = canvas(5.6, n * cell + 0.9, theme)
-    p = cv.p
     top = n * cell + 0.35
     hi = {rc for row in spec.argmax for rc in row}
     cv.cells(0.1, top, spec.x, cell=cell, role="input", highlight=hi, highlight_role="weight")
