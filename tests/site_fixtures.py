@@ -105,10 +105,8 @@ class PageLog:
         assert not self.console_errors, f"console errors: {self.console_errors}"
 
 
-@pytest.fixture
-def page_and_log(browser, site_url):
-    """A fresh browser page on the local site, and the log of what it did."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def logged_page(context, site_url: str):
+    """A new page of ``context`` on the local site, and the log of what it does."""
     page = context.new_page()
     origin = urlparse(site_url).netloc
     log = PageLog(origin=origin)
@@ -125,5 +123,12 @@ def page_and_log(browser, site_url):
     page.on("pageerror", lambda e: log.page_errors.append(str(e)))
     page.on("response", lambda r: setattr(log, "transferred", log.transferred + int(r.headers.get("content-length", 0) or 0)))
     page.route("**/*", route)
-    yield page, log
+    return page, log
+
+
+@pytest.fixture
+def page_and_log(browser, site_url):
+    """A fresh browser page on the local site, and the log of what it did."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield logged_page(context, site_url)
     context.close()

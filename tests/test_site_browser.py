@@ -12,66 +12,40 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from site_sweep import MATHS_STATE, built_pages  # noqa: F401  (built_pages: other tests import it here)
 
 pytestmark = pytest.mark.site
 SHOTS = Path(__file__).resolve().parents[1] / ".cache" / "screenshots"
 
 
-def built_pages(site_dir: Path) -> list[str]:
-    pages = []
-    for html in sorted(site_dir.rglob("index.html")):
-        rel = html.parent.relative_to(site_dir).as_posix()
-        if rel.startswith(("assets", "search")) or rel == "404":
-            continue
-        pages.append("" if rel == "." else rel + "/")
-    return pages
-
-
 def maths_state(page) -> dict:
-    return page.evaluate(
-        """() => ({
-            arithmatex: document.querySelectorAll('.arithmatex').length,
-            katex: document.querySelectorAll('.katex').length,
-            errors: document.querySelectorAll('.katex-error').length,
-            raw: [...document.querySelectorAll('.arithmatex')].filter(
-                el => /\\\\\\(|\\\\\\[/.test(el.textContent) && !el.querySelector('.katex')).length,
-            notebookRaw: [...document.querySelectorAll('.jupyter-wrapper .jp-RenderedMarkdown')].filter(el => {
-                const copy = el.cloneNode(true);
-                copy.querySelectorAll('.katex, code, pre').forEach(k => k.remove());
-                return /\\$[^$\\n]+\\$/.test(copy.textContent);
-            }).length,
-        })"""
-    )
+    return page.evaluate(MATHS_STATE)
 
 
-def test_every_page_loads_clean_with_rendered_maths(site_dir, site_url, page_and_log):
-    page, log = page_and_log
+def test_every_page_loads_clean_with_rendered_maths(page_sweep):
+    """Read from the one sweep of the site (tests/site_sweep.py): each page at 1280 px (and
+    at 390 px, where errors are collected too), after its widgets mounted and fonts loaded."""
     problems = []
-    pages = built_pages(site_dir)
-    assert len(pages) >= 10
-    katex_js = []  # the maths is rendered at build: no page may fetch KaTeX's renderer
-    page.on("request", lambda r: "katex" in r.url and ".js" in r.url and katex_js.append(r.url))
-    for rel in pages:
-        log.console_errors.clear(), log.page_errors.clear(), log.foreign_requests.clear()
-        katex_js.clear()
-        page.goto(site_url + rel, wait_until="load")
-        page.wait_for_timeout(150)  # let document$ subscribers (widgets) run
-        state = maths_state(page)
+    assert len(page_sweep.pages) >= 10
+    for (rel, width), visit in sorted(page_sweep.visits.items()):
+        if visit.errors:
+            problems.append(f"{rel} at {width} px: {visit.errors}")
+        if visit.katex_js:  # the maths is rendered at build: no page may fetch KaTeX's renderer
+            problems.append(f"{rel}: loads KaTeX's JavaScript: {visit.katex_js}")
+        state = visit.maths
+        if state is None:
+            continue
         if state["arithmatex"] and not state["katex"]:
             problems.append(f"{rel}: maths not rendered")
         if state["notebookRaw"]:
             problems.append(f"{rel}: {state['notebookRaw']} notebook cells with unrendered $maths$")
         if state["errors"] or state["raw"]:
             problems.append(f"{rel}: {state['errors']} KaTeX errors, {state['raw']} raw formulas")
-        if katex_js:
-            problems.append(f"{rel}: loads KaTeX's JavaScript: {katex_js}")
-        for kind in ("console_errors", "page_errors", "foreign_requests"):
-            if getattr(log, kind):
-                problems.append(f"{rel}: {kind}: {getattr(log, kind)}")
-        if page.locator(".exec-stamp--missing").count():
+        if state["stampMissing"]:
             problems.append(f"{rel}: code on the page was not in the run the site was built from")
-        if page.locator(".exec-stamp--failed").count():
-            problems.append(f"{rel}: {page.locator('.exec-stamp--failed').inner_text()[:300]}")
+        problems += [f"{rel}: {text}" for text in state["stampFailed"]]
+    checked = {rel for (rel, width), v in page_sweep.visits.items() if v.maths is not None}
+    assert checked == set(page_sweep.pages), "pages the sweep did not check at 1280 px"
     assert not problems, "\n".join(problems)
 
 

@@ -11,14 +11,13 @@
 * Every control of a widget (button, input, select; a radio button's label) is a touch
   target of at least 44 x 44 px (WCAG 2.5.5).
 
-Run after ``mkdocs build`` (marked ``site``).
+Every page is opened once at this size by the sweep the per-page tests share
+(tests/site_sweep.py). Run after ``mkdocs build`` (marked ``site``).
 """
 
 from __future__ import annotations
 
 import pytest
-from test_site_accessibility import open_settled
-from test_site_browser import built_pages
 
 pytestmark = pytest.mark.site
 WIDTH, HEIGHT = 390, 844
@@ -73,22 +72,20 @@ MEASURE = """(target) => {
 }"""
 
 
-def test_every_page_fits_a_390px_screen(site_dir, site_url, browser):
-    pages = built_pages(site_dir)
-    assert len(pages) >= 10
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
-    page = context.new_page()
-    problems, displays, scrolling, widgets = [], 0, 0, 0
-    try:
-        for rel in pages:
-            open_settled(page, site_url + rel)
-            got = page.evaluate(MEASURE, TARGET)
-            displays += got["displays"]
-            scrolling += got["scrolling"]
-            widgets += page.locator(".widget").count()
-            problems += [f"/{rel}: {p}" for p in got["problems"]]
-    finally:
-        context.close()
+def test_every_page_fits_a_390px_screen(page_sweep):
+    """Read from the one sweep of the site (tests/site_sweep.py), which opens every page at
+    390 x 844 and runs ``MEASURE`` once its widgets mounted and its fonts loaded."""
+    problems, displays, scrolling, widgets, checked = [], 0, 0, 0, set()
+    for (rel, width), visit in sorted(page_sweep.visits.items()):
+        if visit.mobile is None:
+            continue
+        assert width == WIDTH
+        checked.add(rel)
+        displays += visit.mobile["displays"]
+        scrolling += visit.mobile["scrolling"]
+        widgets += visit.widgets
+        problems += [f"/{rel}: {p}" for p in visit.mobile["problems"]]
+    assert checked == set(page_sweep.pages) and len(checked) >= 10, "pages the sweep did not check at 390 px"
     assert not problems, f"{len(problems)} problems at {WIDTH} px:\n" + "\n".join(problems[:60])
     # The checks had something to check: display maths (some of it wider than a phone) and widgets.
     assert displays > 100 and scrolling > 0 and widgets >= 5, (displays, scrolling, widgets)

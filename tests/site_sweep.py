@@ -1,0 +1,235 @@
+"""One sweep of every built page in a real browser, shared by the per-page site tests.
+
+Three tests look at every page: tests/test_site_browser.py (it loads clean: no console error,
+exception or foreign request; maths rendered; stamps), tests/test_site_mobile.py (it fits a
+390 px screen) and tests/test_site_accessibility.py (axe-core finds no WCAG 2.1 A/AA
+violation, in the light and dark palettes, at 1280 and 390 px). Opening each page once per
+test cost three loads of every page; this sweep opens every page once at 1280 x 900 and once
+at 390 x 844 and runs on that one load every check of those tests that belongs to that width.
+axe runs once per palette the page is checked in, on the same load: the body's
+``data-md-color-scheme`` (what Material's palette toggle and ``prefers-color-scheme`` set,
+and the only thing the site's and the theme's stylesheets read) is switched to ``slate`` and
+back between the runs (tests/test_site_accessibility.py checks that the dark palette a
+reader's system chooses sets exactly that attribute).
+
+The sweep runs once per test session (``page_sweep`` fixture), only the checks that the
+session's selected tests need, and only the widths they need. Several browser tabs work at
+once, so that one page loads while axe works on another.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from site_fixtures import logged_page
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VIEWPORTS = {1280: 900, 390: 844}
+WORKERS = 3
+# The tests that read the sweep, and what each needs from it.
+NEEDS = {
+    "test_every_page_loads_clean_with_rendered_maths": "clean",
+    "test_every_page_fits_a_390px_screen": "mobile",
+    "test_axe_finds_no_wcag21_aa_violation": "axe",
+}
+
+SETTLED = """async () => {
+  // Widgets mount asynchronously; KaTeX's fonts change the width of the maths, and
+  // javascripts/a11y.js re-examines scroll boxes 100 ms after they load.
+  const t0 = performance.now();
+  while (document.querySelector('[data-mounted=pending]') && performance.now() - t0 < 5000)
+    await new Promise(r => setTimeout(r, 50));
+  await document.fonts.ready;
+  await new Promise(r => setTimeout(r, 250));
+}"""
+
+MATHS_STATE = """() => ({
+    arithmatex: document.querySelectorAll('.arithmatex').length,
+    katex: document.querySelectorAll('.katex').length,
+    errors: document.querySelectorAll('.katex-error').length,
+    raw: [...document.querySelectorAll('.arithmatex')].filter(
+        el => /\\\\\\(|\\\\\\[/.test(el.textContent) && !el.querySelector('.katex')).length,
+    notebookRaw: [...document.querySelectorAll('.jupyter-wrapper .jp-RenderedMarkdown')].filter(el => {
+        const copy = el.cloneNode(true);
+        copy.querySelectorAll('.katex, code, pre').forEach(k => k.remove());
+        return /\\$[^$\\n]+\\$/.test(copy.textContent);
+    }).length,
+    stampMissing: document.querySelectorAll('.exec-stamp--missing').length,
+    stampFailed: [...document.querySelectorAll('.exec-stamp--failed')].map(
+        el => el.innerText.slice(0, 300)),
+})"""
+
+# axe in each palette in turn on the loaded page; the promise is collected later.
+START_AXE = """([tags, schemes]) => {
+  window.__axeResult = (async () => {
+    const body = document.body, original = body.getAttribute('data-md-color-scheme');
+    const noTransitions = document.createElement('style');
+    noTransitions.textContent = '*, *::before, *::after { transition: none !important; }';
+    document.head.appendChild(noTransitions);
+    const out = {};
+    try {
+      for (const scheme of schemes) {
+        // Material animates colour changes (CSS transitions), and an element's transition
+        // starts only when its style is next computed, so axe would read the old palette's
+        // colours: with transitions off the switch takes effect at once, as on a page
+        // loaded in that palette.
+        body.setAttribute('data-md-color-scheme', scheme);
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                           resultTypes: ['violations']});
+        out[scheme] = r.violations.map(v => ({
+          id: v.id, impact: v.impact, count: v.nodes.length,
+          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' +
+                                         (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 240)),
+        }));
+      }
+    } catch (e) {
+      out.error = [{id: 'axe-error', impact: 'critical', count: 1, nodes: [String(e)]}];
+    } finally {
+      body.setAttribute('data-md-color-scheme', original);
+      noTransitions.remove();
+    }
+    return out;
+  })();
+}"""
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site, except the whole-course print page: its content is the
+    other pages' content, checked on those pages; tests/test_site_print.py checks the rest."""
+    pages = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        if rel.startswith(("assets", "search")) or rel in ("404", "print"):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def open_settled(page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.evaluate(SETTLED)
+
+
+COMBOS = [(390, "default"), (1280, "slate"), (390, "slate"), (1280, "default")]
+
+
+def axe_jobs(pages: list[str], everything: bool = False) -> set[tuple[str, tuple[int, str]]]:
+    """The (page, (width, palette)) pairs axe checks: by default every page once, the four
+    combinations taken in turn along the sorted page list, and the widget pages in all four;
+    with ``everything`` every page in all four."""
+    if everything:
+        return {(rel, combo) for rel in pages for combo in COMBOS}
+    jobs = {(rel, COMBOS[i % len(COMBOS)]) for i, rel in enumerate(pages)}
+    jobs |= {(rel, combo) for rel in pages if rel.startswith("widgets/") for combo in COMBOS}
+    return jobs
+
+
+@dataclass
+class PageVisit:
+    """What one load of one page at one width showed."""
+
+    rel: str
+    width: int
+    errors: list[str] = field(default_factory=list)  # console errors, exceptions, foreign requests
+    katex_js: list[str] = field(default_factory=list)
+    maths: dict | None = None  # at 1280 px
+    mobile: dict | None = None  # at 390 px
+    widgets: int = 0
+    axe: dict[str, list] = field(default_factory=dict)  # palette -> violations
+
+
+@dataclass
+class Sweep:
+    pages: list[str]
+    needs: set[str]
+    axe_jobs: set[tuple[str, tuple[int, str]]]
+    visits: dict[tuple[str, int], PageVisit] = field(default_factory=dict)
+    seconds: dict[int, float] = field(default_factory=dict)
+    load_seconds: float = 0.0  # opening pages and waiting for them to settle, all widths
+    wait_seconds: float = 0.0  # waiting for axe results that were not ready yet
+
+
+class _Tab:
+    def __init__(self, context, site_url: str):
+        self.page, self.log = logged_page(context, site_url)
+        self.katex_js: list[str] = []
+        self.visit: PageVisit | None = None
+        self.page.on("request", lambda r: "katex" in r.url and ".js" in r.url and self.katex_js.append(r.url))
+
+    def start(self, sweep: Sweep, site_url: str, rel: str, width: int, mobile: tuple[str, int]) -> None:
+        self.log.console_errors.clear(), self.log.page_errors.clear(), self.log.foreign_requests.clear()
+        self.katex_js.clear()
+        visit = self.visit = PageVisit(rel, width)
+        t0 = time.monotonic()
+        open_settled(self.page, site_url + rel)
+        sweep.load_seconds += time.monotonic() - t0
+        if width == 1280 and "clean" in sweep.needs:
+            visit.maths = self.page.evaluate(MATHS_STATE)
+        if width == 390 and "mobile" in sweep.needs:
+            visit.mobile = self.page.evaluate(*mobile)
+            visit.widgets = self.page.locator(".widget").count()
+        schemes = [s for s in ("default", "slate") if (rel, (width, s)) in sweep.axe_jobs]
+        if schemes and "axe" in sweep.needs:
+            self.page.add_script_tag(path=str(AXE))
+            self.page.evaluate(START_AXE, [TAGS, schemes])
+        else:
+            self.page.evaluate("window.__axeResult = null")
+
+    def finish(self, sweep: Sweep) -> PageVisit:
+        visit, self.visit = self.visit, None
+        t0 = time.monotonic()
+        visit.axe = self.page.evaluate("() => window.__axeResult") or {}
+        sweep.wait_seconds += time.monotonic() - t0
+        log = self.log
+        visit.errors = ([f"console error: {e}" for e in log.console_errors]
+                        + [f"uncaught exception: {e}" for e in log.page_errors]
+                        + [f"request to another origin: {u}" for u in log.foreign_requests])
+        visit.katex_js = list(self.katex_js)
+        return visit
+
+
+def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
+    from test_site_mobile import MEASURE, TARGET
+
+    for width in widths:
+        start = time.monotonic()
+        context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]},
+                                      color_scheme="light")
+        try:
+            tabs = [_Tab(context, site_url) for _ in range(WORKERS)]
+            queue = list(sweep.pages)
+            while queue or any(t.visit for t in tabs):
+                for tab in tabs:
+                    if tab.visit:
+                        visit = tab.finish(sweep)
+                        sweep.visits[visit.rel, visit.width] = visit
+                    if queue:
+                        tab.start(sweep, site_url, queue.pop(0), width, (MEASURE, TARGET))
+        finally:
+            context.close()
+        sweep.seconds[width] = time.monotonic() - start
+
+
+@pytest.fixture(scope="session")
+def page_sweep(request, browser, site_dir, site_url) -> Sweep:
+    import os
+
+    selected = {getattr(item, "originalname", item.name) for item in request.session.items}
+    needs = {need for name, need in NEEDS.items() if name in selected}
+    if "axe" in needs and not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` first")
+    pages = built_pages(site_dir)
+    sweep = Sweep(pages, needs, axe_jobs(pages, os.environ.get("SYLLABUS_A11Y_ALL") == "1"))
+    widths = [w for w in VIEWPORTS
+              if ("clean" in needs and w == 1280) or ("mobile" in needs and w == 390)
+              or ("axe" in needs and any(c[0] == w for _, c in sweep.axe_jobs))]
+    run_sweep(browser, site_url, sweep, widths)
+    print(f"\nsite sweep: {len(pages)} pages at {widths} px in "
+          f"{' + '.join(f'{s:.0f}' for s in sweep.seconds.values())} s (loading and settling "
+          f"{sweep.load_seconds:.0f} s, waiting for axe {sweep.wait_seconds:.0f} s)")
+    return sweep
