@@ -26,25 +26,32 @@
   function update() {
     document.querySelectorAll(".md-progress[role='progressbar']:not([aria-label])").forEach(
       (el) => el.setAttribute("aria-label", "Loading page"));
+    // Material's search dialog has no name (axe: aria-dialog-name).
+    document.querySelectorAll(".md-search[role='dialog']:not([aria-label])").forEach(
+      (el) => el.setAttribute("aria-label", "Search"));
+    // Read every box's scroll state first, then change attributes: a read after a change
+    // would force a new layout of the whole page for each box (seconds on a page of maths).
+    const boxes = [];
     for (const [selector, name] of SCROLL_BOXES) {
-      document.querySelectorAll(selector).forEach((el) => {
-        const added = el.hasAttribute("data-a11y-scroll");
-        if (scrolls(el) && !added && !el.hasAttribute("tabindex") && !el.querySelector(FOCUSABLE)) {
-          el.setAttribute("data-a11y-scroll", "");
-          el.setAttribute("tabindex", "0");
-          if (!el.hasAttribute("role")) {
-            el.setAttribute("role", "region");
-            el.setAttribute("aria-label", name);
-          }
-        } else if (added && !scrolls(el)) {
-          el.removeAttribute("data-a11y-scroll");
-          el.removeAttribute("tabindex");
-          if (el.getAttribute("role") === "region" && el.getAttribute("aria-label") === name) {
-            el.removeAttribute("role");
-            el.removeAttribute("aria-label");
-          }
+      document.querySelectorAll(selector).forEach((el) => boxes.push([el, name, scrolls(el)]));
+    }
+    for (const [el, name, scrolling] of boxes) {
+      const added = el.hasAttribute("data-a11y-scroll");
+      if (scrolling && !added && !el.hasAttribute("tabindex") && !el.querySelector(FOCUSABLE)) {
+        el.setAttribute("data-a11y-scroll", "");
+        el.setAttribute("tabindex", "0");
+        if (!el.hasAttribute("role")) {
+          el.setAttribute("role", "region");
+          el.setAttribute("aria-label", name);
         }
-      });
+      } else if (added && !scrolling) {
+        el.removeAttribute("data-a11y-scroll");
+        el.removeAttribute("tabindex");
+        if (el.getAttribute("role") === "region" && el.getAttribute("aria-label") === name) {
+          el.removeAttribute("role");
+          el.removeAttribute("aria-label");
+        }
+      }
     }
   }
 
