@@ -3,6 +3,7 @@
 # browser tests Debian's chromium (apt-get, as root or through sudo).
 #
 #   make serve   run the tests and page code (stamps), build the site, serve it on http://127.0.0.1:8000
+#   make site    the same build into site/ (what the Pages workflow deploys), with the course PDF
 #   make test    every test: unit tests and page code under default and generic numerics, JS logic,
 #                strict build, browser
 #
@@ -75,8 +76,11 @@ docs-run: $(DEPS) $(JSDEPS)
 docs-run-lenient: $(DEPS) $(JSDEPS)
 	@$(PYTEST_FAST) || echo "*** Some tests or page blocks failed: the pages concerned say which, at their top. ***"
 
-site: $(DEPS) $(JSDEPS) docs-run-lenient
+# The build, then the whole course as a PDF (site/print/course.pdf, printed from the page
+# print/ by the headless browser; about a minute).
+site: $(DEPS) $(JSDEPS) chromium docs-run-lenient
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/print_pdf.py
 
 serve: $(DEPS) $(JSDEPS) docs-run-lenient
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -96,6 +100,7 @@ test-fast: docs-run test-generic $(JSDEPS)
 # built from the record `docs-run` just left, exactly as `make serve` builds it.
 test-site: $(DEPS) $(JSDEPS) chromium
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/print_pdf.py
 	$(BIN)/pytest -p no:cacheprovider -m site
 
 test: test-fast test-site

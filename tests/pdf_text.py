@@ -1,0 +1,144 @@
+"""The text of a PDF that Chromium printed (Skia's PDF writer), with no PDF library.
+
+pypdf and poppler are not in the course's environment, and the PDFs this must read are all
+written by one program, in one regular form: objects ``N 0 obj ... endobj`` with direct
+``/Length``s, page contents compressed with ``/FlateDecode``, text in Type0 fonts with
+``/Identity-H`` encoding (two bytes a glyph) and a ``/ToUnicode`` map, shown with ``Tj`` and
+``TJ``. ``pdf_pages(data)`` returns each page's text, glyphs of one text object (``BT`` …
+``ET``) joined as drawn and text objects separated by a newline. It is not a general PDF
+reader (no object streams, encryption or simple fonts): it raises ``ValueError`` on a PDF it
+cannot read rather than return less text. tests/test_site_print.py checks it on a PDF it
+prints from known HTML before it reads the course's.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+_OBJ = re.compile(rb"(\d+) 0 obj\b")
+_REF = rb"(\d+) 0 R"
+_NEXT = re.compile(rb"stream|endobj")
+
+
+def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
+    """Object number -> (dictionary text, decoded stream or None)."""
+    objects, pos = {}, 0
+    while (m := _OBJ.search(data, pos)) is not None:
+        start = m.end()
+        nxt = _NEXT.search(data, start)  # whichever comes first
+        if nxt is None:
+            raise ValueError("unterminated object")
+        if nxt.group(0) == b"stream":
+            s = nxt.start()
+            head = data[start:s]
+            length = re.search(rb"/Length (\d+)(?! 0 R)", head)
+            if length is None:
+                raise ValueError(f"object {m.group(1).decode()}: stream without a direct /Length")
+            begin = s + len(b"stream")
+            begin += 2 if data[begin:begin + 2] == b"\r\n" else 1
+            raw = data[begin:begin + int(length.group(1))]
+            stream = zlib.decompress(raw) if b"/FlateDecode" in head else raw
+            end = data.find(b"endobj", begin + len(raw))
+            objects[int(m.group(1))] = (head, stream)
+            pos = end + 6
+        else:
+            objects[int(m.group(1))] = (data[start:nxt.start()], None)
+            pos = nxt.end()
+    if b"/ObjStm" in data or b"/Encrypt" in data:
+        raise ValueError("object streams or encryption: not a PDF this reader handles")
+    return objects
+
+
+def _hex(code: bytes) -> int:
+    return int(code, 16)
+
+
+def _cmap(text: bytes) -> dict[int, str]:
+    """A ToUnicode CMap: glyph code -> text."""
+    out: dict[int, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", text, re.S):
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            out[_hex(src)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", text, re.S):
+        for lo, hi, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            first = bytes.fromhex(dst.decode()).decode("utf-16-be")
+            for k in range(_hex(hi) - _hex(lo) + 1):
+                out[_hex(lo) + k] = first[:-1] + chr(ord(first[-1]) + k)
+        if re.search(rb">\s*\[", block):
+            raise ValueError("bfrange with an array of targets: not handled")
+    return out
+
+
+def _page_order(objects, root_pages: int) -> list[int]:
+    head, _ = objects[root_pages]
+    if re.search(rb"/Type /Page\b(?!s)", head):
+        return [root_pages]
+    kids = re.search(rb"/Kids \[([^\]]*)\]", head)
+    return [p for kid in re.findall(_REF, kids.group(1)) for p in _page_order(objects, int(kid))]
+
+
+_TOKEN = re.compile(rb"<([0-9A-Fa-f]*)>|\[|\]|/([^\s/<>\[\]()]+)|(-?[\d.]+)|([A-Za-z*'\"]+)|\((?:\\.|[^\\)])*\)")
+
+
+def _page_text(content: bytes, fonts: dict[bytes, dict[int, str]]) -> str:
+    lines, run, font, stack = [], [], None, []
+    for m in _TOKEN.finditer(content):
+        hexstr, name, number, op = m.group(1), m.group(2), m.group(3), m.group(4)
+        if m.group(0).startswith(b"("):
+            raise ValueError("a literal string in a text operator: not handled")
+        if hexstr is not None:
+            stack.append(("hex", hexstr))
+        elif name is not None:
+            stack.append(("name", name))
+        elif number is not None:
+            stack.append(("num", float(number)))
+        elif m.group(0) in (b"[", b"]"):
+            continue
+        elif op == b"Tf":
+            font = fonts.get(next(v for k, v in reversed(stack) if k == "name"))
+            stack.clear()
+        elif op in (b"Tj", b"TJ"):
+            if font is None:
+                raise ValueError("text shown in a font without a /ToUnicode map")
+            for kind, value in stack:
+                if kind == "hex":
+                    codes = bytes.fromhex(value.decode())
+                    run += [font.get(codes[i] << 8 | codes[i + 1], "\ufffd") for i in range(0, len(codes), 2)]
+                elif kind == "num" and op == b"TJ" and value < -200:
+                    run.append(" ")  # a wide gap inside a TJ array is a space
+            stack.clear()
+        elif op == b"ET":
+            lines.append("".join(run))
+            run = []
+            stack.clear()
+        else:
+            stack.clear()
+    return "\n".join(lines)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page of a PDF written by Chromium, in page order."""
+    if not data.startswith(b"%PDF-"):
+        raise ValueError("not a PDF")
+    objects = _objects(data)
+    catalog = next(n for n, (h, _) in objects.items() if b"/Type /Catalog" in h)
+    pages_root = int(re.search(rb"/Pages " + _REF, objects[catalog][0]).group(1))
+    cmaps: dict[int, dict[int, str]] = {}
+    texts = []
+    for page in _page_order(objects, pages_root):
+        head, _ = objects[page]
+        fonts = {}
+        font_dict = re.search(rb"/Font <<(.*?)>>", head, re.S)
+        for name, ref in re.findall(rb"/(\S+) " + _REF, font_dict.group(1) if font_dict else b""):
+            font_head = objects[int(ref)][0]
+            to_unicode = re.search(rb"/ToUnicode " + _REF, font_head)
+            if to_unicode:
+                key = int(to_unicode.group(1))
+                if key not in cmaps:
+                    cmaps[key] = _cmap(objects[key][1])
+                fonts[name] = cmaps[key]
+        contents = re.search(rb"/Contents (?:" + _REF + rb"|\[([^\]]*)\])", head)
+        refs = [contents.group(1)] if contents.group(1) else re.findall(_REF, contents.group(2))
+        texts.append("\n".join(_page_text(objects[int(r)][1], fonts) for r in refs))
+    return texts
