@@ -41,7 +41,7 @@ def test_index_loads_only_when_search_opens_and_search_works(page_and_log, site_
     page.wait_for_load_state("load")
     reloaded = page.evaluate("window.__marker") != 1
     assert len(requests) == 1
-    page.keyboard.press("/")
+    page.locator("[data-md-component=search-query]").click()
     page.locator("[data-md-component=search-query]").fill("softmax")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     assert len(requests) == (2 if reloaded else 1)
