@@ -21,6 +21,7 @@ def rng():
 
 # Built-site fixtures (site_url, browser, page_and_log) for the tests marked `site`.
 from site_fixtures import browser, page_and_log, site_dir, site_url  # noqa: E402,F401
+
 # One browser sweep of every page, read by the per-page site tests (tests/site_sweep.py).
 from site_sweep import page_sweep  # noqa: E402,F401
 
