@@ -90,9 +90,13 @@ def _check_conv_args(x, w, b, stride, padding, naive: bool = False):
 
 
 def _pad(x: np.ndarray, p: int) -> np.ndarray:
+    """x with p zeros around H and W (N and C unpadded); same as np.pad, a little faster."""
     if p == 0:
         return x
-    return np.pad(x, ((0, 0), (0, 0), (p, p), (p, p)))  # zeros around H and W only
+    N, C, H, W = x.shape
+    x_pad = np.zeros((N, C, H + 2 * p, W + 2 * p), dtype=x.dtype)
+    x_pad[:, :, p:p + H, p:p + W] = x
+    return x_pad
 
 
 # --8<-- [start:naive_forward]
@@ -188,7 +192,8 @@ def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
     x_pad = _pad(x, padding)
     cols = _im2col(x_pad, kh, kw, stride)                  # (C*kh*kw, N*H_out*W_out)
     w_mat = w.reshape(F, -1)                               # (F, C*kh*kw)
-    out = w_mat @ cols + b[:, None]                        # (F, N*H_out*W_out): all dot products
+    out = w_mat @ cols                                     # (F, N*H_out*W_out): all dot products
+    out += b[:, None]
     out = out.reshape(F, N, H_out, W_out).transpose(1, 0, 2, 3)   # (N, F, H_out, W_out)
     return np.ascontiguousarray(out), (x.shape, x_pad.shape, cols, w, stride, padding)
 
