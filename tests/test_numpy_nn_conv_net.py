@@ -6,8 +6,10 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from syllabus_code.numpy_nn.batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm
+from syllabus_code.numpy_nn.conv_net import (backward, batchnorm_relu_backward, batchnorm_relu_forward, forward,
+                                             init_params, init_running, predict, train)
 from syllabus_code.maths.derivatives import gradient
-from syllabus_code.numpy_nn.conv_net import backward, forward, init_params, init_running, predict, train
 from syllabus_code.numpy_nn.gradcheck import check_gradient
 from syllabus_code.numpy_nn.losses import softmax_cross_entropy
 
@@ -60,6 +62,36 @@ def test_matches_torch_autograd():
     assert abs(loss - ref.item()) < 1e-12
     for k in params:
         np.testing.assert_allclose(grads[k], t[k].grad.numpy(), rtol=1e-9, atol=1e-12, err_msg=k)
+
+
+@pytest.mark.parametrize("training", [True, False])
+def test_fused_batchnorm_relu_is_batchnorm_then_relu(training):
+    rng = np.random.default_rng(3)
+    x = rng.normal(loc=1.5, scale=2.0, size=(4, 3, 5, 6))
+    gamma, beta = rng.normal(size=3), rng.normal(size=3)
+    dout = rng.normal(size=x.shape)
+    ref_state = init_batchnorm(3)[2]                   # non-trivial running averages for eval mode
+    ref_state["running_mean"], ref_state["running_var"] = rng.normal(size=3), rng.uniform(0.5, 2, size=3)
+    state = {k: np.copy(v) for k, v in ref_state.items()}
+    y, c_bn = batchnorm_forward(x, gamma, beta, ref_state, training)
+    out, cache = batchnorm_relu_forward(x, gamma, beta, state, training)
+    np.testing.assert_allclose(out, np.maximum(y, 0), rtol=1e-12, atol=1e-12)
+    assert 0 < np.mean(out > 0) < 1                    # the ReLU cuts somewhere
+    for k in ("running_mean", "running_var"):
+        np.testing.assert_allclose(state[k], ref_state[k], rtol=1e-12)
+    assert state["num_batches_tracked"] == ref_state["num_batches_tracked"]
+    ref = batchnorm_backward(dout * (y > 0), c_bn)
+    for got, want in zip(batchnorm_relu_backward(dout, cache), ref):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12)
+
+
+def test_fused_batchnorm_relu_keeps_float32():
+    x = np.random.default_rng(0).normal(size=(2, 3, 4, 4)).astype(np.float32)
+    gamma, beta, state = init_batchnorm(3)              # float64 running averages, as in init_running
+    for training in (True, False):
+        out, cache = batchnorm_relu_forward(x, gamma.astype(np.float32), beta.astype(np.float32), state, training)
+        dx, dgamma, dbeta = batchnorm_relu_backward(np.ones_like(out), cache)
+        assert out.dtype == dx.dtype == dgamma.dtype == dbeta.dtype == np.float32
 
 
 def test_running_statistics_and_eval_mode():

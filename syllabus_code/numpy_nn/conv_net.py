@@ -9,23 +9,26 @@ Architecture: [Conv 3x3 (padding 1) -> BatchNorm -> ReLU -> MaxPool 2x2] x len(c
 Parameters live in a plain dict of arrays; :func:`forward` returns ``(logits, cache)`` and
 :func:`backward` returns a dict of gradients with the same keys, so any update rule of the
 ``update(w, dw, state) -> (w, state)`` contract (Module 3's ``adam_update``) can train it.
-Batch normalisation here is per channel and written out in a few lines; running averages
-(PyTorch's momentum convention) are used when ``training=False``.
+Batch normalisation and the ReLU after it are fused into one per-channel function
+(:func:`batchnorm_relu_forward`, the formulas of Module 4's ``batchnorm_forward`` with fewer passes
+over memory); running averages (PyTorch's momentum convention) are used when ``training=False``.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from typing import Callable
 
 import numpy as np
 
-from syllabus_code._checks import as_array, check_float_dtype, check_int, check_labels, check_positive
-from syllabus_code.numpy_nn.batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm
+from syllabus_code._checks import (as_array, check_float_dtype, check_int, check_labels,
+                                   check_positive)
+from syllabus_code.numpy_nn.batchnorm import init_batchnorm
 from syllabus_code.numpy_nn.conv import conv2d_backward, conv2d_forward
 from syllabus_code.numpy_nn.pooling import max_pool_backward, max_pool_forward
 
-__all__ = ["init_params", "init_running", "forward", "backward", "predict", "train"]
+__all__ = ["init_params", "init_running", "batchnorm_relu_forward", "batchnorm_relu_backward",
+           "forward", "backward", "predict", "train"]
 
 
 
@@ -66,19 +69,63 @@ def init_running(params: dict) -> list:
     return [init_batchnorm(len(params[f"bn{i}_gamma"]))[2] for i in range(n_blocks)]
 
 
+# --8<-- [start:bn_relu]
+def batchnorm_relu_forward(x, gamma, beta, state: dict, training: bool = True,
+                           momentum: float = 0.1, eps: float = 1e-5):
+    """ReLU(batch norm of x), per channel of x (N, C, H, W): Module 4's batchnorm_forward
+    and a ReLU, fused so that each line is one pass over the activations.
+
+    Same formulas and the same running averages in ``state`` as batchnorm_forward; the
+    sums over (n, h, w) are ``np.einsum`` calls. Returns ``(out, cache)``.
+    """
+    per_channel = (slice(None), None, None)            # a (C,) vector seen as (C, 1, 1)
+    m = x.size // x.shape[1]                           # values per channel: N * H * W
+    if training:
+        mean = np.einsum("nchw->c", x) / m             # μ_B
+        x_c = x - mean[per_channel]                    # x - μ_B
+        var = np.einsum("nchw,nchw->c", x_c, x_c) / m  # σ_B², biased
+        unbiased = var * m / (m - 1)                   # what the running variance is fed
+        keep = 1 - momentum
+        state["running_mean"] = keep * state["running_mean"] + momentum * mean
+        state["running_var"] = keep * state["running_var"] + momentum * unbiased
+        state["num_batches_tracked"] = state.get("num_batches_tracked", 0) + 1
+    else:                                              # running averages, in x's dtype
+        mean = state["running_mean"].astype(x.dtype)
+        var = state["running_var"].astype(x.dtype)
+        x_c = x - mean[per_channel]
+    inv_std = (1.0 / np.sqrt(var + eps)).astype(x.dtype)        # s = (σ² + ε)^(-1/2)
+    x_hat = x_c * inv_std[per_channel]                          # x̂
+    out = np.maximum(gamma[per_channel] * x_hat + beta[per_channel], 0)   # ReLU(γx̂ + β)
+    return out, (x_hat, gamma, inv_std, m, training, out > 0)
+
+
+def batchnorm_relu_backward(dout, cache):
+    """``(dx, dgamma, dbeta)``: the ReLU's mask, then batchnorm_backward's formula
+    dx = (γ s / m) (m g - Σ g - x̂ Σ g x̂), with g = dL/d(γ x̂ + β)."""
+    x_hat, gamma, inv_std, m, training, active = cache
+    per_channel = (slice(None), None, None)
+    g = dout * active                                  # ReLU: passes where out > 0
+    dbeta = np.einsum("nchw->c", g)                    # Σ g
+    dgamma = np.einsum("nchw,nchw->c", g, x_hat)       # Σ g x̂
+    if training:                                       # μ_B, σ_B² depend on every x
+        g = g - x_hat * (dgamma / m)[per_channel] - (dbeta / m)[per_channel]
+    return g * (gamma * inv_std)[per_channel], dgamma, dbeta
+# --8<-- [end:bn_relu]
+
+
 # --8<-- [start:block]
 def forward(params: dict, x, running: list, training: bool = True):
-    """Logits (N, num_classes) for images x (N, C, H, W), and the cache for :func:`backward`."""
+    """Logits (N, num_classes) for images x (N, C, H, W), and the cache for backward."""
     caches, h = [], x
     for i in range(len(running)):
-        h, c_conv = conv2d_forward(h, params[f"conv{i}_w"], params[f"conv{i}_b"], 1, 1)  # (N, C_i, H, W)
-        h, c_bn = batchnorm_forward(h, params[f"bn{i}_gamma"], params[f"bn{i}_beta"], running[i], training)
-        mask = h > 0
-        h = h * mask                                                       # ReLU
-        h, c_pool = max_pool_forward(h, 2)                                 # (N, C_i, H/2, W/2)
-        caches.append((c_conv, c_bn, mask, c_pool))
-    flat = h.reshape(len(h), -1)                                           # (N, C_last * H * W)
-    logits = flat @ params["fc_w"] + params["fc_b"]                        # (N, num_classes)
+        w, b = params[f"conv{i}_w"], params[f"conv{i}_b"]
+        gamma, beta = params[f"bn{i}_gamma"], params[f"bn{i}_beta"]
+        h, c_conv = conv2d_forward(h, w, b, 1, 1)                  # (N, C_i, H, W)
+        h, c_bn = batchnorm_relu_forward(h, gamma, beta, running[i], training)
+        h, c_pool = max_pool_forward(h, 2)                         # (N, C_i, H/2, W/2)
+        caches.append((c_conv, c_bn, c_pool))
+    flat = h.reshape(len(h), -1)                                   # (N, C_last * H * W)
+    logits = flat @ params["fc_w"] + params["fc_b"]                # (N, num_classes)
     return logits, (caches, flat, h.shape)
 
 
@@ -86,11 +133,12 @@ def backward(params: dict, dlogits, cache) -> dict:
     """Gradients of the loss for every parameter, given dL/dlogits (N, num_classes)."""
     caches, flat, shape = cache
     grads = {"fc_w": flat.T @ dlogits, "fc_b": dlogits.sum(axis=0)}
-    dh = (dlogits @ params["fc_w"].T).reshape(shape)                       # back to (N, C, H, W)
+    dh = (dlogits @ params["fc_w"].T).reshape(shape)               # back to (N, C, H, W)
     for i in reversed(range(len(caches))):
-        c_conv, c_bn, mask, c_pool = caches[i]
-        dh = max_pool_backward(dh, c_pool) * mask                          # through pool and ReLU
-        dh, grads[f"bn{i}_gamma"], grads[f"bn{i}_beta"] = batchnorm_backward(dh, c_bn)
+        c_conv, c_bn, c_pool = caches[i]
+        dh = max_pool_backward(dh, c_pool)
+        dh, dgamma, dbeta = batchnorm_relu_backward(dh, c_bn)
+        grads[f"bn{i}_gamma"], grads[f"bn{i}_beta"] = dgamma, dbeta
         dh, grads[f"conv{i}_w"], grads[f"conv{i}_b"] = conv2d_backward(dh, c_conv)
     return grads
 # --8<-- [end:block]
@@ -115,9 +163,10 @@ def _check_train_args(x, y, epochs, batch, lr, num_classes):
     return x, y
 
 
-def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 2e-3, channels=(16, 32), seed: int = 0,
+def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 3e-3, channels=(16, 32), seed: int = 0,
           num_classes: int = 10, log: Callable[[str], None] | None = print):
-    """Train with Module 3's Adam and softmax cross-entropy; the learning rate shrinks x0.3 per epoch.
+    """Train with Module 3's Adam and softmax cross-entropy; the learning rate falls linearly
+    from ``lr`` to 0 over all the steps of all the epochs.
 
     Returns ``(params, running, history)`` where history lists the mean training loss per epoch.
     """
@@ -139,9 +188,10 @@ def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 2e-3, channels=(16
             logits, cache = forward(params, x[idx], running, training=True)
             loss, dlogits = softmax_cross_entropy(logits, y[idx])
             grads = backward(params, dlogits.astype(x.dtype), cache)
+            step_lr = lr * (1 - (epoch * steps + s) / (epochs * steps))   # linear decay to 0
             for k in params:
                 params[k], state[k] = adam_update(params[k], grads[k].astype(x.dtype), state[k],
-                                                  lr=lr * 0.3 ** epoch)
+                                                  lr=step_lr)
             total += loss
         history.append(total / steps)
         if log:
