@@ -30,7 +30,7 @@ def full_cnn_spec(channels=(16, 32), image_size: int = 28, num_classes: int = 10
     x = np.zeros((2, 1, image_size, image_size), np.float32)   # batch norm needs two values
     logits, (caches, flat, last) = conv_net.forward(params, x, running)
     stages = [Stage("input", x.shape[1:], 0, "input", "input")]
-    for i, (_c_conv, c_bn, mask, c_pool) in enumerate(caches):
+    for i, (c_conv, c_bn, c_pool) in enumerate(caches):
         w = params[f"conv{i}_w"]
         conv_out = c_bn[0].shape[1:]                 # batch norm's x_hat: the conv's output
         group = f"block {i + 1}"
@@ -39,7 +39,8 @@ def full_cnn_spec(channels=(16, 32), image_size: int = 28, num_classes: int = 10
         stages.append(Stage("batch norm", c_bn[0].shape[1:],
                             params[f"bn{i}_gamma"].size + params[f"bn{i}_beta"].size, group,
                             "operation"))
-        stages.append(Stage("ReLU", mask.shape[1:], 0, group, "operation"))
+        relu_mask = c_bn[-1]                         # batch norm + ReLU are fused: its mask
+        stages.append(Stage("ReLU", relu_mask.shape[1:], 0, group, "operation"))
         pooled = caches[i + 1][0][0][1:] if i + 1 < len(caches) else last[1:]
         stages.append(Stage(f"max pool {c_pool[2]}×{c_pool[2]}", pooled, 0, group,
                             "operation"))

@@ -95,7 +95,9 @@ def batchnorm_relu_forward(x, gamma, beta, state: dict, training: bool = True,
         x_c = x - mean[per_channel]
     inv_std = (1.0 / np.sqrt(var + eps)).astype(x.dtype)        # s = (σ² + ε)^(-1/2)
     x_hat = x_c * inv_std[per_channel]                          # x̂
-    out = np.maximum(gamma[per_channel] * x_hat + beta[per_channel], 0)   # ReLU(γx̂ + β)
+    out = gamma[per_channel] * x_hat                            # γ x̂
+    out += beta[per_channel]                                    # + β, in place
+    np.maximum(out, 0, out=out)                                 # ReLU, in place
     return out, (x_hat, gamma, inv_std, m, training, out > 0)
 
 
@@ -108,8 +110,10 @@ def batchnorm_relu_backward(dout, cache):
     dbeta = np.einsum("nchw->c", g)                    # Σ g
     dgamma = np.einsum("nchw,nchw->c", g, x_hat)       # Σ g x̂
     if training:                                       # μ_B, σ_B² depend on every x
-        g = g - x_hat * (dgamma / m)[per_channel] - (dbeta / m)[per_channel]
-    return g * (gamma * inv_std)[per_channel], dgamma, dbeta
+        g -= x_hat * (dgamma / m)[per_channel]         # in place: g is ours
+        g -= (dbeta / m)[per_channel]
+    g *= (gamma * inv_std)[per_channel]                # dx
+    return g, dgamma, dbeta
 # --8<-- [end:bn_relu]
 
 
@@ -163,7 +167,7 @@ def _check_train_args(x, y, epochs, batch, lr, num_classes):
     return x, y
 
 
-def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 3e-3, channels=(16, 32), seed: int = 0,
+def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 5e-3, channels=(16, 32), seed: int = 0,
           num_classes: int = 10, log: Callable[[str], None] | None = print):
     """Train with Module 3's Adam and softmax cross-entropy; the learning rate falls linearly
     from ``lr`` to 0 over all the steps of all the epochs.
