@@ -1,15 +1,20 @@
 """A whole CNN in NumPy, trained on MNIST: [Conv -> BatchNorm -> ReLU -> MaxPool] x 2 -> Flatten -> FC -> softmax.
 
-Run (several minutes on 2 shared cores):
+Run (about a minute of CPU time; far longer on a busy machine):
 
-    .venv/bin/python benchmarks/cnn_mnist.py [--epochs 2] [--threads 1]
+    .venv/bin/python benchmarks/cnn_mnist.py [--epochs 2] [--lr 5e-3] [--seed 0] [--threads 1]
 
-Measured (2 epochs, 1 BLAS thread, a shared 2-CPU AMD EPYC VM under load): 98.70 % test accuracy,
-352 s of training (1 epoch: 97.77 %).
+Prints the test accuracy, the training's wall time and the CPU time of this process (one BLAS
+thread, so on an idle machine the two agree; on a loaded one the CPU time is the figure to
+read), and the load average. Goal: >= 99.0 % test accuracy in <= 60 s of training on 2 cores.
+The network is ``syllabus_code.numpy_nn.conv_net``: Module 5's im2col convolution and max
+pooling, batch norm fused with the ReLU, and Module 3's ``softmax_cross_entropy`` and
+``adam_update``, with the learning rate falling linearly to 0.
 
-Prints the test accuracy and the wall time. Goal: >= 98.5 % test accuracy. The network is
-``syllabus_code.numpy_nn.conv_net``: Module 5's im2col convolution and max pooling, a per-channel
-batch norm, and Module 3's ``softmax_cross_entropy`` and ``adam_update``.
+Measured on 2026-11-30 (the defaults: 2 epochs, batch 64, lr 5e-3, seed 0; a shared 2-CPU
+AMD EPYC VM with load average 8 to 18): 99.08 % test accuracy, 51 s of CPU time (587 s of wall
+time at that load). Other seeds and rates, same setup: seed 1 98.98 %, lr 8e-3 99.07 %; so 99 %
+in two epochs is reached on average, not by every seed.
 This is a benchmark script, not a test.
 """
 
