@@ -167,7 +167,7 @@ def _check_train_args(x, y, epochs, batch, lr, num_classes):
     return x, y
 
 
-def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 5e-3, channels=(16, 32), seed: int = 0,
+def train(x, y, epochs: int = 1, batch: int = 64, lr: float = 8e-3, channels=(16, 32), seed: int = 0,
           num_classes: int = 10, log: Callable[[str], None] | None = print):
     """Train with Module 3's Adam and softmax cross-entropy; the learning rate falls linearly
     from ``lr`` to 0 over all the steps of all the epochs.
