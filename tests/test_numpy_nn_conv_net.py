@@ -6,10 +6,18 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from syllabus_code.numpy_nn.batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm
-from syllabus_code.numpy_nn.conv_net import (backward, batchnorm_relu_backward, batchnorm_relu_forward, forward,
-                                             init_params, init_running, predict, train)
 from syllabus_code.maths.derivatives import gradient
+from syllabus_code.numpy_nn.batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm
+from syllabus_code.numpy_nn.conv_net import (
+    backward,
+    batchnorm_relu_backward,
+    batchnorm_relu_forward,
+    forward,
+    init_params,
+    init_running,
+    predict,
+    train,
+)
 from syllabus_code.numpy_nn.gradcheck import check_gradient
 from syllabus_code.numpy_nn.losses import softmax_cross_entropy
 

@@ -30,7 +30,7 @@ def full_cnn_spec(channels=(16, 32), image_size: int = 28, num_classes: int = 10
     x = np.zeros((2, 1, image_size, image_size), np.float32)   # batch norm needs two values
     logits, (caches, flat, last) = conv_net.forward(params, x, running)
     stages = [Stage("input", x.shape[1:], 0, "input", "input")]
-    for i, (c_conv, c_bn, c_pool) in enumerate(caches):
+    for i, (_c_conv, c_bn, c_pool) in enumerate(caches):
         w = params[f"conv{i}_w"]
         conv_out = c_bn[0].shape[1:]                 # batch norm's x_hat: the conv's output
         group = f"block {i + 1}"

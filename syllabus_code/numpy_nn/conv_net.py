@@ -17,12 +17,11 @@ over memory); running averages (PyTorch's momentum convention) are used when ``t
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
-from syllabus_code._checks import (as_array, check_float_dtype, check_int, check_labels,
-                                   check_positive)
+from syllabus_code._checks import as_array, check_float_dtype, check_int, check_labels, check_positive
 from syllabus_code.numpy_nn.batchnorm import init_batchnorm
 from syllabus_code.numpy_nn.conv import conv2d_backward, conv2d_forward
 from syllabus_code.numpy_nn.pooling import max_pool_backward, max_pool_forward
