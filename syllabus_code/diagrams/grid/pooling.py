@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from syllabus_code.numpy_nn.pooling import avg_pool_forward, max_pool_forward
+from syllabus_code.numpy_nn.pooling import avg_pool_forward, max_pool_backward, max_pool_forward
 
 from ..draw import FONT, canvas
 
@@ -24,10 +24,18 @@ class PoolingSpec:
 def pooling_spec(seed: int = 3, size: int = 4, k: int = 2) -> PoolingSpec:
     rng = np.random.default_rng(seed)
     x = rng.integers(0, 10, size=(1, 1, size, size)).astype(float)
-    mx, (_, arg, k_, s) = max_pool_forward(x, k)
+    mx, cache = max_pool_forward(x, k)
+    _, _, k_, s = cache
     av, _ = avg_pool_forward(x, k)
-    where = [[(i * s + int(a) // k, j * s + int(a) % k) for j, a in enumerate(row)]
-             for i, row in enumerate(arg[0, 0])]
+    where = []                     # where the backward pass routes each window's gradient
+    for i in range(mx.shape[2]):
+        row = []
+        for j in range(mx.shape[3]):
+            dout = np.zeros_like(mx)
+            dout[0, 0, i, j] = 1.0
+            r, c = np.argwhere(max_pool_backward(dout, cache)[0, 0])[0]
+            row.append((int(r), int(c)))
+        where.append(row)
     return PoolingSpec(x[0, 0].tolist(), k_, s, mx[0, 0].tolist(), av[0, 0].tolist(), where)
 
 
