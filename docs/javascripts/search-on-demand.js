@@ -28,7 +28,7 @@
     if (released) return;
     released = true;
     for (const [xhr, args] of held.splice(0)) {
-      try { send.apply(xhr, args); } catch (e) { /* aborted meanwhile: Material gave up on it */ }
+      try { send.apply(xhr, args); } catch { /* aborted meanwhile: Material gave up on it */ }
     }
   }
   const inSearch = (el) => el instanceof Element && el.closest("[data-md-component=search], #__search");
