@@ -2,7 +2,7 @@
 
 pypdf and poppler are not in the course's environment, and the PDFs this must read are all
 written by one program, in one regular form: objects ``N 0 obj ... endobj`` with direct
-``/Length``s, page contents compressed with ``/FlateDecode``, text in Type0 fonts with
+``/Length``s (or indirect ones, read up to ``endstream``), page contents compressed with ``/FlateDecode``, text in Type0 fonts with
 ``/Identity-H`` encoding (two bytes a glyph) and a ``/ToUnicode`` map, shown with ``Tj`` and
 ``TJ``. ``pdf_pages(data)`` returns each page's text, glyphs of one text object (``BT`` …
 ``ET``) joined as drawn and text objects separated by a newline. It is not a general PDF
@@ -18,7 +18,8 @@ import zlib
 
 _OBJ = re.compile(rb"(\d+) 0 obj\b")
 _REF = rb"(\d+) 0 R"
-_NEXT = re.compile(rb"stream|endobj")
+# the keyword after a stream's dictionary (">>"), not the word inside a title ("upstream")
+_NEXT = re.compile(rb"(?<=>>)\s*stream(?=\r?\n)|endobj")
 
 
 def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
@@ -29,16 +30,20 @@ def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
         nxt = _NEXT.search(data, start)  # whichever comes first
         if nxt is None:
             raise ValueError("unterminated object")
-        if nxt.group(0) == b"stream":
+        if nxt.group(0) != b"endobj":
             s = nxt.start()
             head = data[start:s]
-            length = re.search(rb"/Length (\d+)(?! 0 R)", head)
-            if length is None:
-                raise ValueError(f"object {m.group(1).decode()}: stream without a direct /Length")
-            begin = s + len(b"stream")
+            length = re.search(rb"/Length (\d+)(?!\d| 0 R)", head)
+            begin = nxt.end()
             begin += 2 if data[begin:begin + 2] == b"\r\n" else 1
-            raw = data[begin:begin + int(length.group(1))]
-            stream = zlib.decompress(raw) if b"/FlateDecode" in head else raw
+            if length is not None:
+                raw = data[begin:begin + int(length.group(1))]
+            else:  # an indirect /Length (Skia writes some): the stream runs to "endstream"
+                stop = data.find(b"endstream", begin)
+                if stop < 0:
+                    raise ValueError(f"object {m.group(1).decode()}: stream without an end")
+                raw = data[begin:stop].removesuffix(b"\n").removesuffix(b"\r")
+            stream = zlib.decompressobj().decompress(raw) if b"/FlateDecode" in head else raw
             end = data.find(b"endobj", begin + len(raw))
             objects[int(m.group(1))] = (head, stream)
             pos = end + 6
