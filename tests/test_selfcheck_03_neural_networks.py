@@ -8,7 +8,6 @@ least 12 per module, one widget task on each page that embeds a widget).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
@@ -17,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from selfcheck_helpers import page_widgets
+from selfcheck_helpers import load_page, page_widgets
 
 from syllabus_code.selfcheck import Numeric
 
@@ -27,11 +26,7 @@ PAGES = ["mlp-forward", "activations", "losses", "backpropagation", "optimizers"
 
 
 def load(page: str) -> list:
-    path = ROOT / "docs" / "questions" / MODULE / f"{page}.py"
-    spec = importlib.util.spec_from_file_location(f"selfcheck_{MODULE}_{page}".replace("-", "_"), path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.questions()
+    return load_page(MODULE, page)
 
 
 QUESTIONS = {page: load(page) for page in PAGES}

@@ -8,14 +8,13 @@ optimisers, initialisers) or a hand formula, and check the structure the issue a
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from pathlib import Path
 
 import torch
 import torch.nn.functional as F
-from selfcheck_helpers import page_widgets
+from selfcheck_helpers import load_page, page_widgets
 
 from syllabus_code.selfcheck import Numeric
 
@@ -26,11 +25,7 @@ PAGES = ["vanishing-gradients", "initialization", "batch-normalization", "regula
 
 
 def load(page: str) -> list:
-    path = ROOT / "docs" / "questions" / MODULE / f"{page}.py"
-    spec = importlib.util.spec_from_file_location(f"selfcheck_{MODULE}_{page}".replace("-", "_"), path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.questions()
+    return load_page(MODULE, page)
 
 
 QUESTIONS = {page: load(page) for page in PAGES}

@@ -9,7 +9,6 @@ questions per section page, at least 12 per module, a widget task on each page w
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
@@ -18,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from selfcheck_helpers import page_widgets
+from selfcheck_helpers import load_page, page_widgets
 
 from syllabus_code.selfcheck import Numeric
 
@@ -29,11 +28,7 @@ PAGES = ["motivation", "convolution", "padding-stride-pooling", "receptive-field
 
 
 def load(page: str) -> list:
-    path = ROOT / "docs" / "questions" / MODULE / f"{page}.py"
-    spec = importlib.util.spec_from_file_location(f"selfcheck_{MODULE}_{page}".replace("-", "_"), path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.questions()
+    return load_page(MODULE, page)
 
 
 QUESTIONS = {page: load(page) for page in PAGES}

@@ -8,7 +8,6 @@ questions.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 import torch
 import torch.nn.functional as F
+from selfcheck_helpers import by_id, load_page
 from torch import nn
 
 from syllabus_code.selfcheck import Choice, Numeric
@@ -27,11 +27,7 @@ SECTION_PAGES = sorted(p.stem for p in (ROOT / "docs" / MODULE).glob("*.md")
 
 
 def load(page: str) -> dict[str, Numeric | Choice]:
-    path = ROOT / "docs" / "questions" / MODULE / f"{page}.py"
-    spec = importlib.util.spec_from_file_location(f"selfcheck_{MODULE}_{page}".replace("-", "_"), path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return {q.id: q for q in module.questions()}
+    return by_id(load_page(MODULE, page))
 
 
 def count(module: nn.Module) -> int:
