@@ -71,3 +71,11 @@ def test_course_parts_are_the_module_sections_in_order_then_the_reading_list():
     built = pp.build(parts, "print/")
     assert built.index("M0") < built.index(">A<") < built.index("Reading list</h1>")
     assert built.count('class="print-module"') == 2
+
+
+def test_lazily_loaded_figures_load_at_once_on_paper():
+    lab = page("labs/x.py", "labs/x/", "Lab")
+    lab.content = '<h1>Lab</h1><img src="x-figure-1.png" width="4" height="3" loading="lazy">'
+    built = pp.build([("Labs", [lab])], "print/")
+    assert 'src="../labs/x/x-figure-1.png" width="4" height="3">' in built
+    assert "lazy" not in built

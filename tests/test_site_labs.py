@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 import jupytext
 import lab_notebooks as ln  # scripts/hooks is on sys.path (root conftest.py)
+import lab_page_weight as lpw
 import nbformat
 import pytest
 
@@ -71,7 +72,13 @@ def test_notebook_is_valid_and_holds_the_outputs_the_page_shows(site_dir, stem):
     assert [c.source for c in cells] == [c.source for c in source.cells]  # the lab, whole
 
     text = html.unescape(re.sub(r"<[^>]+>", "", page))  # what the page shows, as text
-    images = {m.replace("\n", "") for m in re.findall(r'src="data:image/png;base64,([^"]+)"', page)}
+    # Figures are files beside the page (scripts/hooks/lab_page_weight.py), each with its size.
+    images = {}
+    for src, width, height in re.findall(r'<img[^>]*\ssrc="([^":/]+\.png)" width="(\d+)" height="(\d+)"', page):
+        data = (site_dir / "labs" / stem / src).read_bytes()
+        assert lpw.png_size(data) == (int(width), int(height)), f"{stem}: {src} has another size"
+        images[base64.b64encode(data).decode()] = src
+    assert "data:image/png" not in page, f"{stem}: a figure is still inline in the page"
     shown, pngs = 0, 0
     for cell in cells:
         if cell.cell_type != "code":

@@ -10,6 +10,7 @@ code is there, the figures are there, and the maths is rendered by
 
 * widgets are not started: ``data-widget`` becomes ``data-print-widget``, so
   ``javascripts/main.js`` leaves each one's fallback table in place;
+* images load at once (no ``loading="lazy"``: a printed page is not scrolled);
 * collapsed blocks (``??? note``) are opened, and scripts inside the content are dropped
   (notebook outputs' clipboard helpers); identical ``<style>`` blocks (each lab carries the
   notebook stylesheet) are kept once;
@@ -127,7 +128,7 @@ def build(parts, print_url: str) -> str:
             n += 1
             prefix = f"p{n}-"
             content = rewrite(page.content or "", page.url, prefix, anchors, print_url)
-            content = _keep_styles_once(content, seen_styles)
+            content = _keep_styles_once(content, seen_styles).replace(' loading="lazy"', "")
             out.append(f'<section class="print-page"><span id="{prefix}top"></span>\n{content}\n</section>')
         out.append("</section>")
     return "\n".join(out)
