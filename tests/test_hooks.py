@@ -98,6 +98,17 @@ def test_notebook_pages_lose_foreign_scripts_only():
     assert '<script src="../own.js"></script>' in out
 
 
+def test_notebook_filter_drops_the_empty_mathjax_tag_and_the_mermaid_loader():
+    html = (
+        '<div class="jupyter-wrapper"><script src=""> </script><script type="module">\n'
+        '  const m = (await import("https://cdn.example/mermaid.mjs")).default;\n</script>'
+        '<script type="module">import("./own.mjs")</script></div>'
+    )
+    out = offline.on_page_content(html, None, None, None)
+    assert 'src=""' not in out and "cdn.example" not in out
+    assert '<script type="module">import("./own.mjs")</script>' in out  # same origin: kept
+
+
 class _NotebookPage:
     class file:  # noqa: N801 - a stand-in for MkDocs' File
         src_uri = "labs/lab.py"
