@@ -133,6 +133,7 @@ def main() -> None:
     ap.add_argument("--site", type=Path, default=ROOT / "site")
     ap.add_argument("--runs", type=int, default=1, help="runs per page (the median is printed)")
     ap.add_argument("--json", type=Path, help="also write the summaries to this file")
+    ap.add_argument("--reports", type=Path, help="keep each run's full Lighthouse report in this folder")
     args = ap.parse_args()
     if not (args.site / "index.html").is_file():
         sys.exit(f"{args.site} is not built: run `mkdocs build --strict` first")
@@ -144,8 +145,11 @@ def main() -> None:
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         for rel in args.pages:
-            runs = [summarise(lighthouse(base + rel, chromium, Path(tmp) / "report.json"))
-                    for _ in range(args.runs)]
+            keep = args.reports or Path(tmp)
+            keep.mkdir(parents=True, exist_ok=True)
+            name = rel.strip("/").replace("/", "_") or "index"
+            runs = [summarise(lighthouse(base + rel, chromium, keep / f"{name}.{i}.json"))
+                    for i in range(args.runs)]
             row = {k: statistics.median(r[k] for r in runs) for k in runs[0]
                    if k not in ("biggest", "failing")}
             row["biggest"], row["failing"] = runs[0]["biggest"], sorted({a for r in runs for a in r["failing"]})
