@@ -2,7 +2,7 @@
 information theory and optimisation, each checked against closed forms and PyTorch in the tests.
 
 Submodules: :mod:`~syllabus_code.maths.derivatives`, :mod:`~syllabus_code.maths.linalg`,
-:mod:`~syllabus_code.maths.probability`, :mod:`~syllabus_code.maths.information`,
+:mod:`~syllabus_code.maths.eigen` (eigendecomposition and PCA), :mod:`~syllabus_code.maths.probability`, :mod:`~syllabus_code.maths.information`,
 and :mod:`~syllabus_code.maths.optimize`. The Module 0 exercise checkers are in
 :mod:`syllabus_code.exercises.m00_foundations`.
 """
@@ -14,6 +14,7 @@ from syllabus_code.maths.derivatives import (
                                              hessian,
                                              jacobian,
 )
+from syllabus_code.maths.eigen import PCAResult, pca, pca_svd, symmetric_eigen
 from syllabus_code.maths.information import (
                                              cross_entropy,
                                              cross_entropy_from_logits,
@@ -23,7 +24,6 @@ from syllabus_code.maths.information import (
                                              logsumexp,
 )
 from syllabus_code.maths.linalg import (
-                                             PCAResult,
                                              affine,
                                              cosine_similarity,
                                              dot,
@@ -31,9 +31,6 @@ from syllabus_code.maths.linalg import (
                                              l1_norm,
                                              l2_norm,
                                              matmul,
-                                             pca,
-                                             pca_svd,
-                                             symmetric_eigen,
 )
 from syllabus_code.maths.optimize import convexity_gap, gradient_descent, min_convexity_gap
 from syllabus_code.maths.probability import (
