@@ -1,4 +1,4 @@
-"""Tests for syllabus_code.numpy_nn.conv: 1-D parity with NumPy, worked example, gradient checks,
+"""Tests for syllabus_code.numpy_nn.conv: worked example, gradient checks,
 naive == fast, and parity with torch.nn.functional.conv2d (values and autograd, float64)."""
 
 import numpy as np
@@ -12,38 +12,11 @@ from syllabus_code.numpy_nn.conv import (
     conv2d_input_grad_full_conv,
     conv2d_naive_backward,
     conv2d_naive_forward,
-    convolve1d,
-    correlate1d,
 )
 from syllabus_code.numpy_nn.gradcheck import check_gradient
 
 IMPLS = [(conv2d_naive_forward, conv2d_naive_backward), (conv2d_forward, conv2d_backward)]
 IDS = ["naive", "fast"]
-
-
-def test_convolve1d_matches_numpy():
-    rng = np.random.default_rng(0)
-    for n, k in [(5, 3), (3, 5), (1, 1), (8, 2)]:
-        f, g = rng.normal(size=n), rng.normal(size=k)
-        np.testing.assert_allclose(convolve1d(f, g), np.convolve(f, g), atol=1e-12)
-
-
-def test_correlate1d_matches_numpy_and_is_convolution_with_flipped_kernel():
-    rng = np.random.default_rng(1)
-    f, g = rng.normal(size=9), rng.normal(size=4)
-    np.testing.assert_allclose(correlate1d(f, g), np.correlate(f, g, "valid"), atol=1e-12)
-    # the valid part of the true convolution with the flipped kernel is the correlation
-    full = convolve1d(f, g[::-1])
-    np.testing.assert_allclose(full[g.size - 1:f.size], correlate1d(f, g), atol=1e-12)
-    # and they differ for an asymmetric kernel
-    assert not np.allclose(correlate1d(f, g), convolve1d(f, g)[g.size - 1:f.size])
-
-
-def test_1d_bad_input():
-    with pytest.raises(ValueError, match="longer than the signal"):
-        correlate1d([1.0, 2.0], [1.0, 2.0, 3.0])
-    with pytest.raises(ValueError, match="1-D"):
-        convolve1d(np.ones((2, 2)), [1.0])
 
 
 def test_worked_example_from_the_outline():
