@@ -3,7 +3,9 @@
 Parameter names and shapes equal torchvision's (``conv_proj``, ``class_token``,
 ``encoder.pos_embedding``, ``encoder.layers.encoder_layer_0.self_attention.in_proj_weight``, …,
 ``heads.head``), so ``VisionTransformer.load_state_dict(torchvision.models.vit_b_16().state_dict())``
-works with ``strict=True``. The attention inside is this package's ``MultiHeadAttention``.
+works with ``strict=True``. The attention inside is this package's ``MultiHeadAttention``; the
+encoder (``MLPBlock``, ``EncoderBlock``, ``Encoder``) is in :mod:`syllabus_code.models.transformer`
+and re-exported here.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from torch import nn
 
 from syllabus_code._checks import check_int
 
-from .attention import MultiHeadAttention
+from .transformer import Encoder, EncoderBlock, MLPBlock
+
+__all__ = [
+    "patchify", "patch_embed_linear", "MLPBlock", "EncoderBlock", "Encoder", "VisionTransformer",
+    "vit_b_16", "vit_b_32", "vit_mini",
+]
 
 
 # --8<-- [start:patches]
@@ -57,57 +64,6 @@ def patchify(x: torch.Tensor, patch_size: int) -> torch.Tensor:
     if h % p or w % p:
         raise ValueError(f"image size {h}x{w} must be divisible by patch_size={p}")
     return _patchify(x, patch_size)
-
-
-# --8<-- [start:block]
-class MLPBlock(nn.Sequential):
-    """Linear(D → mlp_dim), GELU, dropout, Linear(mlp_dim → D), dropout (torchvision's layout: keys 0 and 3)."""
-
-    def __init__(self, in_dim: int, mlp_dim: int, dropout: float = 0.0) -> None:
-        super().__init__(nn.Linear(in_dim, mlp_dim), nn.GELU(), nn.Dropout(dropout),
-                         nn.Linear(mlp_dim, in_dim), nn.Dropout(dropout))
-        for m in self.modules():
-            if isinstance(m, nn.Linear):
-                nn.init.xavier_uniform_(m.weight)
-                nn.init.normal_(m.bias, std=1e-6)
-
-
-class EncoderBlock(nn.Module):
-    """Pre-norm transformer block: x + MHA(LN(x)), then x + MLP(LN(x))."""
-
-    def __init__(self, num_heads: int, hidden_dim: int, mlp_dim: int,
-                 dropout: float = 0.0, attention_dropout: float = 0.0) -> None:
-        super().__init__()
-        self.ln_1 = nn.LayerNorm(hidden_dim, eps=1e-6)
-        self.self_attention = MultiHeadAttention(hidden_dim, num_heads, dropout=attention_dropout)
-        self.dropout = nn.Dropout(dropout)
-        self.ln_2 = nn.LayerNorm(hidden_dim, eps=1e-6)
-        self.mlp = MLPBlock(hidden_dim, mlp_dim, dropout)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:  # (N, T, D) -> (N, T, D)
-        h = self.ln_1(x)
-        h, _ = self.self_attention(h, h, h, need_weights=False)  # tokens exchange information
-        x = x + self.dropout(h)
-        return x + self.mlp(self.ln_2(x))  # each token transformed on its own
-
-
-class Encoder(nn.Module):
-    """Add position embeddings, run the blocks, final LayerNorm."""
-
-    def __init__(self, seq_length: int, num_layers: int, num_heads: int, hidden_dim: int,
-                 mlp_dim: int, dropout: float = 0.0, attention_dropout: float = 0.0) -> None:
-        super().__init__()
-        self.pos_embedding = nn.Parameter(torch.empty(1, seq_length, hidden_dim).normal_(std=0.02))
-        self.dropout = nn.Dropout(dropout)
-        self.layers = nn.Sequential(OrderedDict(
-            (f"encoder_layer_{i}", EncoderBlock(num_heads, hidden_dim, mlp_dim, dropout, attention_dropout))
-            for i in range(num_layers)
-        ))
-        self.ln = nn.LayerNorm(hidden_dim, eps=1e-6)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.ln(self.layers(self.dropout(x + self.pos_embedding)))
-# --8<-- [end:block]
 
 
 def _check_vit_args(image_size, patch_size, hidden_dim, num_heads, pool, representation_size) -> None:
