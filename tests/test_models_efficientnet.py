@@ -2,7 +2,6 @@ import pytest
 import torch
 import torchvision.models as tvm
 from models_parity import assert_forward_parity, n_params, on_meta, shapes
-from torchvision.ops import StochasticDepth as TVStochasticDepth
 
 from syllabus_code.models import efficientnet as en
 from syllabus_code.models.summary import count_macs
@@ -39,44 +38,6 @@ def test_b5_uses_torchvision_batchnorm_eps():
     m = on_meta(en.efficientnet_b5)
     t = on_meta(tvm.efficientnet_b5, weights=None)
     assert m.features[0][1].eps == t.features[0][1].eps == 1e-3
-
-
-def test_squeeze_excitation_is_a_channel_gate():
-    torch.manual_seed(0)
-    se = en.SqueezeExcitation(8, 2)
-    x = torch.randn(2, 8, 5, 5)
-    gate = torch.sigmoid(se.fc2(torch.nn.functional.silu(se.fc1(x.mean((2, 3), keepdim=True)))))
-    assert torch.allclose(se(x), gate * x, atol=1e-6)
-    assert n_params(se) == 8 * 2 + 2 + 2 * 8 + 8
-
-
-def test_mbconv_shortcut_and_shapes():
-    torch.manual_seed(0)
-    same = en.MBConv(16, 16, expand_ratio=6, kernel=3, stride=1).eval()
-    down = en.MBConv(16, 24, expand_ratio=6, kernel=5, stride=2).eval()
-    assert same.use_res_connect and not down.use_res_connect
-    x = torch.randn(1, 16, 8, 8)
-    with torch.no_grad():
-        assert torch.allclose(same(x), same.block(x) + x)
-        assert down(x).shape == (1, 24, 4, 4)
-    assert same.block[1][0].groups == 96  # the depthwise conv works on the 6x expanded channels
-    with pytest.raises(ValueError, match="stride"):
-        en.MBConv(16, 16, 6, 3, stride=3)
-
-
-def test_stochastic_depth_matches_torchvision_and_is_unbiased():
-    x = torch.randn(4000, 3, 2, 2)
-    torch.manual_seed(5)
-    ours = en.stochastic_depth(x, 0.3, training=True)
-    torch.manual_seed(5)
-    theirs = TVStochasticDepth(0.3, "row").train()(x)
-    assert torch.equal(ours, theirs)
-    kept = (ours.flatten(1).abs().sum(1) > 0).float().mean().item()
-    assert abs(kept - 0.7) < 0.03
-    assert torch.allclose(ours[ours != 0], (x / 0.7)[ours != 0])
-    assert torch.equal(en.stochastic_depth(x, 0.3, training=False), x)
-    with pytest.raises(ValueError, match="probability"):
-        en.stochastic_depth(x, 1.5, training=True)
 
 
 def test_stochastic_depth_probability_grows_linearly_to_0_2():
