@@ -7,9 +7,9 @@ What it does for you, and where:
   ``torch.autocast`` in bfloat16 where the GPU supports it, else float16 with a gradient
   scaler; seeded, deterministic runs on the CPU (same seed → the same loss curve, bit for
   bit) — :func:`pick_device`, :func:`amp_dtype`, :func:`seed_everything` (``device.py``);
-* the loop: model, optimiser, warm-up + cosine schedule, one epoch, evaluation, a tqdm
-  progress bar that can be switched off, ``channels_last`` on request — :func:`fit`
-  (``loop.py``);
+* the set-up: data, model, optimiser, warm-up + cosine schedule (``setup.py``);
+* the loop: one epoch, evaluation, a tqdm progress bar that can be switched off,
+  ``channels_last`` on request — :func:`fit` (``loop.py``);
 * checkpoints holding model, optimiser, epoch, architecture name and configuration, a resume
   that refuses a checkpoint that does not fit the run, and one JSON line of metrics per epoch
   — :func:`save_checkpoint`, :func:`load_checkpoint`, :func:`read_metrics` (``checkpoint.py``);
