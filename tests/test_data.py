@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import torch
 
 from syllabus_code import data
 
@@ -81,57 +80,6 @@ def test_unknown_name_lists_the_valid_ones():
 def test_missing_cifar_sample(tmp_path):
     with pytest.raises(data.DataNotFoundError, match="cifar10_sample.npz"):
         data.load_cifar10_sample(root=tmp_path)
-
-
-def test_prepare_data_synthetic_is_seeded_and_standardised():
-    a = data.prepare_data("synthetic", limit=64, seed=3)
-    b = data.prepare_data("synthetic", limit=64, seed=3)
-    assert a.images.shape == (64, 1, 28, 28) and a.labels.dtype == torch.int64
-    assert torch.equal(a.images, b.images) and torch.equal(a.labels, b.labels)
-    assert abs(a.images.mean().item()) < 0.1  # (U(0, 1) - 0.5) / 0.29: mean about 0
-    three = data.prepare_data("Synthetic", limit=8, channels=3)
-    assert three.images.shape == (8, 3, 28, 28) and torch.equal(three.images[:, 0], three.images[:, 2])
-    x, y = a.__getitems__([0, 5, 7])
-    assert x.shape == (3, 1, 28, 28) and torch.equal(y, a.labels[[0, 5, 7]])
-    assert data.data_channels("cifar10-sample") == 3 and data.data_channels("fashion_mnist") == 1
-
-
-@needs_offline_copy
-def test_prepare_data_mnist_repeats_channels():
-    ds = data.prepare_data("mnist", False, limit=64)
-    assert ds.images.shape == (64, 1, 28, 28) and ds.labels.dtype == torch.int64
-    three = data.prepare_data("mnist", False, limit=8, channels=3)
-    assert three.images.shape == (8, 3, 28, 28)
-    assert torch.equal(three.images[:, 0], three.images[:, 2])
-
-
-def test_prepare_data_bad_input_names_the_argument():
-    with pytest.raises(ValueError, match="valid names: mnist"):
-        data.prepare_data("imagenet")
-    with pytest.raises(ValueError, match="limit must be a positive int"):
-        data.prepare_data("synthetic", limit=0)
-    with pytest.raises(ValueError, match="channels must be a positive int or None, got True"):
-        data.prepare_data("synthetic", channels=True)
-    with pytest.raises(TypeError, match="seed must be an int, got bool"):
-        data.prepare_data("synthetic", seed=False)
-    with pytest.raises(ValueError, match="same length"):
-        data.ArrayDataset(torch.zeros(3, 1, 2, 2), torch.zeros(2))
-
-
-def test_make_loader_order_depends_only_on_seed_and_epoch():
-    ds = data.ArrayDataset(torch.arange(10.0).view(10, 1, 1, 1), torch.arange(10))
-
-    def order(seed, epoch):
-        loader = data.make_loader(ds, 4, shuffle=True, seed=seed)
-        loader.sampler.set_epoch(epoch)
-        return torch.cat([y for _, y in loader]).tolist()
-
-    assert sorted(order(0, 0)) == list(range(10))
-    assert order(0, 1) == order(0, 1) != order(0, 0)
-    # the same permutation as torch.randperm seeded with seed + epoch (what DistributedSampler does)
-    assert order(2, 3) == torch.randperm(10, generator=torch.Generator().manual_seed(5)).tolist()
-    plain = data.make_loader(ds, 4, shuffle=False)
-    assert torch.cat([y for _, y in plain]).tolist() == list(range(10))
 
 
 def _fake_mnist(raw: Path, n: int = 3) -> np.ndarray:
