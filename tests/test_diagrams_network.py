@@ -1,12 +1,10 @@
-"""Network diagrams (MLP, δ flow, dropout): the numbers drawn are the network's."""
+"""Network diagrams (δ flow, dropout): the numbers drawn are the network's."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
-import pytest
-import torch
 
 from syllabus_code.diagrams.draw import figure_texts, num
 from syllabus_code.diagrams.network import (
@@ -14,31 +12,11 @@ from syllabus_code.diagrams.network import (
     delta_spec,
     dropout_figure,
     dropout_spec,
-    mlp_figure,
-    mlp_spec,
 )
 from syllabus_code.numpy_nn import MLP
 from syllabus_code.numpy_nn.dropout import dropout_forward
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-def test_mlp_shapes_follow_the_notation_and_are_drawn(theme):
-    spec = mlp_spec()
-    net = MLP([3, 4, 2])
-    assert spec.sizes == [3, 4, 2]
-    # the page's W^(l) is out x in, like nn.Linear's weight; numpy_nn stores its transpose
-    for l, shape in enumerate(spec.weight_shapes, start=1):
-        linear = torch.nn.Linear(spec.sizes[l - 1], spec.sizes[l])
-        assert shape == tuple(linear.weight.shape) == net.params[f"W{l}"].T.shape
-    assert spec.bias_sizes == [4, 2]
-    assert spec.params == sum(v.size for v in net.params.values()) == 26
-    text = "\n".join(figure_texts(mlp_figure(spec, theme)))
-    for s in ("$W^{(1)}$: 4 × 3", "$W^{(2)}$: 2 × 4", "(out × in)", "$b^{(1)}$: 4",
-              "$b^{(2)}$: 2", "$n_0$ = 3", "$n_1$ = 4", "$n_2$ = 2", "= 26", "$W^{(1)}_{21}$"):
-        assert s in text, s
-    assert text.count("$x_") == 3 and text.count("$\\hat y_") == 2
 
 
 def test_delta_values_are_the_backward_pass_and_follow_step_2():
