@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 
 from syllabus_code.diagrams.blocks.layout import layout
 from syllabus_code.diagrams.blocks.render import render
-from syllabus_code.diagrams.blocks.spec import Box, Flow, Op, Parallel, Skip, Tiles, figure_texts, flow_texts
+from syllabus_code.diagrams.blocks.spec import Box, Flow, Op, Parallel, Skip
 
 
 def _boxes(drawing):
@@ -57,21 +57,6 @@ def test_parallel_branches_sit_side_by_side_without_overlap():
     firsts = sorted((cx - w / 2, cx + w / 2) for _, cx, cy, w, h, *_ in _boxes(d) if cy < 0.9 and cy > 0.3)
     assert len(firsts) == 3
     assert all(a[1] < b[0] for a, b in zip(firsts, firsts[1:]))
-
-
-def test_tiles_draw_one_square_per_cell_with_its_label():
-    flow = Flow([Box("in"), Tiles(2, 3, text="six cells", labels=list("abcdef"),
-                                  roles=["input", "weight", None, "input", "input", "activation"]), Box("out")])
-    d = layout(flow)
-    tiles = [i for i in d.items if i[0] == "tile"]
-    assert [t[5] for t in tiles] == list("abcdef")
-    xs = sorted({round(t[1], 6) for t in tiles})
-    ys = sorted({round(t[2], 6) for t in tiles})
-    assert len(xs) == 3 and len(ys) == 2 and xs[1] - xs[0] == pytest.approx(0.3)
-    fig = render(flow)
-    assert set(flow_texts(flow)) <= set(figure_texts(fig))
-    with pytest.raises(ValueError, match="Tiles needs 6 labels"):
-        layout(Flow([Tiles(2, 3, labels=["a"])]))
 
 
 def test_bad_steps_and_symbols_are_rejected():

@@ -1,12 +1,10 @@
 """Where a flow's steps go: :func:`layout` places boxes, branches, shortcut lanes, notes and frames
-top to bottom as drawing primitives in inches (a :class:`Drawing`), without drawing them."""
+top to bottom as drawing primitives in inches (a :class:`Drawing`), without drawing them. How
+each kind of step is placed is in :mod:`.place`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .measure import (
-    COL_GAP,
     FONT,
     GROUP_HEAD,
     LANE_GAP,
@@ -17,60 +15,10 @@ from .measure import (
     box_size,
     text_size,
 )
+from .place import Drawing, Placed, place_box, place_gap, place_parallel, place_tiles
 from .spec import Box, Flow, Gap, Op, Parallel, Skip, Tiles
 
-
-@dataclass
-class Drawing:
-    """Drawing primitives in inches (y grows downwards) and their bounding box."""
-
-    items: list = field(default_factory=list)
-    x0: float = 0.0
-    x1: float = 0.0
-    y0: float = 0.0
-    y1: float = 0.0
-
-    def add(self, *item) -> None:
-        self.items.append(item)
-
-    def extend_bounds(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        self.x0, self.y0 = min(self.x0, x0), min(self.y0, y0)
-        self.x1, self.y1 = max(self.x1, x1), max(self.y1, y1)
-
-    def shifted(self, dx: float, dy: float) -> Drawing:
-        def move(item):
-            kind, *rest = item
-            if kind in ("arrow", "line"):
-                return (kind, [(x + dx, y + dy) for x, y in rest[0]], *rest[1:])
-            if kind == "rect":
-                x0, y0, x1, y1, *more = rest
-                return (kind, x0 + dx, y0 + dy, x1 + dx, y1 + dy, *more)
-            x, y, *more = rest
-            return (kind, x + dx, y + dy, *more)
-
-        return Drawing([move(i) for i in self.items], self.x0 + dx, self.x1 + dx,
-                       self.y0 + dy, self.y1 + dy)
-
-
-@dataclass
-class _Placed:
-    top: float
-    bottom: float
-    cx: float
-    cy: float
-    left: float
-    right: float
-
-
-def _draw_box(d: Drawing, b: Box, cx: float, top: float, width: float | None = None) -> _Placed:
-    w, h = box_size(b)
-    w = max(w, width or 0.0)
-    for i in range(b.stack - 1, 0, -1):  # copies behind, offset up and right
-        d.add("box", cx + 0.06 * i, top + h / 2 - 0.06 * i, w, h, "", b.role)
-    d.add("box", cx, top + h / 2, w, h, b.text, b.role)
-    right = cx + w / 2 + 0.06 * (b.stack - 1)
-    d.extend_bounds(cx - w / 2, top - 0.06 * (b.stack - 1), right, top + h)
-    return _Placed(top - 0.06 * (b.stack - 1), top + h, cx, top + h / 2, cx - w / 2, right)
+__all__ = ["Drawing", "layout"]
 
 
 def layout(flow: Flow) -> Drawing:
@@ -85,11 +33,11 @@ def layout(flow: Flow) -> Drawing:
         d.extend_bounds(-tw / 2, 0, tw / 2, th)
         y = th + 0.12
     group_first = {g.first: g for g in flow.groups}
-    placed: dict[int, _Placed] = {}
+    placed: dict[int, Placed] = {}
     keys: dict[str, int] = {}
-    prev: _Placed | None = None
+    prev: Placed | None = None
     prev_kind = None
-    side_items: list[tuple[Box, _Placed]] = []
+    side_items: list[tuple[Box, Placed]] = []
     for i, step in enumerate(flow.steps):
         if not isinstance(step, (Box, Op, Gap, Tiles, Parallel)):
             raise TypeError(f"steps must be Box, Op, Gap, Tiles or Parallel, got {type(step).__name__}")
@@ -101,82 +49,22 @@ def layout(flow: Flow) -> Drawing:
                 y += GROUP_HEAD + 0.04  # room for the frame's label
         if isinstance(step, Box):
             y += 0.06 * (step.stack - 1)  # the copies behind stick out above
-            p = _draw_box(d, step, 0.0, y, main_w if step.role == "operation" else None)
+            p = place_box(d, step, 0.0, y, main_w if step.role == "operation" else None)
             if step.side is not None:
                 side_items.append((step.side, p))
         elif isinstance(step, Op):
-            p = _Placed(y, y + 2 * OP_R, 0.0, y + OP_R, -OP_R, OP_R)
+            p = Placed(y, y + 2 * OP_R, 0.0, y + OP_R, -OP_R, OP_R)
             d.add("op", 0.0, y + OP_R, OP_R, step.symbol)
             d.extend_bounds(-OP_R, y, OP_R, y + 2 * OP_R)
             if step.side is not None:
                 side_items.append((step.side, p))
         elif isinstance(step, Gap):
-            _, th = text_size(step.text, NOTE_FONT)
-            h = max(th, 0.3)
-            d.add("text", 0.0, y + h / 2, "⋮", "center", "center", "ink", FONT + 3, False)
-            d.add("text", 0.14, y + h / 2, step.text, "left", "center", "muted", NOTE_FONT, False)
-            tw, _ = text_size(step.text, NOTE_FONT)
-            d.extend_bounds(-0.1, y, 0.14 + tw, y + h)
-            p = _Placed(y, y + h, 0.0, y + h / 2, -0.1, 0.1)
+            p = place_gap(d, step, y)
         elif isinstance(step, Tiles):
-            n = step.rows * step.cols
-            if step.labels is not None and len(step.labels) != n:
-                raise ValueError(f"Tiles needs {n} labels (rows × cols), got {len(step.labels)}")
-            if step.roles is not None and len(step.roles) != n:
-                raise ValueError(f"Tiles needs {n} roles (rows × cols), got {len(step.roles)}")
-            c = step.cell
-            w, h = step.cols * c, step.rows * c
-            for r in range(step.rows):
-                for col in range(step.cols):
-                    i_cell = r * step.cols + col
-                    d.add("tile", -w / 2 + (col + 0.5) * c, y + (r + 0.5) * c, c,
-                          (step.roles or ["input"] * n)[i_cell],
-                          step.labels[i_cell] if step.labels else "")
-            bottom = y + h
-            tw = 0.0
-            if step.text:
-                tw, th = text_size(step.text, NOTE_FONT)
-                d.add("text", 0.0, y + h + 0.05, step.text, "center", "top", "ink", NOTE_FONT, False)
-                bottom = y + h + 0.05 + th
-            d.extend_bounds(-max(w, tw) / 2, y, max(w, tw) / 2, bottom)
-            p = _Placed(y, bottom, 0.0, y + h / 2, -w / 2, w / 2)
+            p = place_tiles(d, step, y)
         else:  # Parallel
-            widths = [max(box_size(b)[0] for b in col) for col in step.columns]
-            total = sum(widths) + COL_GAP * (len(widths) - 1)
-            x = -total / 2
-            split_y = y - ROW_GAP / 2
-            centres = []
-            bottoms = []
-            tops = []
-            for col, w in zip(step.columns, widths):
-                cx = x + w / 2
-                centres.append(cx)
-                cy = y
-                last = None
-                for j, b in enumerate(col):
-                    if j:
-                        cy += ROW_GAP * 0.8
-                        d.add("arrow", [(cx, last.bottom), (cx, cy)])
-                    last = _draw_box(d, b, cx, cy)
-                    if j == 0:
-                        tops.append(last.top)
-                    cy = last.bottom
-                bottoms.append(last.bottom)
-                x += w + COL_GAP
-            bottom = max(bottoms)
-            merge_y = bottom + ROW_GAP / 2
-            if prev is not None:  # split from the step above
-                d.add("line", [(0.0, prev.bottom), (0.0, split_y)])
-                d.add("line", [(min(centres), split_y), (max(centres), split_y)])
-                for cx, top in zip(centres, tops):
-                    d.add("arrow", [(cx, split_y), (cx, top)])
-            for cx, b in zip(centres, bottoms):
-                d.add("line", [(cx, b), (cx, merge_y)])
-            d.add("line", [(min(centres), merge_y), (max(centres), merge_y)])
-            p = _Placed(y, merge_y, 0.0, (y + bottom) / 2, -total / 2, total / 2)
-            p.bottom = merge_y - ROW_GAP / 2  # the next arrow starts on the merge line
+            p = place_parallel(d, step, y, prev)
             placed[i] = p
-            d.extend_bounds(-total / 2, y, total / 2, merge_y)
             y = p.bottom
             prev, prev_kind = p, "parallel"
             continue
