@@ -7,7 +7,7 @@ import snippets
 
 
 def test_shown_objects_follow_the_snippet_includes():
-    shown = snippets.shown_objects()
+    shown = shown_on.shown_objects()
     opt = "syllabus_code.numpy_nn.optimizers"
     # the page shows the maths core; the public wrapper that calls it is shown there too
     assert shown[f"{opt}._adam_update"] == ["03-neural-networks/optimizers.md"]
@@ -19,6 +19,23 @@ def test_shown_objects_follow_the_snippet_includes():
     includes = snippets.includes()
     for pages in shown.values():
         assert pages and all(any(p in where for where in includes.values()) for p in pages)
+
+
+def test_a_reexported_object_is_shown_under_the_module_that_reexports_it():
+    shown = shown_on.shown_objects()
+    # maths.eigen defines pca; linalg lists it in __all__ (the API reference renders it there)
+    # and the maths package re-exports it from eigen
+    page = ["00-foundations/linear-algebra.md"]
+    assert shown["syllabus_code.maths.eigen.pca"] == shown["syllabus_code.maths.linalg.pca"] == page
+    assert shown["syllabus_code.maths.pca"] == page
+    # members of a re-exported class follow it
+    assert shown["syllabus_code.models.vit.EncoderBlock.forward"] == ["09-vision-transformers/transformer-block.md"]
+    # a name imported for use but not listed in __all__ is not a re-export
+    assert [t for _, t in shown_on._reexports("syllabus_code/models/vit.py")] == [
+        f"syllabus_code.models.transformer.{n}" for n in ("Encoder", "EncoderBlock", "MLPBlock")]
+    assert shown_on._reexports("syllabus_code/numpy_nn/conv.py") == (
+        ("syllabus_code.numpy_nn.conv.convolve1d", "syllabus_code.numpy_nn.conv1d.convolve1d"),
+        ("syllabus_code.numpy_nn.conv.correlate1d", "syllabus_code.numpy_nn.conv1d.correlate1d"))
 
 
 def test_shown_on_line_goes_after_the_heading():

@@ -1,15 +1,116 @@
 """API reference: under each function or class whose code a page shows, a line "Shown on: ..."
-linking those pages (worked out at build from the pages' snippet includes, scripts/hooks/snippets.py)."""
+linking those pages. :func:`shown_objects` works them out at build from the pages' snippet
+includes and the sections of the package's files (scripts/hooks/snippets.py)."""
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 import sys
+from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import snippets
+
+ROOT, PACKAGE = snippets.ROOT, snippets.PACKAGE
+
+# --- which reference entries a page shows -----------------------------------------------------
+
+def _module_name(path: str) -> str:
+    return Path(path).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+
+
+@cache
+def _definitions(path: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """(qualified name, def line, names it calls) for every function and class of a file."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    out = []
+
+    def visit(body, prefix):
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                calls = tuple(n.func.id for n in ast.walk(node)
+                              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
+                out.append((prefix + node.name, node.lineno, calls))
+                if isinstance(node, ast.ClassDef):
+                    visit(node.body, prefix + node.name + ".")
+
+    visit(tree.body, "")
+    return tuple(out)
+
+
+@cache
+def _reexports(path: str) -> tuple[tuple[str, str], ...]:
+    """(path in this module, path where it is defined) for each name a package file imports
+    from another module and lists in its ``__all__`` (``linalg`` re-exporting ``eigen.pca``)."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    exported: set[str] = set()
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+                and isinstance(node.value, (ast.List, ast.Tuple))):
+            exported |= {e.value for e in node.value.elts if isinstance(e, ast.Constant)}
+    module = _module_name(path)
+    package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+    out = []
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level:
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            source = f"{base}.{node.module}" if node.module else base
+        else:
+            source = node.module or ""
+        for a in node.names:
+            name = a.asname or a.name
+            if source.startswith(PACKAGE) and name in exported:
+                out.append((f"{module}.{name}", f"{source}.{a.name}"))
+    return tuple(out)
+
+
+def _with_reexports(shown: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``shown`` plus each re-exported object (and its members) under the re-exporting module's
+    path too, which is where the API reference renders it when it documents that module."""
+    pairs = [pair for file in sorted((ROOT / PACKAGE).rglob("*.py"))
+             for pair in _reexports(file.relative_to(ROOT).as_posix())]
+    changed = True
+    while changed:  # chains: a package __init__ re-exporting a module that re-exports another
+        changed = False
+        for alias, target in pairs:
+            for key in [k for k in shown if k == target or k.startswith(target + ".")]:
+                new = alias + key[len(target):]
+                if new not in shown:
+                    shown[new] = list(shown[key])
+                    changed = True
+    return shown
+
+
+def shown_objects(docs: Path | None = None) -> dict[str, list[str]]:
+    """Dotted object path (as the API reference names it) -> the pages that show its code.
+
+    A function or class is shown where a page includes the section holding its ``def``. A
+    public function that checks its arguments and hands them to its core (``adam_update``
+    calling ``_adam_update``) is shown wherever the core is. An object a module re-exports in
+    its ``__all__`` is shown under that module's path too."""
+    shown: dict[str, list[str]] = defaultdict(list)
+    for (path, name), where in snippets.includes(docs).items():
+        if not path.startswith(PACKAGE + "/") or not path.endswith(".py"):
+            continue
+        section = snippets.sections(path).get(name) if name else None
+        lines = set(section.lines) if section else None
+        defs = _definitions(path)
+        inside = {q for q, line, _ in defs if lines is None or line in lines}
+        for q, _, calls in defs:
+            if q in inside or ("." not in q and f"_{q}" in inside and f"_{q}" in calls):
+                for page in where:
+                    if page not in shown[f"{_module_name(path)}.{q}"]:
+                        shown[f"{_module_name(path)}.{q}"].append(page)
+    return _with_reexports(dict(shown))
+
+
+# --- the hook -----------------------------------------------------------------------------------
 
 HEADING_RE = re.compile(r'<h(?P<level>[2-6]) id="(?P<id>syllabus_code\.[\w.]+)"[^>]*>.*?</h(?P=level)>', re.DOTALL)
 
@@ -18,7 +119,7 @@ _shown: dict[str, list[str]] = {}
 
 def on_files(files, config):
     global _shown
-    _shown = snippets.shown_objects(Path(config["docs_dir"]))
+    _shown = shown_objects(Path(config["docs_dir"]))
     return files
 
 

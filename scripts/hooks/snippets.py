@@ -3,8 +3,8 @@
 A page shows package code with a fence holding ``--8<-- "syllabus_code/x.py:name"``; the source
 marks the section with ``# --8<-- [start:name]`` ... ``# --8<-- [end:name]``. Shared by the
 audit (``tests/test_docs_audit.py``: every section is shown somewhere, and few of the shown
-lines are argument checks) and the build (``scripts/hooks/shown_on.py``: each API-reference
-entry lists the pages that show it).
+lines are argument checks) and the build (``scripts/hooks/shown_on.py``, which works out from
+these sections which API-reference entry a page shows).
 """
 
 from __future__ import annotations
@@ -165,50 +165,3 @@ def check_share(docs: Path | None = None) -> tuple[int, int, dict[str, tuple[int
         checks = check_lines(path)
         per[f"{path}:{name}"] = (sum(n in checks for n in code), len(code))
     return sum(c for c, _ in per.values()), sum(n for _, n in per.values()), per
-
-
-# --- which reference entries a page shows -----------------------------------------------------
-
-def _module_name(path: str) -> str:
-    return Path(path).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
-
-
-@cache
-def _definitions(path: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
-    """(qualified name, def line, names it calls) for every function and class of a file."""
-    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-    out = []
-
-    def visit(body, prefix):
-        for node in body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                calls = tuple(n.func.id for n in ast.walk(node)
-                              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
-                out.append((prefix + node.name, node.lineno, calls))
-                if isinstance(node, ast.ClassDef):
-                    visit(node.body, prefix + node.name + ".")
-
-    visit(tree.body, "")
-    return tuple(out)
-
-
-def shown_objects(docs: Path | None = None) -> dict[str, list[str]]:
-    """Dotted object path (as the API reference names it) -> the pages that show its code.
-
-    A function or class is shown where a page includes the section holding its ``def``. A
-    public function that checks its arguments and hands them to its core (``adam_update``
-    calling ``_adam_update``) is shown wherever the core is."""
-    shown: dict[str, list[str]] = defaultdict(list)
-    for (path, name), where in includes(docs).items():
-        if not path.startswith(PACKAGE + "/") or not path.endswith(".py"):
-            continue
-        section = sections(path).get(name) if name else None
-        lines = set(section.lines) if section else None
-        defs = _definitions(path)
-        inside = {q for q, line, _ in defs if lines is None or line in lines}
-        for q, _, calls in defs:
-            if q in inside or ("." not in q and f"_{q}" in inside and f"_{q}" in calls):
-                for page in where:
-                    if page not in shown[f"{_module_name(path)}.{q}"]:
-                        shown[f"{_module_name(path)}.{q}"].append(page)
-    return dict(shown)
