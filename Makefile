@@ -95,6 +95,7 @@ test-fast: docs-run test-generic $(JSDEPS)
 	node --test tests/js/
 	node_modules/.bin/eslint docs/javascripts tests/js eslint.config.js
 	$(BIN)/ruff check syllabus_code scripts tests benchmarks docs
+	$(BIN)/ruff format --check syllabus_code scripts tests benchmarks docs
 
 # Tests of the built site: the audit's built-site half and the real-browser tests. The site is
 # built from the record `docs-run` just left, exactly as `make serve` builds it.
