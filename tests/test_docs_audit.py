@@ -53,9 +53,9 @@ def audit() -> tuple[Counter, list[str], dict[str, int]]:
     return counts, bad, per_page
 
 
-CHECK_LINES = "shown package code: argument-check lines"
-SHOWN_LINES = "shown package code: lines (non-blank, non-comment)"
-CHECK_SHARE_LIMIT = 0.03
+CHECK_LINES = "shown package code: argument-check statements"
+SHOWN_LINES = "shown package code: statements"
+CHECK_SHARE_LIMIT = 0.04  # of statements (3.5% when set; 3% of physical lines was 2.7%)
 
 
 def test_every_code_block_is_executed_or_included():
@@ -78,7 +78,7 @@ def test_shown_code_is_maths_not_argument_checks():
     worst = sorted(per.items(), key=lambda kv: -kv[1][0])[:8]
     assert lines > 0
     assert checks / lines <= CHECK_SHARE_LIMIT, (
-        f"{checks} of {lines} shown lines ({checks / lines:.1%}) are argument checks; most in:\n"
+        f"{checks} of {lines} shown statements ({checks / lines:.1%}) are argument checks; most in:\n"
         + "\n".join(f"{k}: {c} of {n}" for k, (c, n) in worst))
 
 
@@ -101,6 +101,30 @@ def test_check_lines_are_found():
     rel = path.relative_to(ROOT).as_posix()
     snippets.check_lines.cache_clear()
     assert sorted(snippets.check_lines(rel)) == [3, 4, 5, 6]
+
+def test_a_wrapped_statement_counts_once():
+    src = "\n".join([
+        "def f(x):",
+        '    """Doc,',
+        '    on two lines."""',
+        "    if x < 0:",
+        "        raise ValueError(",
+        '            f"x must be >= 0, got {x}"',
+        "        )",
+        "    # a comment",
+        "",
+        "    return (x",
+        "            + 1)",
+    ])
+    path = ROOT / ".cache" / "statements_sample.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(src, encoding="utf-8")
+    rel = path.relative_to(ROOT).as_posix()
+    snippets._statement_starts.cache_clear()
+    snippets.check_lines.cache_clear()
+    section = snippets.Section(rel, "f", 1, 11, tuple(range(1, 12)))
+    assert snippets.code_lines(section) == [1, 2, 4, 5, 10]
+    assert [n for n in snippets.code_lines(section) if n in snippets.check_lines(rel)] == [4, 5]
 
 
 def test_classifier_rules():

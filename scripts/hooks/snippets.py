@@ -10,7 +10,9 @@ these sections which API-reference entry a page shows).
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -145,15 +147,32 @@ def check_lines(path: str) -> frozenset[int]:
     return frozenset(lines)
 
 
+@cache
+def _statement_starts(path: str) -> frozenset[int]:
+    """The first line of each logical line of a file: a statement wrapped over several lines (by
+    the formatter, or by hand) starts once, and a comment or blank line starts none."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    starts, new = set(), True
+    skip = (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        if tok.type == tokenize.NEWLINE:
+            new = True
+        elif tok.type not in skip and new:
+            starts.add(tok.start[0])
+            new = False
+    return frozenset(starts)
+
+
 def code_lines(section: Section) -> list[int]:
-    """The non-blank, non-comment lines of a section."""
-    text = (ROOT / section.path).read_text(encoding="utf-8").splitlines()
-    return [n for n in section.lines if text[n - 1].strip() and not text[n - 1].lstrip().startswith("#")]
+    """The statements of a section, each by its first line (so the share of argument checks does
+    not depend on how long lines are wrapped; a docstring is one statement)."""
+    starts = _statement_starts(section.path)
+    return [n for n in section.lines if n in starts]
 
 
 def check_share(docs: Path | None = None) -> tuple[int, int, dict[str, tuple[int, int]]]:
-    """(check lines, code lines, per section "path:name" -> (checks, lines)) over every package
-    section that a page includes."""
+    """(check statements, statements, per section "path:name" -> (checks, statements)) over every
+    package section that a page includes."""
     per: dict[str, tuple[int, int]] = {}
     for path, name in includes(docs):
         if not path.startswith(PACKAGE + "/") or name is None:
