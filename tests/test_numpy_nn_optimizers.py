@@ -15,7 +15,7 @@ from syllabus_code.numpy_nn.optimizers import (
 
 RNG = np.random.default_rng(5)
 A = RNG.standard_normal((6, 4))
-A = A.T @ A + 0.5 * np.eye(4)               # a convex quadratic, L(w) = ½ wᵀAw - cᵀw
+A = A.T @ A + 0.5 * np.eye(4)  # a convex quadratic, L(w) = ½ wᵀAw - cᵀw
 C = RNG.standard_normal(4)
 W0 = RNG.standard_normal(4)
 
@@ -46,8 +46,11 @@ def numpy_trajectory(update, steps=20, **hp):
 
 
 def test_sgd_matches_torch():
-    np.testing.assert_allclose(numpy_trajectory(sgd_update, lr=0.05),
-                               torch_trajectory(lambda p: torch.optim.SGD(p, lr=0.05)), rtol=1e-12)
+    np.testing.assert_allclose(
+        numpy_trajectory(sgd_update, lr=0.05),
+        torch_trajectory(lambda p: torch.optim.SGD(p, lr=0.05)),
+        rtol=1e-12,
+    )
 
 
 def test_momentum_matches_torch_and_velocities_differ_by_minus_lr():
@@ -71,7 +74,9 @@ def test_momentum_matches_torch_and_velocities_differ_by_minus_lr():
 def test_adam_matches_torch_including_bias_correction():
     hp = dict(lr=0.1, beta1=0.9, beta2=0.999, eps=1e-8)
     ours = numpy_trajectory(adam_update, **hp)
-    theirs = torch_trajectory(lambda p: torch.optim.Adam(p, lr=0.1, betas=(0.9, 0.999), eps=1e-8))
+    theirs = torch_trajectory(
+        lambda p: torch.optim.Adam(p, lr=0.1, betas=(0.9, 0.999), eps=1e-8)
+    )
     np.testing.assert_allclose(ours, theirs, rtol=1e-10, atol=1e-12)
     # first step: bias correction makes the step lr * sign(g) (up to eps)
     w1, _ = adam_update(W0, grad(W0), None, **hp)
@@ -113,9 +118,26 @@ def test_bad_input():
         Optimizer("sgd", lr=0.1).step({"a": W0}, {})
 
 
+@pytest.mark.parametrize(
+    ("update", "kwargs", "dw"),
+    [
+        (sgd_update, {"lr": 1e308}, [2.0]),  # lr * dw overflows
+        (momentum_update, {"lr": 1e308}, [2.0]),
+        (adam_update, {"lr": 1e308}, [2.0]),  # lr * m_hat overflows
+        # dw² overflows: v = inf, so the step m_hat / sqrt(v_hat) would be a silent 0
+        (adam_update, {"lr": 1e-3}, [1e200]),
+    ],
+)
+def test_an_update_that_overflows_is_refused_not_returned(update, kwargs, dw):
+    with pytest.raises(ValueError, match=r"overflows float64: lr=.* with \|dw\| up to"):
+        update(np.zeros(1), np.array(dw), **kwargs)
+
+
 def _torch_clipped(grads, clip):
     """Run torch's in-place clipping on parameters whose .grad are the given arrays."""
-    params = [torch.zeros(g.shape, dtype=torch.float64, requires_grad=True) for g in grads]
+    params = [
+        torch.zeros(g.shape, dtype=torch.float64, requires_grad=True) for g in grads
+    ]
     for p, g in zip(params, grads):
         p.grad = torch.tensor(g)
     out = clip(params)
@@ -125,22 +147,29 @@ def _torch_clipped(grads, clip):
 @pytest.mark.parametrize("max_norm", [0.5, 3.0, 1e3])
 def test_clip_grad_norm_matches_torch(max_norm):
     rng = np.random.default_rng(0)
-    grads = {"W1": rng.standard_normal((5, 4)), "b1": rng.standard_normal(4), "W2": 3 * rng.standard_normal((4, 2))}
+    grads = {
+        "W1": rng.standard_normal((5, 4)),
+        "b1": rng.standard_normal(4),
+        "W2": 3 * rng.standard_normal((4, 2)),
+    }
     clipped, total = clip_grad_norm(grads, max_norm)
-    ref, ref_total = _torch_clipped(list(grads.values()),
-                                    lambda ps: torch.nn.utils.clip_grad_norm_(ps, max_norm))
+    ref, ref_total = _torch_clipped(
+        list(grads.values()), lambda ps: torch.nn.utils.clip_grad_norm_(ps, max_norm)
+    )
     assert total == pytest.approx(ref_total.item(), rel=1e-12)
     for got, want in zip(clipped.values(), ref):
-        np.testing.assert_allclose(got, want, rtol=1e-6)     # torch divides by ‖g‖ + 1e-6
+        np.testing.assert_allclose(got, want, rtol=1e-6)  # torch divides by ‖g‖ + 1e-6
     new_norm = np.sqrt(sum(np.sum(g**2) for g in clipped.values()))
     assert new_norm == pytest.approx(min(max_norm, total), rel=1e-12)
-    if max_norm > total:                                      # below the threshold: untouched
+    if max_norm > total:  # below the threshold: untouched
         for k in grads:
             np.testing.assert_array_equal(clipped[k], grads[k])
     # one common factor: the direction of the whole gradient is kept
     flat = np.concatenate([g.ravel() for g in grads.values()])
     flat_c = np.concatenate([g.ravel() for g in clipped.values()])
-    assert flat @ flat_c / (np.linalg.norm(flat) * np.linalg.norm(flat_c)) == pytest.approx(1.0, rel=1e-12)
+    assert flat @ flat_c / (
+        np.linalg.norm(flat) * np.linalg.norm(flat_c)
+    ) == pytest.approx(1.0, rel=1e-12)
 
 
 def test_clip_grad_value_matches_torch_and_turns_the_direction():
@@ -149,9 +178,13 @@ def test_clip_grad_value_matches_torch_and_turns_the_direction():
     ref, _ = _torch_clipped(grads, lambda ps: torch.nn.utils.clip_grad_value_(ps, 1.0))
     for got, want in zip(clipped, ref):
         np.testing.assert_array_equal(got, want)
-    np.testing.assert_array_equal(clipped[0], [1.0, 1.0])     # (100, 1) becomes (1, 1): 45 degrees
+    np.testing.assert_array_equal(
+        clipped[0], [1.0, 1.0]
+    )  # (100, 1) becomes (1, 1): 45 degrees
     clipped_list, total = clip_grad_norm(grads, 1.0)
-    assert isinstance(clipped_list, list) and total == pytest.approx(np.sqrt(100**2 + 1 + 0.25 + 49))
+    assert isinstance(clipped_list, list) and total == pytest.approx(
+        np.sqrt(100**2 + 1 + 0.25 + 49)
+    )
 
 
 def test_clip_grad_norm_edge_cases():
@@ -176,5 +209,7 @@ def test_clip_bad_input():
         clip_grad_norm(np.ones(2), 1.0)
     with pytest.raises(TypeError, match="grads\\['w'\\]"):
         clip_grad_norm({"w": "abc"}, 1.0)
-    with pytest.raises(ValueError, match=r"grads\['w'\] must contain only finite numbers"):
+    with pytest.raises(
+        ValueError, match=r"grads\['w'\] must contain only finite numbers"
+    ):
         clip_grad_norm({"w": np.array([1.0, np.nan])}, 1.0)

@@ -19,8 +19,15 @@ import numpy as np
 
 from syllabus_code._checks import as_array, check_number, check_positive
 
-__all__ = ["sgd_update", "momentum_update", "adam_update", "Optimizer", "UPDATES", "clip_grad_norm",
-           "clip_grad_value"]
+__all__ = [
+    "sgd_update",
+    "momentum_update",
+    "adam_update",
+    "Optimizer",
+    "UPDATES",
+    "clip_grad_norm",
+    "clip_grad_value",
+]
 
 
 def _check(w, dw):
@@ -35,6 +42,20 @@ def _check_beta(beta, name):
     check_number(beta, name, 0.0, 1.0, max_open=True)
 
 
+def _finite_update(core, w, dw, state, lr, *args):
+    """``core``'s update, refused when it overflows: a huge ``lr`` or ``dw`` would otherwise
+    give inf or NaN weights, or (Adam's dw² overflowing) a step of 0 that looks fine."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        new_w, new_state = core(w, dw, state, lr, *args)
+    arrays = [new_w, *(v for v in (new_state or {}).values() if isinstance(v, np.ndarray))]
+    if not all(np.isfinite(a).all() for a in arrays):
+        raise ValueError(
+            f"the update overflows {new_w.dtype}: lr={lr:.3g} with |dw| up to "
+            f"{np.abs(dw).max():.3g} gives non-finite values; use a smaller lr or rescale dw"
+        )
+    return new_w, new_state
+
+
 # --8<-- [start:sgd]
 def _sgd_update(w, dw, state, lr: float):
     """θ ← θ − α ∇L. Stateless (state is returned unchanged).
@@ -42,6 +63,8 @@ def _sgd_update(w, dw, state, lr: float):
     ``sgd_update`` checks the arguments, then calls this.
     """
     return w - lr * dw, state
+
+
 # --8<-- [end:sgd]
 
 
@@ -49,7 +72,7 @@ def sgd_update(w, dw, state=None, lr: float = 0.01):
     """θ ← θ − α ∇L. Stateless (state is returned unchanged)."""
     w, dw = _check(w, dw)
     lr = check_positive(lr, "lr")
-    return _sgd_update(w, dw, state, lr)
+    return _finite_update(_sgd_update, w, dw, state, lr)
 
 
 # --8<-- [start:momentum]
@@ -61,6 +84,8 @@ def _momentum_update(w, dw, state, lr: float, beta: float):
     v = np.zeros_like(w) if state is None else state["v"]
     v = beta * v - lr * dw
     return w + v, {"v": v}
+
+
 # --8<-- [end:momentum]
 
 
@@ -69,7 +94,7 @@ def momentum_update(w, dw, state=None, lr: float = 0.01, beta: float = 0.9):
     w, dw = _check(w, dw)
     lr = check_positive(lr, "lr")
     _check_beta(beta, "beta")
-    return _momentum_update(w, dw, state, lr, beta)
+    return _finite_update(_momentum_update, w, dw, state, lr, beta)
 
 
 # --8<-- [start:adam]
@@ -86,14 +111,23 @@ def _adam_update(w, dw, state, lr: float, beta1: float, beta2: float, eps: float
     t = state["t"] + 1
     m = beta1 * state["m"] + (1 - beta1) * dw
     v = beta2 * state["v"] + (1 - beta2) * dw * dw
-    m_hat = m / (1 - beta1 ** t)          # at t = 1 this undoes the (1 - β1) shrink towards 0
-    v_hat = v / (1 - beta2 ** t)
+    m_hat = m / (1 - beta1**t)  # at t = 1 this undoes the (1 - β1) shrink towards 0
+    v_hat = v / (1 - beta2**t)
     return w - lr * m_hat / (np.sqrt(v_hat) + eps), {"m": m, "v": v, "t": t}
+
+
 # --8<-- [end:adam]
 
 
-def adam_update(w, dw, state=None, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999,
-                eps: float = 1e-8):
+def adam_update(
+    w,
+    dw,
+    state=None,
+    lr: float = 1e-3,
+    beta1: float = 0.9,
+    beta2: float = 0.999,
+    eps: float = 1e-8,
+):
     """Adam (Kingma & Ba, Algorithm 1) with bias correction.
 
     m ← β1 m + (1−β1) g;  v ← β2 v + (1−β2) g²;  m̂ = m/(1−β1^t);  v̂ = v/(1−β2^t);
@@ -104,7 +138,7 @@ def adam_update(w, dw, state=None, lr: float = 1e-3, beta1: float = 0.9, beta2: 
     eps = check_positive(eps, "eps")
     _check_beta(beta1, "beta1")
     _check_beta(beta2, "beta2")
-    return _adam_update(w, dw, state, lr, beta1, beta2, eps)
+    return _finite_update(_adam_update, w, dw, state, lr, beta1, beta2, eps)
 
 
 UPDATES = {"sgd": sgd_update, "momentum": momentum_update, "adam": adam_update}
@@ -113,13 +147,17 @@ UPDATES = {"sgd": sgd_update, "momentum": momentum_update, "adam": adam_update}
 def _check_rule(rule: str, hparams: dict) -> None:
     if rule not in UPDATES:
         raise ValueError(f"rule must be one of {sorted(UPDATES)}, got {rule!r}")
-    UPDATES[rule](np.zeros(1), np.zeros(1), None, **hparams)   # reject bad hyper-parameters now
+    UPDATES[rule](
+        np.zeros(1), np.zeros(1), None, **hparams
+    )  # reject bad hyper-parameters now
 
 
 def _check_keys(params: dict, grads: dict) -> None:
     missing = set(params) - set(grads)
     if missing:
-        raise ValueError(f"grads must have a gradient for every parameter; missing {sorted(missing)}")
+        raise ValueError(
+            f"grads must have a gradient for every parameter; missing {sorted(missing)}"
+        )
 
 
 # --8<-- [start:optimizer]
@@ -138,9 +176,12 @@ class Optimizer:
         """Updated parameters (also written back into ``params``) after one step."""
         _check_keys(params, grads)
         for key in params:
-            params[key], self.state[key] = self.update(params[key], grads[key], self.state.get(key),
-                                                       **self.hparams)
+            params[key], self.state[key] = self.update(
+                params[key], grads[key], self.state.get(key), **self.hparams
+            )
         return params
+
+
 # --8<-- [end:optimizer]
 
 
@@ -149,11 +190,15 @@ def _check_grads(grads) -> dict:
         return {k: as_array(v, f"grads[{k!r}]") for k, v in grads.items()}
     if isinstance(grads, (list, tuple)):
         return {i: as_array(v, f"grads[{i}]") for i, v in enumerate(grads)}
-    raise TypeError(f"grads must be a dict or list of gradient arrays, got {type(grads).__name__}")
+    raise TypeError(
+        f"grads must be a dict or list of gradient arrays, got {type(grads).__name__}"
+    )
 
 
 def _same_kind(grads, arrays: dict):
-    return arrays if isinstance(grads, dict) else [arrays[i] for i in range(len(arrays))]
+    return (
+        arrays if isinstance(grads, dict) else [arrays[i] for i in range(len(arrays))]
+    )
 
 
 # --8<-- [start:clip]
@@ -170,7 +215,7 @@ def _clip_grad_norm(grads, arrays, max_norm: float):
     flat = [g.ravel() for g in arrays.values()]
     biggest = max((float(np.max(np.abs(f))) for f in flat if f.size), default=0.0)
     total = 0.0
-    if biggest > 0:                            # scale first so the sum of squares cannot overflow
+    if biggest > 0:  # scale first so the sum of squares cannot overflow
         total = biggest * float(np.sqrt(sum(np.sum((f / biggest) ** 2) for f in flat)))
     scale = min(1.0, max_norm / total) if total > 0 else 1.0
     return _same_kind(grads, {k: g * scale for k, g in arrays.items()}), total
@@ -183,6 +228,8 @@ def _clip_grad_value(grads, arrays, c: float):
     ``clip_grad_value`` checks the arguments, then calls this.
     """
     return _same_kind(grads, {k: np.clip(g, -c, c) for k, g in arrays.items()})
+
+
 # --8<-- [end:clip]
 
 
