@@ -41,7 +41,9 @@ from syllabus_code.numpy_nn.conv_net import predict, train  # noqa: E402
 def load():
     xtr, ytr = load_arrays("mnist", train=True)
     xte, yte = load_arrays("mnist", train=False)
-    norm = lambda a: ((np.asarray(a, np.float32) - 0.1307) / 0.3081).reshape(-1, 1, 28, 28)  # noqa: E731
+    norm = lambda a: ((np.asarray(a, np.float32) - 0.1307) / 0.3081).reshape(
+        -1, 1, 28, 28
+    )  # noqa: E731
     return norm(xtr), np.asarray(ytr), norm(xte), np.asarray(yte)
 
 
@@ -53,22 +55,37 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--channels", type=int, nargs="+", default=[16, 32])
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--limit", type=int, default=None, help="use only the first N training images")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="use only the first N training images"
+    )
     args = parser.parse_args()
-    print(f"NumPy CNN on MNIST: channels {args.channels}, {args.epochs} epochs, batch {args.batch}, "
-          f"Adam lr {args.lr} falling linearly to 0, seed {args.seed}; {args.threads} BLAS thread(s), "
-          f"{os.cpu_count()} CPUs visible, load average {os.getloadavg()[0]:.1f} at start", flush=True)
+    print(
+        f"NumPy CNN on MNIST: channels {args.channels}, {args.epochs} epochs, batch {args.batch}, "
+        f"Adam lr {args.lr} falling linearly to 0, seed {args.seed}; {args.threads} BLAS thread(s), "
+        f"{os.cpu_count()} CPUs visible, load average {os.getloadavg()[0]:.1f} at start",
+        flush=True,
+    )
     xtr, ytr, xte, yte = load()
     if args.limit:
-        xtr, ytr = xtr[:args.limit], ytr[:args.limit]
+        xtr, ytr = xtr[: args.limit], ytr[: args.limit]
     t0, c0 = time.perf_counter(), time.process_time()
-    params, running, _ = train(xtr, ytr, args.epochs, args.batch, args.lr, tuple(args.channels),
-                               seed=args.seed, log=lambda m: print(m, flush=True))
+    params, running, _ = train(
+        xtr,
+        ytr,
+        args.epochs,
+        args.batch,
+        args.lr,
+        tuple(args.channels),
+        seed=args.seed,
+        log=lambda m: print(m, flush=True),
+    )
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     acc = float(np.mean(predict(params, xte, running) == yte))
     print(f"test accuracy: {100 * acc:.2f} %  (goal >= 99.0 %)")
-    print(f"training: {wall:.0f} s wall, {cpu:.0f} s CPU time of this process (goal <= 60 s); "
-          f"load average {os.getloadavg()[0]:.1f} at the end")
+    print(
+        f"training: {wall:.0f} s wall, {cpu:.0f} s CPU time of this process (goal <= 60 s); "
+        f"load average {os.getloadavg()[0]:.1f} at the end"
+    )
 
 
 if __name__ == "__main__":

@@ -62,6 +62,7 @@ def numpy_step(forward, backward, x, w, b, s, p):
     def run():
         out, cache = forward(x, w, b, s, p)
         backward(np.ones_like(out), cache)
+
     return run
 
 
@@ -73,6 +74,7 @@ def torch_step(x, w, b, s, p):
             t.grad = None
         out = F.conv2d(xt, wt, bt, stride=s, padding=p)
         out.backward(torch.ones_like(out))
+
     return run
 
 
@@ -90,19 +92,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--naive-batch", type=int, default=1,
-                        help="images timed for the naive version (0: skip it)")
+    parser.add_argument(
+        "--naive-batch",
+        type=int,
+        default=1,
+        help="images timed for the naive version (0: skip it)",
+    )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"machine: {cpu_name()}, {os.cpu_count()} logical CPUs, load average {load:.1f} at start; "
-          f"threads used: {args.threads}")
-    print(f"numpy {np.__version__}, torch {torch.__version__} (oneDNN: {torch.backends.mkldnn.is_available()}); "
-          f"float32; forward + backward; median of {args.repeats} alternating runs")
+    print(
+        f"machine: {cpu_name()}, {os.cpu_count()} logical CPUs, load average {load:.1f} at start; "
+        f"threads used: {args.threads}"
+    )
+    print(
+        f"numpy {np.__version__}, torch {torch.__version__} (oneDNN: {torch.backends.mkldnn.is_available()}); "
+        f"float32; forward + backward; median of {args.repeats} alternating runs"
+    )
     print()
-    header = (f"{'case':50s} {'clock':5s} {'naive (s)':>10s} {'fast (s)':>9s} {'torch (s)':>9s} "
-              f"{'fast/torch':>10s} {'naive/torch':>11s}")
+    header = (
+        f"{'case':50s} {'clock':5s} {'naive (s)':>10s} {'fast (s)':>9s} {'torch (s)':>9s} "
+        f"{'fast/torch':>10s} {'naive/torch':>11s}"
+    )
     print(header)
     print("-" * len(header))
     rng = np.random.default_rng(0)
@@ -110,20 +122,39 @@ def main() -> None:
         x = rng.normal(size=(N, C, H, W)).astype(np.float32)
         w = (rng.normal(size=(Fn, C, k, k)) / np.sqrt(C * k * k)).astype(np.float32)
         b = np.zeros(Fn, dtype=np.float32)
-        times = paired_times({"fast": numpy_step(conv2d_forward, conv2d_backward, x, w, b, s, p),
-                              "torch": torch_step(x, w, b, s, p)}, args.repeats)
+        times = paired_times(
+            {
+                "fast": numpy_step(conv2d_forward, conv2d_backward, x, w, b, s, p),
+                "torch": torch_step(x, w, b, s, p),
+            },
+            args.repeats,
+        )
         nb = min(args.naive_batch, N)
-        naive = (paired_times({"naive": numpy_step(conv2d_naive_forward, conv2d_naive_backward,
-                                                   x[:nb], w, b, s, p)}, 1)["naive"] if nb else None)
+        naive = (
+            paired_times(
+                {
+                    "naive": numpy_step(
+                        conv2d_naive_forward, conv2d_naive_backward, x[:nb], w, b, s, p
+                    )
+                },
+                1,
+            )["naive"]
+            if nb
+            else None
+        )
         for clock, i in (("cpu", 0), ("wall", 1)):
             fast, ref = times["fast"][i], times["torch"][i]
             t_naive = float(np.median(naive[i])) * N / nb if nb else float("nan")
-            print(f"{name if i == 0 else '':50s} {clock:5s} {t_naive:10.3f} {np.median(fast):9.4f} "
-                  f"{np.median(ref):9.4f} {np.median(fast / ref):10.2f} {t_naive / np.median(ref):11.0f}")
+            print(
+                f"{name if i == 0 else '':50s} {clock:5s} {t_naive:10.3f} {np.median(fast):9.4f} "
+                f"{np.median(ref):9.4f} {np.median(fast / ref):10.2f} {t_naive / np.median(ref):11.0f}"
+            )
     print()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"naive timed on {args.naive_batch} image(s) and scaled linearly to the batch size; "
-          f"load average {load:.1f} at the end.")
+    print(
+        f"naive timed on {args.naive_batch} image(s) and scaled linearly to the batch size; "
+        f"load average {load:.1f} at the end."
+    )
 
 
 if __name__ == "__main__":

@@ -20,10 +20,20 @@ from torch import nn
 
 def net() -> nn.Module:
     return nn.Sequential(
-        nn.Conv2d(1, 32, 3, padding=1, bias=False), nn.BatchNorm2d(32), nn.ReLU(),
-        nn.Conv2d(32, 64, 3, padding=1, bias=False), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(64, 128, 3, padding=1, bias=False), nn.BatchNorm2d(128), nn.ReLU(), nn.MaxPool2d(2),
-        nn.AdaptiveMaxPool2d(1), nn.Flatten(), nn.Linear(128, 10),
+        nn.Conv2d(1, 32, 3, padding=1, bias=False),
+        nn.BatchNorm2d(32),
+        nn.ReLU(),
+        nn.Conv2d(32, 64, 3, padding=1, bias=False),
+        nn.BatchNorm2d(64),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(64, 128, 3, padding=1, bias=False),
+        nn.BatchNorm2d(128),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.AdaptiveMaxPool2d(1),
+        nn.Flatten(),
+        nn.Linear(128, 10),
     )
 
 
@@ -50,10 +60,12 @@ def main() -> int:
         for epoch in range(epochs):
             perm = torch.randperm(len(y), device=dev)
             for i in range(len(y) // bs):
-                idx = perm[i * bs:(i + 1) * bs]
+                idx = perm[i * bs : (i + 1) * bs]
                 xb = x[idx]
                 dx, dy = torch.randint(-2, 3, (2,)).tolist()
-                xb = torch.roll(xb, shifts=(dx, dy), dims=(2, 3)).contiguous(memory_format=torch.channels_last)
+                xb = torch.roll(xb, shifts=(dx, dy), dims=(2, 3)).contiguous(
+                    memory_format=torch.channels_last
+                )
                 with torch.autocast("cuda", dtype=torch.bfloat16):
                     loss = F.cross_entropy(model(xb), y[idx])
                 opt.zero_grad(set_to_none=True)
@@ -64,9 +76,19 @@ def main() -> int:
         seconds = time.perf_counter() - t
         model.eval()
         with torch.no_grad(), torch.autocast("cuda", dtype=torch.bfloat16):
-            acc = (model(xt.contiguous(memory_format=torch.channels_last)).argmax(1) == yt).float().mean().item()
+            acc = (
+                (
+                    model(xt.contiguous(memory_format=torch.channels_last)).argmax(1)
+                    == yt
+                )
+                .float()
+                .mean()
+                .item()
+            )
         results.append((seconds, acc))
-        print(f"run {run}: training {seconds:.2f} s, test accuracy {acc:.4f}{' (warm-up run)' if run == 0 else ''}")
+        print(
+            f"run {run}: training {seconds:.2f} s, test accuracy {acc:.4f}{' (warm-up run)' if run == 0 else ''}"
+        )
     print(f"device: {torch.cuda.get_device_name(0)}, torch {torch.__version__}")
     return 0
 

@@ -34,18 +34,31 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     torch.manual_seed(0)
     model = get_model("lenet5", activation="relu", pool="max", input_size=28)
-    config = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, progress=False, device="cpu")
+    config = TrainConfig(
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        progress=False,
+        device="cpu",
+    )
     t1 = time.perf_counter()
     history = fit(config, model=model, train_set=train_set, test_set=test_set)
     total = time.perf_counter() - t1
     train_s = sum(r["seconds"] for r in history["epochs"])
     for r in history["epochs"]:
-        print(f"epoch {r['epoch']}: train loss {r['train_loss']:.4f}, test accuracy {r['test_acc']:.4f}, {r['seconds']:.1f} s")
+        print(
+            f"epoch {r['epoch']}: train loss {r['train_loss']:.4f}, test accuracy {r['test_acc']:.4f}, {r['seconds']:.1f} s"
+        )
     acc = history["epochs"][-1]["test_acc"]
-    print(f"test accuracy {acc:.4f} | training {train_s:.1f} s (+ evaluation {total - train_s:.1f} s, "
-          f"data loading {load_s:.1f} s) | {torch.get_num_threads()} threads | "
-          f"{platform.machine()}, torch {torch.__version__}")
-    print("goal (>= 0.990 in <= 60 s):", "met" if acc >= 0.99 and train_s <= 60 else "not met")
+    print(
+        f"test accuracy {acc:.4f} | training {train_s:.1f} s (+ evaluation {total - train_s:.1f} s, "
+        f"data loading {load_s:.1f} s) | {torch.get_num_threads()} threads | "
+        f"{platform.machine()}, torch {torch.__version__}"
+    )
+    print(
+        "goal (>= 0.990 in <= 60 s):",
+        "met" if acc >= 0.99 and train_s <= 60 else "not met",
+    )
 
 
 if __name__ == "__main__":

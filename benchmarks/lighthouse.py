@@ -41,19 +41,36 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # The home page, a maths-heavy page, a widget page and a lab (issue 13).
-PAGES = ["", "00-foundations/linear-algebra/", "widgets/architecture-playground/", "labs/08-efficient/"]
+PAGES = [
+    "",
+    "00-foundations/linear-algebra/",
+    "widgets/architecture-playground/",
+    "labs/08-efficient/",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # What GitHub Pages compresses (text); fonts (woff2) and PNGs are compressed already.
-GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+GZIP_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with ``Content-Encoding: gzip`` for text when the client accepts it."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "application/javascript", ".mjs": "application/javascript",
-                      ".json": "application/json", ".ipynb": "application/json",
-                      ".svg": "image/svg+xml", ".woff2": "font/woff2", ".py": "text/plain"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "application/javascript",
+        ".mjs": "application/javascript",
+        ".json": "application/json",
+        ".ipynb": "application/json",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+        ".py": "text/plain",
+    }
     _cache: dict[str, bytes] = {}
 
     def log_message(self, *args) -> None:
@@ -63,7 +80,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             if not self.path.split("?", 1)[0].endswith("/"):
-                return super().send_head()  # the redirect to the folder's address with a slash
+                return (
+                    super().send_head()
+                )  # the redirect to the folder's address with a slash
             path = os.path.join(path, "index.html")
         ctype = self.guess_type(path)
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
@@ -98,48 +117,82 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
 
 
 def lighthouse(url: str, chromium: str, out: Path) -> dict:
-    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-           f"--only-categories={','.join(CATEGORIES)}",
-           "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run "
-           "--disable-background-networking --disable-component-update --disable-sync"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run "
+        "--disable-background-networking --disable-component-update --disable-sync",
+    ]
     env = {**os.environ, "CHROME_PATH": chromium}
     subprocess.run(cmd, check=True, env=env, cwd=ROOT, timeout=600)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
 def summarise(report: dict) -> dict:
-    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores = {
+        c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES
+    }
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
     load = audits["metrics"]["details"]["items"][0]["observedLoad"]
     total = sum(r.get("transferSize", 0) for r in requests)
-    before = sum(r.get("transferSize", 0) for r in requests if r.get("networkRequestTime", 0) <= load)
+    before = sum(
+        r.get("transferSize", 0)
+        for r in requests
+        if r.get("networkRequestTime", 0) <= load
+    )
     biggest = sorted(requests, key=lambda r: -r.get("transferSize", 0))[:3]
     failing = sorted(
-        a["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
-        if ref["weight"] > 0 and (a := audits[ref["id"]])["score"] is not None and a["score"] < 0.9
+        a["id"]
+        for c in CATEGORIES
+        for ref in report["categories"][c]["auditRefs"]
+        if ref["weight"] > 0
+        and (a := audits[ref["id"]])["score"] is not None
+        and a["score"] < 0.9
     )
-    return {**scores, "total_kb": total / 1000, "before_kb": before / 1000,
-            "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
-            "tbt_ms": audits["total-blocking-time"]["numericValue"],
-            "cls": audits["cumulative-layout-shift"]["numericValue"],
-            "biggest": [(urlparse(r["url"]).path, r.get("transferSize", 0) // 1000) for r in biggest],
-            "failing": failing}
+    return {
+        **scores,
+        "total_kb": total / 1000,
+        "before_kb": before / 1000,
+        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "biggest": [
+            (urlparse(r["url"]).path, r.get("transferSize", 0) // 1000) for r in biggest
+        ],
+        "failing": failing,
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("pages", nargs="*", default=PAGES, help="pages relative to the site root")
+    ap.add_argument(
+        "pages", nargs="*", default=PAGES, help="pages relative to the site root"
+    )
     ap.add_argument("--site", type=Path, default=ROOT / "site")
-    ap.add_argument("--runs", type=int, default=1, help="runs per page (the median is printed)")
+    ap.add_argument(
+        "--runs", type=int, default=1, help="runs per page (the median is printed)"
+    )
     ap.add_argument("--json", type=Path, help="also write the summaries to this file")
-    ap.add_argument("--reports", type=Path, help="keep each run's full Lighthouse report in this folder")
+    ap.add_argument(
+        "--reports",
+        type=Path,
+        help="keep each run's full Lighthouse report in this folder",
+    )
     args = ap.parse_args()
     if not (args.site / "index.html").is_file():
         sys.exit(f"{args.site} is not built: run `mkdocs build --strict` first")
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `npm ci` first")
-    chromium = os.environ.get("SYLLABUS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    chromium = (
+        os.environ.get("SYLLABUS_CHROMIUM")
+        or shutil.which("chromium")
+        or "/usr/bin/chromium"
+    )
     server = serve(args.site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = {}
@@ -148,23 +201,39 @@ def main() -> None:
             keep = args.reports or Path(tmp)
             keep.mkdir(parents=True, exist_ok=True)
             name = rel.strip("/").replace("/", "_") or "index"
-            runs = [summarise(lighthouse(base + rel, chromium, keep / f"{name}.{i}.json"))
-                    for i in range(args.runs)]
-            row = {k: statistics.median(r[k] for r in runs) for k in runs[0]
-                   if k not in ("biggest", "failing")}
-            row["biggest"], row["failing"] = runs[0]["biggest"], sorted({a for r in runs for a in r["failing"]})
+            runs = [
+                summarise(lighthouse(base + rel, chromium, keep / f"{name}.{i}.json"))
+                for i in range(args.runs)
+            ]
+            row = {
+                k: statistics.median(r[k] for r in runs)
+                for k in runs[0]
+                if k not in ("biggest", "failing")
+            }
+            row["biggest"], row["failing"] = (
+                runs[0]["biggest"],
+                sorted({a for r in runs for a in r["failing"]}),
+            )
             rows["/" + rel] = row
             print(f"/{rel}: done", file=sys.stderr, flush=True)
     server.shutdown()
-    print(f"Lighthouse 12.2.3, mobile, simulated throttling, gzip; median of {args.runs} run(s)")
-    print(f"{'page':42} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'total KB':>9} "
-          f"{'before usable KB':>16} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>5}")
+    print(
+        f"Lighthouse 12.2.3, mobile, simulated throttling, gzip; median of {args.runs} run(s)"
+    )
+    print(
+        f"{'page':42} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'total KB':>9} "
+        f"{'before usable KB':>16} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>5}"
+    )
     for rel, r in rows.items():
-        print(f"{rel:42} {r['performance']:4.0f} {r['accessibility']:4.0f} {r['best-practices']:4.0f} "
-              f"{r['seo']:4.0f} {r['total_kb']:9.0f} {r['before_kb']:16.0f} {r['lcp_ms']:7.0f} "
-              f"{r['tbt_ms']:7.0f} {r['cls']:5.2f}")
+        print(
+            f"{rel:42} {r['performance']:4.0f} {r['accessibility']:4.0f} {r['best-practices']:4.0f} "
+            f"{r['seo']:4.0f} {r['total_kb']:9.0f} {r['before_kb']:16.0f} {r['lcp_ms']:7.0f} "
+            f"{r['tbt_ms']:7.0f} {r['cls']:5.2f}"
+        )
     for rel, r in rows.items():
-        print(f"{rel}: largest transfers {r['biggest']}; audits below 0.9: {', '.join(r['failing']) or 'none'}")
+        print(
+            f"{rel}: largest transfers {r['biggest']}; audits below 0.9: {', '.join(r['failing']) or 'none'}"
+        )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 

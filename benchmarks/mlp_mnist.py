@@ -23,6 +23,7 @@ def load(npz: str | None):
         with np.load(npz) as z:
             return [z[k] for k in ("x_train", "y_train", "x_test", "y_test")]
     from syllabus_code.data import load_arrays
+
     xtr, ytr = load_arrays("mnist", train=True)
     xte, yte = load_arrays("mnist", train=False)
     return xtr, ytr, xte, yte
@@ -30,7 +31,7 @@ def load(npz: str | None):
 
 def prepare(x):
     x = np.asarray(x, dtype=np.float32).reshape(len(x), -1)
-    if x.max() > 1.5:                           # uint8 input
+    if x.max() > 1.5:  # uint8 input
         x = x / np.float32(255.0)
     return (x - np.float32(0.1307)) / np.float32(0.3081)
 
@@ -42,7 +43,13 @@ def lr_at(epoch: int, epochs: int, lr: float) -> float:
 def train_numpy(xtr, ytr, xte, yte, hidden, epochs, batch, lr, seed):
     from syllabus_code.numpy_nn import MLP, Optimizer, iterate_minibatches
 
-    net = MLP([784, *hidden, 10], activation="relu", output="identity", seed=seed, dtype=np.float32)
+    net = MLP(
+        [784, *hidden, 10],
+        activation="relu",
+        output="identity",
+        seed=seed,
+        dtype=np.float32,
+    )
     rng = np.random.default_rng(seed)
     t0 = time.perf_counter()
     opt = Optimizer("adam", lr=lr)
@@ -74,7 +81,7 @@ def train_torch(xtr, ytr, xte, yte, hidden, epochs, batch, lr, seed):
             g["lr"] = lr_at(epoch, epochs, lr)
         order = torch.from_numpy(rng.permutation(len(xtr)))
         for start in range(0, len(xtr), batch):
-            idx = order[start:start + batch]
+            idx = order[start : start + batch]
             loss = torch.nn.functional.cross_entropy(model(X[idx]), Y[idx])
             opt.zero_grad()
             loss.backward()
@@ -92,28 +99,45 @@ def main(argv=None):
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--npz", default=None, help="MNIST as an npz (x_train, y_train, x_test, y_test) instead of torchvision")
+    p.add_argument(
+        "--npz",
+        default=None,
+        help="MNIST as an npz (x_train, y_train, x_test, y_test) instead of torchvision",
+    )
     p.add_argument("--skip-torch", action="store_true")
-    p.add_argument("--threads", type=int, default=None,
-                   help="BLAS/torch threads (default: the cores this process may use); 1 avoids "
-                        "thread contention on a machine that other jobs are loading")
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="BLAS/torch threads (default: the cores this process may use); 1 avoids "
+        "thread contention on a machine that other jobs are loading",
+    )
     a = p.parse_args(argv)
     import torch
     from threadpoolctl import threadpool_limits
-    threads = a.threads or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+
+    threads = a.threads or (
+        len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else os.cpu_count()
+    )
     torch.set_num_threads(threads)
-    threadpool_limits(threads)             # NumPy's BLAS gets the same number of threads as torch
+    threadpool_limits(threads)  # NumPy's BLAS gets the same number of threads as torch
     xtr, ytr, xte, yte = load(a.npz)
     xtr, xte = prepare(xtr), prepare(xte)
     ytr, yte = np.asarray(ytr, np.int64), np.asarray(yte, np.int64)
     cfg = dict(hidden=a.hidden, epochs=a.epochs, batch=a.batch, lr=a.lr, seed=a.seed)
-    print(f"MNIST {len(xtr)} train / {len(xte)} test; MLP {[784, *a.hidden, 10]}; {threads} threads; load average {os.getloadavg()[0]:.1f}; "
-          f"epochs {a.epochs}, batch {a.batch}, Adam lr {a.lr}")
+    print(
+        f"MNIST {len(xtr)} train / {len(xte)} test; MLP {[784, *a.hidden, 10]}; {threads} threads; load average {os.getloadavg()[0]:.1f}; "
+        f"epochs {a.epochs}, batch {a.batch}, Adam lr {a.lr}"
+    )
     acc, sec = train_numpy(xtr, ytr, xte, yte, **cfg)
     print(f"numpy_nn (from scratch): test accuracy {acc:.2%}, training {sec:.1f} s")
     if not a.skip_torch:
         tacc, tsec = train_torch(xtr, ytr, xte, yte, **cfg)
-        print(f"PyTorch reference:       test accuracy {tacc:.2%}, training {tsec:.1f} s")
+        print(
+            f"PyTorch reference:       test accuracy {tacc:.2%}, training {tsec:.1f} s"
+        )
         print(f"time ratio numpy_nn / PyTorch: {sec / tsec:.2f}")
 
 

@@ -21,7 +21,9 @@ def measure(model, x, y, opt, dtype, steps: int) -> float:
         if i == 5:
             torch.cuda.synchronize()
             t = time.perf_counter()
-        with torch.autocast("cuda", dtype=dtype or torch.float32, enabled=dtype is not None):
+        with torch.autocast(
+            "cuda", dtype=dtype or torch.float32, enabled=dtype is not None
+        ):
             loss = F.cross_entropy(model(x), y)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -44,8 +46,11 @@ def main() -> int:
     torch.backends.cudnn.benchmark = True
     dev = torch.device("cuda")
     dtype = amp_dtype(dev)
-    for name, use_amp, cl in (("float32", False, False), (f"AMP {dtype}", True, False),
-                              (f"AMP {dtype} + channels_last", True, True)):
+    for name, use_amp, cl in (
+        ("float32", False, False),
+        (f"AMP {dtype}", True, False),
+        (f"AMP {dtype} + channels_last", True, True),
+    ):
         torch.manual_seed(0)
         model = get_model("resnet50").to(dev)
         x = torch.randn(args.batch_size, 3, 224, 224, device=dev)

@@ -39,11 +39,17 @@ def components_for(features: torch.Tensor, share: float = 0.9) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--task", choices=("split", "rotated"), default="split",
-                        help="split: digits 0-4 -> 5-9; rotated: all ten digits -> the same digits "
-                             "turned by 90 degrees")
+    parser.add_argument(
+        "--task",
+        choices=("split", "rotated"),
+        default="split",
+        help="split: digits 0-4 -> 5-9; rotated: all ten digits -> the same digits "
+        "turned by 90 degrees",
+    )
     parser.add_argument("--per-class", type=int, nargs="+", default=[5, 10, 25])
-    parser.add_argument("--seeds", type=int, default=3, help="runs per strategy, seeds 0, 1, ...")
+    parser.add_argument(
+        "--seeds", type=int, default=3, help="runs per strategy, seeds 0, 1, ..."
+    )
     parser.add_argument("--pretrain-epochs", type=int, default=1)
     parser.add_argument("--epochs", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=16)
@@ -60,7 +66,10 @@ def main() -> None:
     mnist_train, mnist_test = prepare_data("mnist", True), prepare_data("mnist", False)
     if args.task == "split":
         source, target, source_name = SOURCE, TARGET, "digits 0-4"
-        source_train, source_test = class_subset(mnist_train, source), class_subset(mnist_test, source)
+        source_train, source_test = (
+            class_subset(mnist_train, source),
+            class_subset(mnist_test, source),
+        )
         target_train, target_test = mnist_train, class_subset(mnist_test, target)
         target_name = "digits 5-9"
     else:  # the same ten classes, in a domain the source never saw
@@ -70,38 +79,71 @@ def main() -> None:
         target_name = "rotated digits"
     torch.manual_seed(0)
     backbone = lenet(num_classes=len(source))
-    pretrain(backbone, source_train, source_test, epochs=args.pretrain_epochs, seed=0,
-             what=f"MNIST {source_name} ({len(source_train):,} images)")
+    pretrain(
+        backbone,
+        source_train,
+        source_test,
+        epochs=args.pretrain_epochs,
+        seed=0,
+        what=f"MNIST {source_name} ({len(source_train):,} images)",
+    )
     if args.task == "rotated":
-        as_is = evaluate(backbone, make_loader(target_test, 1000, shuffle=False), torch.device("cpu"))
-        print(f"the pretrained network, unchanged, on the rotated test digits: accuracy {as_is['acc']:.4f}")
+        as_is = evaluate(
+            backbone, make_loader(target_test, 1000, shuffle=False), torch.device("cpu")
+        )
+        print(
+            f"the pretrained network, unchanged, on the rotated test digits: accuracy {as_is['acc']:.4f}"
+        )
 
     with torch.no_grad():
         conv = backbone.eval().features(target_test.images).flatten(1)
         penultimate = backbone.classifier[:4](conv)
-    print(f"pretrained features of the {target_name} test images, principal components for 90% of "
-          f"the variance:\n  convolutions {components_for(conv)} of {conv.shape[1]}, "
-          f"penultimate layer {components_for(penultimate)} of {penultimate.shape[1]} "
-          f"({int((penultimate > 0).any(0).sum())} units ever active)")
+    print(
+        f"pretrained features of the {target_name} test images, principal components for 90% of "
+        f"the variance:\n  convolutions {components_for(conv)} of {conv.shape[1]}, "
+        f"penultimate layer {components_for(penultimate)} of {penultimate.shape[1]} "
+        f"({int((penultimate > 0).any(0).sum())} units ever active)"
+    )
 
     table: dict[str, list[str]] = {}
     for n in args.per_class:
         few = class_subset(target_train, target, per_class=n)
-        runs = [compare_strategies(backbone, few, target_test, num_classes=len(target), epochs=args.epochs,
-                                   lr=3e-3, batch_size=args.batch_size, seed=seed,
-                                   make_scratch=lambda: lenet(num_classes=len(target)))
-                for seed in range(args.seeds)]
-        print(f"\n{n} per class: " + "; ".join(
-            f"{name} train acc {min(r[name]['train_acc'] for r in runs):.2f}-"
-            f"{max(r[name]['train_acc'] for r in runs):.2f}, {sum(r[name]['seconds'] for r in runs):.0f} s"
-            for name in runs[0]), flush=True)
+        runs = [
+            compare_strategies(
+                backbone,
+                few,
+                target_test,
+                num_classes=len(target),
+                epochs=args.epochs,
+                lr=3e-3,
+                batch_size=args.batch_size,
+                seed=seed,
+                make_scratch=lambda: lenet(num_classes=len(target)),
+            )
+            for seed in range(args.seeds)
+        ]
+        print(
+            f"\n{n} per class: "
+            + "; ".join(
+                f"{name} train acc {min(r[name]['train_acc'] for r in runs):.2f}-"
+                f"{max(r[name]['train_acc'] for r in runs):.2f}, {sum(r[name]['seconds'] for r in runs):.0f} s"
+                for name in runs[0]
+            ),
+            flush=True,
+        )
         for name in runs[0]:
             acc = [100 * r[name]["test_acc"] for r in runs]
-            table.setdefault(name, []).append(f"{sum(acc) / len(acc):5.1f} ({min(acc):.1f}-{max(acc):.1f})")
+            table.setdefault(name, []).append(
+                f"{sum(acc) / len(acc):5.1f} ({min(acc):.1f}-{max(acc):.1f})"
+            )
 
-    print(f"\n{target_name.capitalize()}: test accuracy (%), {len(target_test):,} images: mean (min-max) "
-          f"over {args.seeds} seeds; {args.epochs} epochs of batches of {args.batch_size}")
-    print(f"{'strategy':<20}" + "".join(f"{f'{n} per class':>20}" for n in args.per_class))
+    print(
+        f"\n{target_name.capitalize()}: test accuracy (%), {len(target_test):,} images: mean (min-max) "
+        f"over {args.seeds} seeds; {args.epochs} epochs of batches of {args.batch_size}"
+    )
+    print(
+        f"{'strategy':<20}" + "".join(f"{f'{n} per class':>20}" for n in args.per_class)
+    )
     for name, cells in table.items():
         print(f"{name:<20}" + "".join(f"{c:>20}" for c in cells))
     print_machine(start)

@@ -30,7 +30,12 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    from _transfer import lenet, pretrain, print_machine, print_table  # this folder is on sys.path
+    from _transfer import (
+        lenet,
+        pretrain,
+        print_machine,
+        print_table,
+    )  # this folder is on sys.path
 
     from syllabus_code.train import prepare_data
     from syllabus_code.transfer import class_subset, compare_strategies
@@ -38,15 +43,34 @@ def main() -> None:
     start = time.perf_counter()
     torch.manual_seed(args.seed)
     backbone = lenet()
-    pretrain(backbone, prepare_data("mnist", True), prepare_data("mnist", False),
-             epochs=args.pretrain_epochs, seed=args.seed, what="MNIST")
+    pretrain(
+        backbone,
+        prepare_data("mnist", True),
+        prepare_data("mnist", False),
+        epochs=args.pretrain_epochs,
+        seed=args.seed,
+        what="MNIST",
+    )
 
-    few = class_subset(prepare_data("fashion-mnist", True), range(10), per_class=args.per_class)
+    few = class_subset(
+        prepare_data("fashion-mnist", True), range(10), per_class=args.per_class
+    )
     fashion_test = prepare_data("fashion-mnist", False)
-    results = compare_strategies(backbone, few, fashion_test, epochs=args.epochs, lr=3e-3, batch_size=64,
-                                 seed=args.seed, make_scratch=lenet)
-    print_table(f"Fashion-MNIST, {args.per_class} labelled images per class ({len(few)} in all), "
-                f"{args.epochs} epochs, test set {len(fashion_test):,} images", results)
+    results = compare_strategies(
+        backbone,
+        few,
+        fashion_test,
+        epochs=args.epochs,
+        lr=3e-3,
+        batch_size=64,
+        seed=args.seed,
+        make_scratch=lenet,
+    )
+    print_table(
+        f"Fashion-MNIST, {args.per_class} labelled images per class ({len(few)} in all), "
+        f"{args.epochs} epochs, test set {len(fashion_test):,} images",
+        results,
+    )
     print_machine(start)
 
 

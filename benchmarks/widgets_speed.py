@@ -26,14 +26,57 @@ ROOT = Path(__file__).resolve().parents[1]
 # (page, widget, CSS selector of the control, the values it alternates between, event type[,
 #  (data-role of a <select>, option chosen before measuring)])
 CASES = [
-    ("widgets/conv2d-worked-example/", "conv2d-worked-example", '[data-role="kernel-cell"][data-i="1"][data-j="1"]', ["2", "0"], "input"),
-    ("widgets/conv2d-worked-example/", "conv2d-worked-example", '[data-role="padding"]', ["1", "0"], "input"),
-    ("widgets/activation-visualizer/", "activation-visualizer", '[data-role="alpha"]', ["0.3", "1.2"], "input", ("activation", "elu")),
-    ("widgets/activation-visualizer/", "activation-visualizer", '[data-role="probe"]', ["-2.5", "1.5"], "input"),
+    (
+        "widgets/conv2d-worked-example/",
+        "conv2d-worked-example",
+        '[data-role="kernel-cell"][data-i="1"][data-j="1"]',
+        ["2", "0"],
+        "input",
+    ),
+    (
+        "widgets/conv2d-worked-example/",
+        "conv2d-worked-example",
+        '[data-role="padding"]',
+        ["1", "0"],
+        "input",
+    ),
+    (
+        "widgets/activation-visualizer/",
+        "activation-visualizer",
+        '[data-role="alpha"]',
+        ["0.3", "1.2"],
+        "input",
+        ("activation", "elu"),
+    ),
+    (
+        "widgets/activation-visualizer/",
+        "activation-visualizer",
+        '[data-role="probe"]',
+        ["-2.5", "1.5"],
+        "input",
+    ),
     ("widgets/signal-graph/", "signal-graph", '[data-role="n"]', ["5", "2"], "input"),
-    ("widgets/signal-graph/", "signal-graph", '[data-role="h"]', ["1, 2, 1", "1, -1"], "input"),
-    ("widgets/network-visualizer/", "network-visualizer", '[data-role="weight"]', ["0.5", "0.27"], "input"),
-    ("widgets/architecture-playground/", "architecture-playground", '[data-role="layer-row"] [data-role="field-c_out"]', ["10", "6"], "input"),
+    (
+        "widgets/signal-graph/",
+        "signal-graph",
+        '[data-role="h"]',
+        ["1, 2, 1", "1, -1"],
+        "input",
+    ),
+    (
+        "widgets/network-visualizer/",
+        "network-visualizer",
+        '[data-role="weight"]',
+        ["0.5", "0.27"],
+        "input",
+    ),
+    (
+        "widgets/architecture-playground/",
+        "architecture-playground",
+        '[data-role="layer-row"] [data-role="field-c_out"]',
+        ["10", "6"],
+        "input",
+    ),
 ]
 
 MEASURE = """([sel, values, type, repeats]) => {
@@ -63,26 +106,40 @@ def main() -> None:
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=args.site))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=args.site)
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    print(f"{'widget':26} {'interaction':34} {'median ms':>9} {'p95 ms':>8} {'page KiB':>9}")
+    print(
+        f"{'widget':26} {'interaction':34} {'median ms':>9} {'p95 ms':>8} {'page KiB':>9}"
+    )
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu"],
+        )
         for path, name, sel, values, event, *setup in CASES:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             sizes: list[int] = []
-            page.on("response", lambda r: sizes.append(int(r.headers.get("content-length", 0) or 0)))
+            page.on(
+                "response",
+                lambda r: sizes.append(int(r.headers.get("content-length", 0) or 0)),
+            )
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]')
             for role, option in setup:
-                page.locator(f'[data-widget="{name}"] [data-role="{role}"]').select_option(option)
+                page.locator(
+                    f'[data-widget="{name}"] [data-role="{role}"]'
+                ).select_option(option)
             page.evaluate(MEASURE, [sel, values, event, 5])  # warm up the JIT
             times = sorted(page.evaluate(MEASURE, [sel, values, event, args.repeats]))
             p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
             role = sel.split('data-role="')[-1].split('"')[0]
-            print(f"{name:26} {role + ' ' + event:34} {statistics.median(times):9.2f} {p95:8.2f} {sum(sizes) / 1024:9.0f}")
+            print(
+                f"{name:26} {role + ' ' + event:34} {statistics.median(times):9.2f} {p95:8.2f} {sum(sizes) / 1024:9.0f}"
+            )
             context.close()
         browser.close()
     server.shutdown()

@@ -26,10 +26,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-FOOTER = ('<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
-          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+FOOTER = (
+    '<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
 
 READY = """async () => {
   document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; });
@@ -47,30 +57,52 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def chromium() -> str:
-    return os.environ.get("SYLLABUS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    return (
+        os.environ.get("SYLLABUS_CHROMIUM")
+        or shutil.which("chromium")
+        or "/usr/bin/chromium"
+    )
 
 
 def print_pdf(site: Path, out: Path) -> float:
     from playwright.sync_api import sync_playwright
 
     start = time.monotonic()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page()
             origin = f"http://127.0.0.1:{server.server_address[1]}/"
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((origin, "data:"))
-                       else r.abort())  # nothing from another origin
+            page.route(
+                "**/*",
+                lambda r: (
+                    r.continue_()
+                    if r.request.url.startswith((origin, "data:"))
+                    else r.abort()
+                ),
+            )  # nothing from another origin
             page.goto(origin + "print/", wait_until="load", timeout=180_000)
             state = page.evaluate(READY)
             if state["broken"] or state["widgets"]:
-                sys.exit(f"print/: images that did not load {state['broken'][:5]}, "
-                         f"{state['widgets']} widgets that would start")
-            page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True,
-                     display_header_footer=True, header_template="<span></span>",
-                     footer_template=FOOTER, outline=True, tagged=True)
+                sys.exit(
+                    f"print/: images that did not load {state['broken'][:5]}, "
+                    f"{state['widgets']} widgets that would start"
+                )
+            page.pdf(
+                path=str(out),
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+                outline=True,
+                tagged=True,
+            )
             browser.close()
     finally:
         server.shutdown()
@@ -85,8 +117,10 @@ def main() -> None:
         sys.exit(f"{args.site}/print/ is not built: run `mkdocs build --strict` first")
     out = args.site / "print" / "course.pdf"
     seconds = print_pdf(args.site, out)
-    print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: "
-          f"{out.stat().st_size / 1e6:.1f} MB in {seconds:.0f} s")
+    print(
+        f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: "
+        f"{out.stat().st_size / 1e6:.1f} MB in {seconds:.0f} s"
+    )
 
 
 if __name__ == "__main__":

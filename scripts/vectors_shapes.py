@@ -14,9 +14,17 @@ SHAPE_CASES = [
     ("conv_output_size", {"n": 5, "k": 3}, "the outline's 5x5 worked example"),
     ("conv_output_size", {"n": 32, "k": 5}, "LeNet C1 on 32x32"),
     ("conv_output_size", {"n": 28, "k": 5, "p": 2}, "same padding"),
-    ("conv_output_size", {"n": 224, "k": 11, "s": 4}, "AlexNet conv1 at 224: (224-11)/4 = 53.25, floor"),
+    (
+        "conv_output_size",
+        {"n": 224, "k": 11, "s": 4},
+        "AlexNet conv1 at 224: (224-11)/4 = 53.25, floor",
+    ),
     ("conv_output_size", {"n": 227, "k": 11, "s": 4}, "AlexNet conv1 at 227: exact"),
-    ("conv_output_size", {"n": 224, "k": 11, "s": 4, "p": 2}, "torchvision AlexNet: 224 with padding 2"),
+    (
+        "conv_output_size",
+        {"n": 224, "k": 11, "s": 4, "p": 2},
+        "torchvision AlexNet: 224 with padding 2",
+    ),
     ("conv_output_size", {"n": 224, "k": 7, "s": 2, "p": 3}, "ResNet stem"),
     ("conv_output_size", {"n": 7, "k": 3, "s": 2}, None),
     ("conv_output_size", {"n": 8, "k": 3, "s": 2, "p": 1}, None),
@@ -40,33 +48,108 @@ SHAPE_CASES = [
     ("dense_params", {"n_in": 150528, "n_out": 1000}, "224x224x3 into 1,000 units"),
     ("dense_params", {"n_in": 150528, "n_out": 1000, "bias": False}, None),
     ("dense_params", {"n_in": 784, "n_out": 10}, None),
-    *[("stacked_kernel_params", {"channels": c, "k": k, "layers": n}, None)
-      for c, k, n in [(1, 3, 2), (1, 5, 1), (1, 3, 3), (1, 7, 1), (64, 3, 3), (64, 7, 1)]],
+    *[
+        ("stacked_kernel_params", {"channels": c, "k": k, "layers": n}, None)
+        for c, k, n in [
+            (1, 3, 2),
+            (1, 5, 1),
+            (1, 3, 3),
+            (1, 7, 1),
+            (64, 3, 3),
+            (64, 7, 1),
+        ]
+    ],
     ("receptive_field", {"layers": [{"k": 3}, {"k": 3}]}, None),
     ("receptive_field", {"layers": [{"k": 3}, {"k": 3}, {"k": 3}]}, None),
-    ("receptive_field", {"layers": [{"k": 3, "s": 1}, {"k": 3, "s": 2}, {"k": 2, "s": 2}, {"k": 3, "s": 1}]}, None),
-    ("receptive_field", {"layers": [{"k": 11, "s": 4}, {"k": 3, "s": 2}, {"k": 5, "s": 1}, {"k": 3, "s": 2},
-                                    {"k": 3}, {"k": 3}, {"k": 3}, {"k": 3, "s": 2}]}, "AlexNet features"),
-    ("receptive_field", {"layers": [{"type": "conv", "k": 5}, {"type": "pool", "k": 2}, {"type": "conv", "k": 5},
-                                    {"type": "pool", "k": 2}]},
-     "LeNet-5 features: a pool's stride defaults to its kernel size, as in stack_shapes"),
-    ("receptive_field", {"layers": [{"type": "pool", "k": 3, "s": 1}, {"k": 3}]},
-     "an explicit stride wins; a layer without a type has stride 1"),
+    (
+        "receptive_field",
+        {
+            "layers": [
+                {"k": 3, "s": 1},
+                {"k": 3, "s": 2},
+                {"k": 2, "s": 2},
+                {"k": 3, "s": 1},
+            ]
+        },
+        None,
+    ),
+    (
+        "receptive_field",
+        {
+            "layers": [
+                {"k": 11, "s": 4},
+                {"k": 3, "s": 2},
+                {"k": 5, "s": 1},
+                {"k": 3, "s": 2},
+                {"k": 3},
+                {"k": 3},
+                {"k": 3},
+                {"k": 3, "s": 2},
+            ]
+        },
+        "AlexNet features",
+    ),
+    (
+        "receptive_field",
+        {
+            "layers": [
+                {"type": "conv", "k": 5},
+                {"type": "pool", "k": 2},
+                {"type": "conv", "k": 5},
+                {"type": "pool", "k": 2},
+            ]
+        },
+        "LeNet-5 features: a pool's stride defaults to its kernel size, as in stack_shapes",
+    ),
+    (
+        "receptive_field",
+        {"layers": [{"type": "pool", "k": 3, "s": 1}, {"k": 3}]},
+        "an explicit stride wins; a layer without a type has stride 1",
+    ),
     ("receptive_field", {"layers": [{"k": 0}]}, None),
     ("receptive_field", {"layers": [{"k": 3, "s": 0}]}, None),
-    ("stack_shapes", {"input_shape": [1, 32, 32], "layers": [
-        {"type": "conv", "k": 5, "c_out": 6}, {"type": "pool", "k": 2},
-        {"type": "conv", "k": 5, "c_out": 16}, {"type": "pool", "k": 2}]}, "LeNet-5 feature extractor"),
-    ("stack_shapes", {"input_shape": [3, 224, 224], "layers": [
-        {"type": "conv", "k": 11, "s": 4, "p": 2, "c_out": 64}, {"type": "pool", "k": 3, "s": 2}]}, None),
-    ("stack_shapes", {"input_shape": [3, 8, 8], "layers": [{"type": "dense", "k": 1}]}, None),
-    ("stack_shapes", {"input_shape": [3, 4, 4], "layers": [{"type": "conv", "k": 5, "c_out": 2}]}, None),
+    (
+        "stack_shapes",
+        {
+            "input_shape": [1, 32, 32],
+            "layers": [
+                {"type": "conv", "k": 5, "c_out": 6},
+                {"type": "pool", "k": 2},
+                {"type": "conv", "k": 5, "c_out": 16},
+                {"type": "pool", "k": 2},
+            ],
+        },
+        "LeNet-5 feature extractor",
+    ),
+    (
+        "stack_shapes",
+        {
+            "input_shape": [3, 224, 224],
+            "layers": [
+                {"type": "conv", "k": 11, "s": 4, "p": 2, "c_out": 64},
+                {"type": "pool", "k": 3, "s": 2},
+            ],
+        },
+        None,
+    ),
+    (
+        "stack_shapes",
+        {"input_shape": [3, 8, 8], "layers": [{"type": "dense", "k": 1}]},
+        None,
+    ),
+    (
+        "stack_shapes",
+        {"input_shape": [3, 4, 4], "layers": [{"type": "conv", "k": 5, "c_out": 2}]},
+        None,
+    ),
 ]
 
 
 def shape_vectors() -> dict:
-    out: dict = {"_about": "Test vectors for syllabus_code/shapes.py (and any widget re-implementing it). "
-                           "Each case: function name, keyword args, and either expected or error."}
+    out: dict = {
+        "_about": "Test vectors for syllabus_code/shapes.py (and any widget re-implementing it). "
+        "Each case: function name, keyword args, and either expected or error."
+    }
     for fn, args, note in SHAPE_CASES:
         case: dict = {"args": args}
         try:

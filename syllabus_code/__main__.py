@@ -29,29 +29,61 @@ def build_parser() -> argparse.ArgumentParser:
     from .train import DATA_NAMES, TrainConfig
 
     d = TrainConfig()
-    parser = argparse.ArgumentParser(prog="python -m syllabus_code",
-                                     description="Train the course's models; list them.")
+    parser = argparse.ArgumentParser(
+        prog="python -m syllabus_code",
+        description="Train the course's models; list them.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("models", help="list the model names")
     t = sub.add_parser("train", help="train a model (under torchrun: on every process)")
-    t.add_argument("--model", default=d.model, help="a name from `python -m syllabus_code models`")
+    t.add_argument(
+        "--model", default=d.model, help="a name from `python -m syllabus_code models`"
+    )
     t.add_argument("--data", default=d.data, help=f"one of {', '.join(DATA_NAMES)}")
     t.add_argument("--epochs", type=int, default=d.epochs)
-    t.add_argument("--batch-size", type=int, default=d.batch_size, help="per process under torchrun")
+    t.add_argument(
+        "--batch-size",
+        type=int,
+        default=d.batch_size,
+        help="per process under torchrun",
+    )
     t.add_argument("--lr", type=float, default=d.lr)
     t.add_argument("--optimizer", choices=["adamw", "sgd"], default=d.optimizer)
     t.add_argument("--weight-decay", type=float, default=d.weight_decay)
     t.add_argument("--schedule", choices=["cosine", "constant"], default=d.schedule)
     t.add_argument("--seed", type=int, default=d.seed)
-    t.add_argument("--device", default=d.device, help="auto (cuda > mps > cpu), cpu, cuda, cuda:1, mps")
-    t.add_argument("--no-amp", dest="amp", action="store_false", help="train in float32 on a GPU too")
-    t.add_argument("--channels-last", action="store_true", help="NHWC memory format (GPU speed-up)")
-    t.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
-    t.add_argument("--limit", type=int, default=None, help="use only the first N training images")
-    t.add_argument("--out", default=None, help="folder for checkpoint.pt and metrics.jsonl")
-    t.add_argument("--resume", action="store_true", help="continue from OUT/checkpoint.pt")
-    t.add_argument("--threads", type=_positive_int, default=None,
-                   help="CPU threads for torch (default: torch's)")
+    t.add_argument(
+        "--device",
+        default=d.device,
+        help="auto (cuda > mps > cpu), cpu, cuda, cuda:1, mps",
+    )
+    t.add_argument(
+        "--no-amp",
+        dest="amp",
+        action="store_false",
+        help="train in float32 on a GPU too",
+    )
+    t.add_argument(
+        "--channels-last", action="store_true", help="NHWC memory format (GPU speed-up)"
+    )
+    t.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="no progress bar"
+    )
+    t.add_argument(
+        "--limit", type=int, default=None, help="use only the first N training images"
+    )
+    t.add_argument(
+        "--out", default=None, help="folder for checkpoint.pt and metrics.jsonl"
+    )
+    t.add_argument(
+        "--resume", action="store_true", help="continue from OUT/checkpoint.pt"
+    )
+    t.add_argument(
+        "--threads",
+        type=_positive_int,
+        default=None,
+        help="CPU threads for torch (default: torch's)",
+    )
     return parser
 
 
@@ -92,16 +124,28 @@ def main(argv: list[str] | None = None) -> int:
         torch.set_num_threads(args.threads)
     try:
         history = run(config)
-    except (SetupError, DataNotFoundError) as exc:  # data, model, out folder, checkpoint
+    except (
+        SetupError,
+        DataNotFoundError,
+    ) as exc:  # data, model, out folder, checkpoint
         _fail(str(exc))
     env = distributed_env()
     if env is not None and env[0] != 0:
         return 0
     if not history["epochs"]:
-        print(f"nothing to train: the run in {config.out} has already trained "
-              f"{history['start_epoch']} of --epochs {config.epochs}; raise --epochs to go on")
+        print(
+            f"nothing to train: the run in {config.out} has already trained "
+            f"{history['start_epoch']} of --epochs {config.epochs}; raise --epochs to go on"
+        )
     for record in history["epochs"]:
-        print(json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in record.items()}))
+        print(
+            json.dumps(
+                {
+                    k: (round(v, 4) if isinstance(v, float) else v)
+                    for k, v in record.items()
+                }
+            )
+        )
     return 0
 
 

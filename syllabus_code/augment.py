@@ -22,15 +22,26 @@ import torch.nn.functional as F
 
 from ._checks import check_int, check_number, check_positive
 
-__all__ = ["augmentation_pipeline", "cutmix", "cutmix_box", "mixup", "one_hot", "sample_lambda",
-           "soft_cross_entropy"]
+__all__ = [
+    "augmentation_pipeline",
+    "cutmix",
+    "cutmix_box",
+    "mixup",
+    "one_hot",
+    "sample_lambda",
+    "soft_cross_entropy",
+]
 
 
 def _check_batch(x, y, num_classes):
     if not isinstance(x, torch.Tensor) or x.ndim != 4:
-        raise ValueError(f"x must be a (N, C, H, W) tensor, got {getattr(x, 'shape', type(x).__name__)}")
+        raise ValueError(
+            f"x must be a (N, C, H, W) tensor, got {getattr(x, 'shape', type(x).__name__)}"
+        )
     if not isinstance(y, torch.Tensor) or y.shape[:1] != x.shape[:1]:
-        raise ValueError(f"y must be a tensor with one label per image ({x.shape[0]}), got {getattr(y, 'shape', y)}")
+        raise ValueError(
+            f"y must be a tensor with one label per image ({x.shape[0]}), got {getattr(y, 'shape', y)}"
+        )
     check_int(num_classes, "num_classes", min=2, max=10**6)
 
 
@@ -42,15 +53,22 @@ def _check_center(center, height: int, width: int) -> tuple[int, int]:
     """A pixel (cy, cx) inside the image: a box centred outside it would paste nothing."""
     if not isinstance(center, (tuple, list)) or len(center) != 2:
         raise TypeError(f"center must be a pair (cy, cx), got {center!r}")
-    return (check_int(center[0], "center[0] (row)", 0, height - 1),
-            check_int(center[1], "center[1] (column)", 0, width - 1))
+    return (
+        check_int(center[0], "center[0] (row)", 0, height - 1),
+        check_int(center[1], "center[1] (column)", 0, width - 1),
+    )
 
 
 def _check_partner(n: int, partner) -> None:
     if partner is not None and (
-            not isinstance(partner, torch.Tensor) or partner.shape != (n,) or partner.is_floating_point()
-            or (n and (partner.min() < 0 or partner.max() >= n))):
-        raise ValueError(f"partner must be an integer tensor of shape ({n},) with indices in [0, {n - 1}]")
+        not isinstance(partner, torch.Tensor)
+        or partner.shape != (n,)
+        or partner.is_floating_point()
+        or (n and (partner.min() < 0 or partner.max() >= n))
+    ):
+        raise ValueError(
+            f"partner must be an integer tensor of shape ({n},) with indices in [0, {n - 1}]"
+        )
 
 
 # --8<-- [start:mixup]
@@ -91,6 +109,8 @@ def _mixup(x, y, num_classes, lam, partner) -> tuple[torch.Tensor, torch.Tensor,
     j = _partner(x.shape[0], partner)
     t = one_hot(y, num_classes)
     return lam * x + (1.0 - lam) * x[j], lam * t + (1.0 - lam) * t[j], lam
+
+
 # --8<-- [end:mixup]
 
 
@@ -104,9 +124,16 @@ def sample_lambda(alpha: float, generator: torch.Generator | None = None) -> flo
     return _sample_lambda(alpha, generator)
 
 
-def mixup(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.0, *,
-          lam: float | None = None, partner: torch.Tensor | None = None,
-          generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor, float]:
+def mixup(
+    x: torch.Tensor,
+    y: torch.Tensor,
+    num_classes: int,
+    alpha: float = 1.0,
+    *,
+    lam: float | None = None,
+    partner: torch.Tensor | None = None,
+    generator: torch.Generator | None = None,
+) -> tuple[torch.Tensor, torch.Tensor, float]:
     """Mixed images, mixed (soft) labels and the λ used: x̃ = λ x + (1-λ) x[partner]."""
     _check_batch(x, y, num_classes)
     lam = sample_lambda(alpha, generator) if lam is None else _check_lam(lam)
@@ -130,8 +157,9 @@ def _cutmix_box(lam, height, width, cy, cx) -> tuple[int, int, int, int]:
     return x1, y1, x2, y2
 
 
-def _cutmix(x, y, num_classes, lam, center, partner,
-            generator) -> tuple[torch.Tensor, torch.Tensor, float, tuple[int, int, int, int]]:
+def _cutmix(
+    x, y, num_classes, lam, center, partner, generator
+) -> tuple[torch.Tensor, torch.Tensor, float, tuple[int, int, int, int]]:
     """CutMix a batch: returns images, soft labels, the label weight λ' of the kept image, and the box.
 
     λ' = 1 - (box area)/(H·W) is recomputed from the *clipped* box, so the label weights always
@@ -141,7 +169,10 @@ def _cutmix(x, y, num_classes, lam, center, partner,
     """
     h, w = x.shape[-2:]
     if center is None:
-        center = (int(torch.randint(h, (1,), generator=generator)), int(torch.randint(w, (1,), generator=generator)))
+        center = (
+            int(torch.randint(h, (1,), generator=generator)),
+            int(torch.randint(w, (1,), generator=generator)),
+        )
     x1, y1, x2, y2 = cutmix_box(lam, h, w, center)
     j = _partner(x.shape[0], partner)
     out = x.clone()
@@ -149,10 +180,14 @@ def _cutmix(x, y, num_classes, lam, center, partner,
     lam_kept = 1.0 - (x2 - x1) * (y2 - y1) / (h * w)
     t = one_hot(y, num_classes)
     return out, lam_kept * t + (1.0 - lam_kept) * t[j], lam_kept, (x1, y1, x2, y2)
+
+
 # --8<-- [end:cutmix]
 
 
-def cutmix_box(lam: float, height: int, width: int, center: tuple[int, int]) -> tuple[int, int, int, int]:
+def cutmix_box(
+    lam: float, height: int, width: int, center: tuple[int, int]
+) -> tuple[int, int, int, int]:
     """The box ``(x1, y1, x2, y2)`` (pixel bounds, x2/y2 exclusive) for ratio λ around ``center = (cy, cx)``.
 
     Unclipped, its sides are √(1-λ)·W by √(1-λ)·H (area fraction 1-λ); the half-sides are rounded
@@ -164,10 +199,17 @@ def cutmix_box(lam: float, height: int, width: int, center: tuple[int, int]) -> 
     return _cutmix_box(lam, height, width, cy, cx)
 
 
-def cutmix(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.0, *,
-           lam: float | None = None, center: tuple[int, int] | None = None,
-           partner: torch.Tensor | None = None, generator: torch.Generator | None = None,
-           ) -> tuple[torch.Tensor, torch.Tensor, float, tuple[int, int, int, int]]:
+def cutmix(
+    x: torch.Tensor,
+    y: torch.Tensor,
+    num_classes: int,
+    alpha: float = 1.0,
+    *,
+    lam: float | None = None,
+    center: tuple[int, int] | None = None,
+    partner: torch.Tensor | None = None,
+    generator: torch.Generator | None = None,
+) -> tuple[torch.Tensor, torch.Tensor, float, tuple[int, int, int, int]]:
     """CutMix a batch: returns images, soft labels, the label weight λ' of the kept image, and the box.
 
     λ' = 1 - (box area)/(H·W) is recomputed from the *clipped* box, so the label weights always
@@ -182,7 +224,9 @@ def cutmix(x: torch.Tensor, y: torch.Tensor, num_classes: int, alpha: float = 1.
 def soft_cross_entropy(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
     """Mean cross-entropy against soft targets (rows summing to 1): −Σ_k t_k log softmax(z)_k."""
     if logits.shape != targets.shape:
-        raise ValueError(f"logits and targets must have the same shape, got {tuple(logits.shape)} and {tuple(targets.shape)}")
+        raise ValueError(
+            f"logits and targets must have the same shape, got {tuple(logits.shape)} and {tuple(targets.shape)}"
+        )
     return -(targets * F.log_softmax(logits, dim=1)).sum(dim=1).mean()
 
 
@@ -200,21 +244,36 @@ def _augmentation_pipeline(kind: str, noise_std: float, erase_p: float):
     from torchvision.transforms import v2
 
     if kind == "digits":
-        geometric = [v2.RandomAffine(degrees=10, translate=(0.1, 0.1), scale=(0.9, 1.1))]
+        geometric = [
+            v2.RandomAffine(degrees=10, translate=(0.1, 0.1), scale=(0.9, 1.1))
+        ]
         photometric = [v2.ColorJitter(brightness=0.2, contrast=0.2)]
     else:
-        geometric = [v2.RandomCrop(32, padding=4, padding_mode="reflect"), v2.RandomHorizontalFlip()]
-        photometric = [v2.ColorJitter(brightness=0.2, contrast=0.2, saturation=0.2, hue=0.02)]
-    return v2.Compose([
-        *geometric,                                      # where things are
-        *photometric,                                    # how bright / coloured they are
-        v2.GaussianNoise(mean=0.0, sigma=noise_std, clip=True),  # sensor noise, kept in [0, 1]
-        v2.RandomErasing(p=erase_p, scale=(0.02, 0.2), value=0),  # occlusion
-    ])
+        geometric = [
+            v2.RandomCrop(32, padding=4, padding_mode="reflect"),
+            v2.RandomHorizontalFlip(),
+        ]
+        photometric = [
+            v2.ColorJitter(brightness=0.2, contrast=0.2, saturation=0.2, hue=0.02)
+        ]
+    return v2.Compose(
+        [
+            *geometric,  # where things are
+            *photometric,  # how bright / coloured they are
+            v2.GaussianNoise(
+                mean=0.0, sigma=noise_std, clip=True
+            ),  # sensor noise, kept in [0, 1]
+            v2.RandomErasing(p=erase_p, scale=(0.02, 0.2), value=0),  # occlusion
+        ]
+    )
+
+
 # --8<-- [end:pipeline]
 
 
-def augmentation_pipeline(kind: str = "digits", *, noise_std: float = 0.05, erase_p: float = 0.25):
+def augmentation_pipeline(
+    kind: str = "digits", *, noise_std: float = 0.05, erase_p: float = 0.25
+):
     """A ``transforms.v2`` pipeline for float image tensors in [0, 1], shape (C, H, W) or (N, C, H, W).
 
     ``kind="digits"`` (MNIST-like): small rotations, shifts and scalings but no flips (a mirrored

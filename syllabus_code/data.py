@@ -39,13 +39,29 @@ from .training_data import (
 )
 
 __all__ = [
-    "DATASETS", "DataNotFoundError", "cache_dir", "data_root", "unpack_archives", "load", "load_arrays",
-    "load_cifar10_sample", "DATA_STATS", "DATA_NAMES", "data_key", "data_channels", "ArrayDataset",
-    "prepare_data", "make_loader",
+    "DATASETS",
+    "DataNotFoundError",
+    "cache_dir",
+    "data_root",
+    "unpack_archives",
+    "load",
+    "load_arrays",
+    "load_cifar10_sample",
+    "DATA_STATS",
+    "DATA_NAMES",
+    "data_key",
+    "data_channels",
+    "ArrayDataset",
+    "prepare_data",
+    "make_loader",
 ]
 
 DATASETS = ("mnist", "fashion-mnist", "cifar10")
-_FOLDER = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST", "cifar10": "cifar-10-batches-py"}
+_FOLDER = {
+    "mnist": "MNIST",
+    "fashion-mnist": "FashionMNIST",
+    "cifar10": "cifar-10-batches-py",
+}
 
 
 class DataNotFoundError(FileNotFoundError):
@@ -75,7 +91,9 @@ def _download_allowed(download: bool | None) -> bool:
 def _check_name(name: str) -> str:
     key = name.lower().replace("_", "-")
     if key not in DATASETS:
-        raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
+        raise ValueError(
+            f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}"
+        )
     return key
 
 
@@ -115,14 +133,22 @@ def unpack_archives(folder: Path) -> list[Path]:
                 shutil.copyfileobj(src, dst)
         except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
             part.unlink(missing_ok=True)
-            raise DataNotFoundError(f"cannot unpack {archive}: {exc}; replace it with an "
-                                    "intact copy") from exc
+            raise DataNotFoundError(
+                f"cannot unpack {archive}: {exc}; replace it with an intact copy"
+            ) from exc
         part.replace(target)  # never leave a half-written file under the final name
         written.append(target)
     return written
 
 
-def load(name: str, train: bool = True, *, root=None, download: bool | None = None, transform=None):
+def load(
+    name: str,
+    train: bool = True,
+    *,
+    root=None,
+    download: bool | None = None,
+    transform=None,
+):
     """A torchvision data set: ``"mnist"``, ``"fashion-mnist"`` or ``"cifar10"``.
 
     Parameters
@@ -141,7 +167,11 @@ def load(name: str, train: bool = True, *, root=None, download: bool | None = No
     import torchvision.datasets as tvd
 
     key = _check_name(name)
-    cls = {"mnist": tvd.MNIST, "fashion-mnist": tvd.FashionMNIST, "cifar10": tvd.CIFAR10}[key]
+    cls = {
+        "mnist": tvd.MNIST,
+        "fashion-mnist": tvd.FashionMNIST,
+        "cifar10": tvd.CIFAR10,
+    }[key]
     source = data_root(root)
     looked = [source / _FOLDER[key]]
     base = _writable_root(source, _FOLDER[key])
@@ -152,7 +182,9 @@ def load(name: str, train: bool = True, *, root=None, download: bool | None = No
         unpack_archives(base / _FOLDER[key])
     try:
         return cls(str(base), train=train, download=allowed, transform=transform)
-    except Exception as exc:  # torchvision raises RuntimeError (missing) or URLError (offline)
+    except (
+        Exception
+    ) as exc:  # torchvision raises RuntimeError (missing) or URLError (offline)
         raise DataNotFoundError(
             f"{name} ({'train' if train else 'test'} split) not found in "
             f"{', '.join(str(p) for p in looked)}"
@@ -163,7 +195,9 @@ def load(name: str, train: bool = True, *, root=None, download: bool | None = No
         ) from exc
 
 
-def load_arrays(name: str, train: bool = True, **kwargs) -> tuple[np.ndarray, np.ndarray]:
+def load_arrays(
+    name: str, train: bool = True, **kwargs
+) -> tuple[np.ndarray, np.ndarray]:
     """A data set as NumPy arrays: images ``(N, C, H, W)`` float32 in [0, 1], labels int64 ``(N,)``."""
     ds = load(name, train, **kwargs)
     images = np.asarray(ds.data)
@@ -174,7 +208,9 @@ def load_arrays(name: str, train: bool = True, **kwargs) -> tuple[np.ndarray, np
     return images.astype(np.float32) / 255.0, np.asarray(ds.targets, dtype=np.int64)
 
 
-def load_cifar10_sample(train: bool = True, *, root=None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def load_cifar10_sample(
+    train: bool = True, *, root=None
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """The small offline CIFAR-10 *sample* (4,000 train / 1,000 test images) for smoke tests.
 
     Returns images ``(N, 3, 32, 32)`` float32 in [0, 1], labels int64 and the class names.
@@ -191,5 +227,7 @@ def load_cifar10_sample(train: bool = True, *, root=None) -> tuple[np.ndarray, n
         rows = z[f"{split}_data"]  # (N, 3072) uint8
         labels = z[f"{split}_labels"].astype(np.int64)
         names = [str(n) for n in z["label_names"]]
-    images = rows.reshape(-1, 3, 32, 32).astype(np.float32) / 255.0  # CIFAR rows: 1024 R, G, B
+    images = (
+        rows.reshape(-1, 3, 32, 32).astype(np.float32) / 255.0
+    )  # CIFAR rows: 1024 R, G, B
     return images, labels, names

@@ -47,7 +47,9 @@ class Numeric:
     def __post_init__(self) -> None:
         _check_common(self.id, self.prompt, self.solution)
         if not math.isfinite(self.answer):
-            raise ValueError(f"question {self.id!r}: answer must be finite, got {self.answer}")
+            raise ValueError(
+                f"question {self.id!r}: answer must be finite, got {self.answer}"
+            )
         if not (math.isfinite(self.tolerance) and self.tolerance >= 0):
             raise ValueError(f"question {self.id!r}: tolerance must be finite and >= 0")
         if not self.hint.strip():
@@ -56,7 +58,8 @@ class Numeric:
             if abs(m.value - self.answer) <= self.tolerance:
                 raise ValueError(
                     f"question {self.id!r}: mistake value {m.value} is accepted as the answer "
-                    f"{self.answer} within tolerance {self.tolerance}")
+                    f"{self.answer} within tolerance {self.tolerance}"
+                )
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,14 @@ class Choice:
         if len(self.options) < 2:
             raise ValueError(f"question {self.id!r}: needs at least 2 options")
         if sum(o.correct for o in self.options) != 1:
-            raise ValueError(f"question {self.id!r}: exactly one option must be correct")
+            raise ValueError(
+                f"question {self.id!r}: exactly one option must be correct"
+            )
         for o in self.options:
             if not o.explanation.strip():
-                raise ValueError(f"question {self.id!r}: option {o.text!r} has no explanation")
+                raise ValueError(
+                    f"question {self.id!r}: option {o.text!r} has no explanation"
+                )
 
 
 Question = Numeric | Choice

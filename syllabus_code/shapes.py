@@ -30,7 +30,9 @@ __all__ = [
 
 
 def _int(value, name: str) -> int:
-    return check_int(value, name)  # NumPy integers too, but not floats: 2.5 channels is a bug
+    return check_int(
+        value, name
+    )  # NumPy integers too, but not floats: 2.5 channels is a bug
 
 
 def _positive(value, name: str) -> int:
@@ -44,15 +46,21 @@ def _non_negative(value, name: str) -> int:
 def _check_layers(layers) -> list[dict]:
     """The layer list of ``receptive_field`` / ``stack_shapes``: an iterable of dicts."""
     if isinstance(layers, (str, bytes, dict)):
-        raise TypeError(f"layers must be a list of dicts such as {{'k': 3, 's': 1}}, got {type(layers).__name__}")
+        raise TypeError(
+            f"layers must be a list of dicts such as {{'k': 3, 's': 1}}, got {type(layers).__name__}"
+        )
     try:
         layers = list(layers)
     except TypeError:
-        raise TypeError(f"layers must be a list of dicts such as {{'k': 3, 's': 1}}, "
-                        f"got {type(layers).__name__}") from None
+        raise TypeError(
+            f"layers must be a list of dicts such as {{'k': 3, 's': 1}}, "
+            f"got {type(layers).__name__}"
+        ) from None
     for i, layer in enumerate(layers):
         if not isinstance(layer, dict):
-            raise TypeError(f"layers[{i}] must be a dict such as {{'k': 3, 's': 1}}, got {layer!r}")
+            raise TypeError(
+                f"layers[{i}] must be a dict such as {{'k': 3, 's': 1}}, got {layer!r}"
+            )
     return layers
 
 
@@ -67,8 +75,12 @@ def conv_output_size(n: int, k: int, s: int = 1, p: int = 0) -> int:
     n, k = _positive(n, "n (input size)"), _positive(k, "k (kernel size)")
     s, p = _positive(s, "s (stride)"), _non_negative(p, "p (padding)")
     if k > n + 2 * p:
-        raise ValueError(f"kernel size k={k} is larger than the padded input n + 2p = {n} + 2*{p} = {n + 2 * p}")
+        raise ValueError(
+            f"kernel size k={k} is larger than the padded input n + 2p = {n} + 2*{p} = {n + 2 * p}"
+        )
     return (n - k + 2 * p) // s + 1
+
+
 # --8<-- [end:conv_output_size]
 
 
@@ -81,12 +93,15 @@ def same_padding(k: int) -> int:
     """Padding p = (k - 1) / 2 that keeps the size unchanged at stride 1 (odd ``k`` only)."""
     k = _positive(k, "k (kernel size)")
     if k % 2 == 0:
-        raise ValueError(f"'same' padding (k - 1)/2 needs an odd kernel size, got k={k}")
+        raise ValueError(
+            f"'same' padding (k - 1)/2 needs an odd kernel size, got k={k}"
+        )
     return (k - 1) // 2
 
 
-def conv2d_output_shape(x_shape: Sequence[int], w_shape: Sequence[int], stride: int = 1,
-                        padding: int = 0) -> tuple[int, int, int, int]:
+def conv2d_output_shape(
+    x_shape: Sequence[int], w_shape: Sequence[int], stride: int = 1, padding: int = 0
+) -> tuple[int, int, int, int]:
     """Output shape (N, F, H_out, W_out) of a 2-D convolution of x (N, C, H, W) by w (F, C, kh, kw).
 
     Checks everything a convolution needs: both shapes 4-D, matching channels, stride >= 1,
@@ -94,9 +109,13 @@ def conv2d_output_shape(x_shape: Sequence[int], w_shape: Sequence[int], stride: 
     """
     x_shape, w_shape = tuple(x_shape), tuple(w_shape)
     if len(x_shape) != 4:
-        raise ValueError(f"x must be 4-D (N, C, H, W), got {len(x_shape)}-D shape {x_shape}")
+        raise ValueError(
+            f"x must be 4-D (N, C, H, W), got {len(x_shape)}-D shape {x_shape}"
+        )
     if len(w_shape) != 4:
-        raise ValueError(f"w must be 4-D (F, C, kh, kw), got {len(w_shape)}-D shape {w_shape}")
+        raise ValueError(
+            f"w must be 4-D (F, C, kh, kw), got {len(w_shape)}-D shape {w_shape}"
+        )
     stride = _int(stride, "stride")
     padding = _int(padding, "padding")
     if stride <= 0:
@@ -106,12 +125,20 @@ def conv2d_output_shape(x_shape: Sequence[int], w_shape: Sequence[int], stride: 
     n, c, h, w = x_shape
     f, c_w, kh, kw = w_shape
     if c != c_w:
-        raise ValueError(f"channel mismatch: x has C={c} channels but w expects C={c_w}")
+        raise ValueError(
+            f"channel mismatch: x has C={c} channels but w expects C={c_w}"
+        )
     if kh > h + 2 * padding or kw > w + 2 * padding:
         raise ValueError(
             f"kernel {kh}x{kw} is larger than the padded input "
-            f"{h + 2 * padding}x{w + 2 * padding} (input {h}x{w}, padding {padding})")
-    return (n, f, conv_output_size(h, kh, stride, padding), conv_output_size(w, kw, stride, padding))
+            f"{h + 2 * padding}x{w + 2 * padding} (input {h}x{w}, padding {padding})"
+        )
+    return (
+        n,
+        f,
+        conv_output_size(h, kh, stride, padding),
+        conv_output_size(w, kw, stride, padding),
+    )
 
 
 # --8<-- [start:params]
@@ -136,6 +163,8 @@ def stacked_kernel_params(channels: int, k: int = 3, layers: int = 1) -> int:
     """
     c = _positive(channels, "channels")
     return _positive(layers, "layers") * conv_params(k, k, c, c, bias=False)
+
+
 # --8<-- [end:params]
 
 
@@ -158,10 +187,12 @@ def receptive_field(layers: Iterable[dict]) -> list[int]:
     for i, layer in enumerate(_check_layers(layers)):
         k = _positive(layer.get("k"), f"layers[{i}]['k']")
         s = layer_stride(layer, i)
-        rf += (k - 1) * jump      # each kernel tap is `jump` input pixels apart
-        jump *= s                 # product of the strides so far
+        rf += (k - 1) * jump  # each kernel tap is `jump` input pixels apart
+        jump *= s  # product of the strides so far
         out.append(rf)
     return out
+
+
 # --8<-- [end:receptive_field]
 
 
@@ -189,7 +220,9 @@ def stack_shapes(input_shape: Sequence[int], layers: Iterable[dict]) -> list[dic
             params = 0
             h, w = pool_output_size(h, k, s), pool_output_size(w, k, s)
         else:
-            raise ValueError(f"layers[{i}]['type'] must be 'conv' or 'pool', got {kind!r}")
+            raise ValueError(
+                f"layers[{i}]['type'] must be 'conv' or 'pool', got {kind!r}"
+            )
         rf += (k - 1) * jump
         jump *= s
         out.append({"shape": [c, h, w], "params": params, "rf": rf})

@@ -14,7 +14,13 @@ from torch.utils.data import DataLoader, Dataset, DistributedSampler
 from ._checks import is_integer
 
 __all__ = [
-    "DATA_STATS", "DATA_NAMES", "data_key", "data_channels", "ArrayDataset", "prepare_data", "make_loader",
+    "DATA_STATS",
+    "DATA_NAMES",
+    "data_key",
+    "data_channels",
+    "ArrayDataset",
+    "prepare_data",
+    "make_loader",
 ]
 
 
@@ -36,7 +42,9 @@ def data_key(name: str) -> str:
         raise TypeError(f"data must be a string, got {type(name).__name__}")
     key = name.lower().replace("_", "-")
     if key not in DATA_NAMES:
-        raise ValueError(f"unknown data set {name!r}; valid names: {', '.join(DATA_NAMES)}")
+        raise ValueError(
+            f"unknown data set {name!r}; valid names: {', '.join(DATA_NAMES)}"
+        )
     return key
 
 
@@ -52,8 +60,10 @@ class ArrayDataset(Dataset):
         if not isinstance(images, torch.Tensor) or not isinstance(labels, torch.Tensor):
             raise TypeError("images and labels must be torch tensors")
         if images.shape[0] != labels.shape[0]:
-            raise ValueError(f"images and labels must have the same length, got {images.shape[0]} "
-                             f"and {labels.shape[0]}")
+            raise ValueError(
+                f"images and labels must have the same length, got {images.shape[0]} "
+                f"and {labels.shape[0]}"
+            )
         self.images, self.labels = images, labels
 
     def __len__(self) -> int:
@@ -62,7 +72,9 @@ class ArrayDataset(Dataset):
     def __getitem__(self, i):
         return self.images[i], self.labels[i]
 
-    def __getitems__(self, indices):  # DataLoader calls this with a whole batch of indices
+    def __getitems__(
+        self, indices
+    ):  # DataLoader calls this with a whole batch of indices
         idx = torch.as_tensor(indices)
         return self.images[idx], self.labels[idx]
 
@@ -76,8 +88,14 @@ def _check_optional_count(value, name: str) -> None:
         raise ValueError(f"{name} must be a positive int or None, got {value!r}")
 
 
-def prepare_data(name: str, train: bool = True, *, limit: int | None = None, channels: int | None = None,
-                 seed: int = 0) -> ArrayDataset:
+def prepare_data(
+    name: str,
+    train: bool = True,
+    *,
+    limit: int | None = None,
+    channels: int | None = None,
+    seed: int = 0,
+) -> ArrayDataset:
     """A data set as standardised tensors: ``mnist``, ``fashion-mnist``, ``cifar10``,
     ``cifar10-sample`` (the offline 4,000/1,000-image sample: for smoke tests only) or
     ``synthetic`` (random 1×28×28 images with random labels: for testing the machinery).
@@ -97,7 +115,10 @@ def prepare_data(name: str, train: bool = True, *, limit: int | None = None, cha
         x = torch.rand(n, 1, 28, 28, generator=g)
         y = torch.randint(0, 10, (n,), generator=g)
     else:
-        from .data import load_arrays, load_cifar10_sample  # data re-exports this module
+        from .data import (
+            load_arrays,
+            load_cifar10_sample,
+        )  # data re-exports this module
 
         if key == "cifar10-sample":
             images, labels, _ = load_cifar10_sample(train)
@@ -110,13 +131,21 @@ def prepare_data(name: str, train: bool = True, *, limit: int | None = None, cha
     x = (x - mean) / std
     if channels is not None and channels != x.shape[1]:
         if x.shape[1] != 1:
-            raise ValueError(f"cannot turn {x.shape[1]}-channel images into {channels} channels")
+            raise ValueError(
+                f"cannot turn {x.shape[1]}-channel images into {channels} channels"
+            )
         x = x.expand(-1, channels, -1, -1).contiguous()
     return ArrayDataset(x, y)
 
 
-def make_loader(dataset: Dataset, batch_size: int, *, shuffle: bool, seed: int = 0,
-                distributed: bool = False) -> DataLoader:
+def make_loader(
+    dataset: Dataset,
+    batch_size: int,
+    *,
+    shuffle: bool,
+    seed: int = 0,
+    distributed: bool = False,
+) -> DataLoader:
     """A DataLoader over ``dataset`` with a ``DistributedSampler``: under torchrun
     (``distributed``) each process gets its own shard; otherwise it is one "process" holding
     everything. With ``shuffle`` the order depends only on ``(seed, epoch)``, so a resumed run
@@ -124,4 +153,6 @@ def make_loader(dataset: Dataset, batch_size: int, *, shuffle: bool, seed: int =
     """
     one = {} if distributed else {"num_replicas": 1, "rank": 0}
     sampler = DistributedSampler(dataset, shuffle=shuffle, seed=seed, **one)
-    return DataLoader(dataset, batch_size=batch_size, sampler=sampler, collate_fn=_as_batch)
+    return DataLoader(
+        dataset, batch_size=batch_size, sampler=sampler, collate_fn=_as_batch
+    )

@@ -24,8 +24,19 @@ from torch import nn
 from syllabus_code._checks import check_int, check_positive
 from syllabus_code.transfer_experiments import class_subset, compare_strategies, rotated
 
-__all__ = ["STRATEGIES", "blocks", "class_subset", "compare_strategies", "freeze", "head_name", "prepare",
-           "pretrained", "replace_head", "rotated", "trainable_parameters"]
+__all__ = [
+    "STRATEGIES",
+    "blocks",
+    "class_subset",
+    "compare_strategies",
+    "freeze",
+    "head_name",
+    "prepare",
+    "pretrained",
+    "replace_head",
+    "rotated",
+    "trainable_parameters",
+]
 
 STRATEGIES = ("feature-extraction", "fine-tuning", "full")
 
@@ -35,7 +46,9 @@ def head_name(model: nn.Module) -> str:
     """The dotted name of the classifier head: the last ``nn.Linear`` in the model."""
     names = [n for n, m in model.named_modules() if isinstance(m, nn.Linear)]
     if not names:
-        raise ValueError(f"model must contain an nn.Linear classifier head, found none in {type(model).__name__}")
+        raise ValueError(
+            f"model must contain an nn.Linear classifier head, found none in {type(model).__name__}"
+        )
     return names[-1]
 
 
@@ -51,6 +64,8 @@ def _replace_head(model: nn.Module, num_classes: int) -> nn.Linear:
     new = nn.Linear(old.in_features, num_classes).to(old.weight.device)
     setattr(parent, attr, new)
     return new
+
+
 # --8<-- [end:head]
 
 
@@ -91,6 +106,8 @@ def freeze(module: nn.Module, frozen: bool = True) -> nn.Module:
         else:
             vars(m).pop("train", None)  # back to nn.Module.train
     return module
+
+
 # --8<-- [end:freeze]
 
 
@@ -105,7 +122,11 @@ def blocks(model: nn.Module) -> list[tuple[str, nn.Module]]:
         if not any(True for _ in child.parameters()):
             continue
         if isinstance(child, nn.Sequential):
-            out += [(f"{name}.{n}", m) for n, m in child.named_children() if any(True for _ in m.parameters())]
+            out += [
+                (f"{name}.{n}", m)
+                for n, m in child.named_children()
+                if any(True for _ in m.parameters())
+            ]
         else:
             out.append((name, child))
     return out
@@ -117,7 +138,9 @@ def trainable_parameters(model: nn.Module) -> int:
 
 
 # --8<-- [start:prepare]
-def _prepare(model, strategy, num_classes, lr, unfreeze, backbone_lr_factor) -> list[dict]:
+def _prepare(
+    model, strategy, num_classes, lr, unfreeze, backbone_lr_factor
+) -> list[dict]:
     """Give ``model`` a new head for ``num_classes`` and set what trains; return optimiser groups.
 
     ``feature-extraction``: only the head trains (at ``lr``).
@@ -133,7 +156,7 @@ def _prepare(model, strategy, num_classes, lr, unfreeze, backbone_lr_factor) -> 
         return [{"params": list(model.parameters()), "lr": lr}]
     below = [m for _, m in blocks(model) if m is not head]  # in order, head excluded
     n_tuned = min(unfreeze, len(below)) if strategy == "fine-tuning" else 0
-    frozen_blocks, tuned = below[: len(below) - n_tuned], below[len(below) - n_tuned:]
+    frozen_blocks, tuned = below[: len(below) - n_tuned], below[len(below) - n_tuned :]
     # Freeze everything, then unfreeze what runs after the last frozen block: the
     # tuned blocks, the head and the parameter-free layers between them (such as a
     # dropout before the head).
@@ -141,20 +164,34 @@ def _prepare(model, strategy, num_classes, lr, unfreeze, backbone_lr_factor) -> 
     order = list(model.modules())  # registration order: forward order, for our models
     last_frozen = list(frozen_blocks[-1].modules())[-1] if frozen_blocks else model
     cut = order.index(last_frozen)
-    for m in order[cut + 1:]:
+    for m in order[cut + 1 :]:
         freeze(m, False)
     for m in order[: cut + 1]:  # a container of trained layers is not frozen itself
         if any(p.requires_grad for p in m.parameters()):
             vars(m).pop("train", None)
     groups = [{"params": list(head.parameters()), "lr": lr}]
     if tuned:
-        groups.append({"params": [p for m in tuned for p in m.parameters()], "lr": lr * backbone_lr_factor})
+        groups.append(
+            {
+                "params": [p for m in tuned for p in m.parameters()],
+                "lr": lr * backbone_lr_factor,
+            }
+        )
     return groups
+
+
 # --8<-- [end:prepare]
 
 
-def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
-            unfreeze: int = 2, backbone_lr_factor: float = 0.1) -> list[dict]:
+def prepare(
+    model: nn.Module,
+    strategy: str,
+    num_classes: int,
+    lr: float,
+    *,
+    unfreeze: int = 2,
+    backbone_lr_factor: float = 0.1,
+) -> list[dict]:
     """Give ``model`` a new head for ``num_classes`` and set what trains; return optimiser groups.
 
     ``feature-extraction``: only the head trains (at ``lr``).
@@ -163,7 +200,9 @@ def prepare(model: nn.Module, strategy: str, num_classes: int, lr: float, *,
     ``full``: every layer trains at ``lr`` from the pretrained starting point.
     """
     if strategy not in STRATEGIES:
-        raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}, got {strategy!r}")
+        raise ValueError(
+            f"strategy must be one of {', '.join(STRATEGIES)}, got {strategy!r}"
+        )
     check_int(unfreeze, "unfreeze (blocks to train below the head)", min=0)
     check_positive(lr, "lr")
     check_positive(backbone_lr_factor, "backbone_lr_factor")
@@ -176,9 +215,13 @@ def _check_pretrained_name(name) -> None:
     from .models import list_models
 
     if not isinstance(name, str) or name not in list_models():
-        raise ValueError(f"unknown model name {name!r}; valid names: {', '.join(list_models())}")
+        raise ValueError(
+            f"unknown model name {name!r}; valid names: {', '.join(list_models())}"
+        )
     if name not in torchvision.models.list_models():
-        raise ValueError(f"torchvision has no model {name!r} (and so no pretrained weights for it)")
+        raise ValueError(
+            f"torchvision has no model {name!r} (and so no pretrained weights for it)"
+        )
 
 
 # --8<-- [start:pretrained]
@@ -199,4 +242,6 @@ def pretrained(name: str, weights: str | None = "DEFAULT", **kwargs) -> nn.Modul
     ours = get_model(name, **kwargs)
     ours.load_state_dict(theirs.state_dict(), strict=True)
     return ours
+
+
 # --8<-- [end:pretrained]

@@ -28,14 +28,20 @@ def class_subset(dataset, classes, per_class: int | None = None):
 
     images, labels = getattr(dataset, "images", None), getattr(dataset, "labels", None)
     if not isinstance(images, torch.Tensor) or not isinstance(labels, torch.Tensor):
-        raise TypeError(f"dataset must hold .images and .labels tensors (an ArrayDataset), "
-                        f"got {type(dataset).__name__}")
+        raise TypeError(
+            f"dataset must hold .images and .labels tensors (an ArrayDataset), "
+            f"got {type(dataset).__name__}"
+        )
     try:
         classes = list(classes)
     except TypeError:
-        raise TypeError(f"classes must be a sequence of ints, got {type(classes).__name__}") from None
+        raise TypeError(
+            f"classes must be a sequence of ints, got {type(classes).__name__}"
+        ) from None
     if not classes:
-        raise ValueError("classes must be a non-empty sequence of ints, got an empty one")
+        raise ValueError(
+            "classes must be a non-empty sequence of ints, got an empty one"
+        )
     for i, c in enumerate(classes):
         check_int(c, f"classes[{i}]", min=0)
     if len(set(classes)) != len(classes):
@@ -47,8 +53,10 @@ def class_subset(dataset, classes, per_class: int | None = None):
         idx = torch.nonzero(labels == c)[:, 0]
         wanted = len(idx) if per_class is None else per_class
         if len(idx) == 0 or len(idx) < wanted:
-            raise ValueError(f"class {c} has {len(idx)} image(s), fewer than "
-                             f"{'one' if per_class is None else f'per_class={per_class}'}")
+            raise ValueError(
+                f"class {c} has {len(idx)} image(s), fewer than "
+                f"{'one' if per_class is None else f'per_class={per_class}'}"
+            )
         picked.append(idx[:wanted])
         new_labels.append(torch.full((wanted,), new, dtype=labels.dtype))
     picked = torch.cat(picked)
@@ -67,18 +75,33 @@ def rotated(dataset, quarter_turns: int = 1):
 
     images, labels = getattr(dataset, "images", None), getattr(dataset, "labels", None)
     if not isinstance(images, torch.Tensor) or not isinstance(labels, torch.Tensor):
-        raise TypeError(f"dataset must hold .images and .labels tensors (an ArrayDataset), "
-                        f"got {type(dataset).__name__}")
+        raise TypeError(
+            f"dataset must hold .images and .labels tensors (an ArrayDataset), "
+            f"got {type(dataset).__name__}"
+        )
     check_int(quarter_turns, "quarter_turns")
     if images.dim() < 2 or images.shape[-1] != images.shape[-2]:
-        raise ValueError(f"images must end in two equal (height, width) dimensions, "
-                         f"got shape {tuple(images.shape)}")
-    return ArrayDataset(torch.rot90(images, quarter_turns, dims=(-2, -1)).contiguous(), labels.clone())
+        raise ValueError(
+            f"images must end in two equal (height, width) dimensions, "
+            f"got shape {tuple(images.shape)}"
+        )
+    return ArrayDataset(
+        torch.rot90(images, quarter_turns, dims=(-2, -1)).contiguous(), labels.clone()
+    )
 
 
-def compare_strategies(backbone: nn.Module, train_set, test_set, *, num_classes: int = 10, epochs: int = 5,
-                       lr: float = 3e-3, batch_size: int = 64, seed: int = 0,
-                       make_scratch=None) -> dict[str, dict]:
+def compare_strategies(
+    backbone: nn.Module,
+    train_set,
+    test_set,
+    *,
+    num_classes: int = 10,
+    epochs: int = 5,
+    lr: float = 3e-3,
+    batch_size: int = 64,
+    seed: int = 0,
+    make_scratch=None,
+) -> dict[str, dict]:
     """Train each strategy (and, with ``make_scratch``, a fresh model) on ``train_set``; report the
     accuracy on ``test_set`` and on ``train_set`` after the last epoch (both in evaluation mode),
     the trainable parameter count and the seconds taken (training and both evaluations).
@@ -92,7 +115,14 @@ def compare_strategies(backbone: nn.Module, train_set, test_set, *, num_classes:
     from .transfer import STRATEGIES, prepare, trainable_parameters
 
     results = {}
-    config = TrainConfig(epochs=epochs, lr=lr, batch_size=batch_size, seed=seed, progress=False, device="cpu")
+    config = TrainConfig(
+        epochs=epochs,
+        lr=lr,
+        batch_size=batch_size,
+        seed=seed,
+        progress=False,
+        device="cpu",
+    )
     runs = [(s, lambda: copy.deepcopy(backbone)) for s in STRATEGIES]
     if make_scratch is not None:
         runs.append(("scratch", make_scratch))
@@ -105,8 +135,20 @@ def compare_strategies(backbone: nn.Module, train_set, test_set, *, num_classes:
             groups = prepare(model, strategy, num_classes, lr)
         n_train = trainable_parameters(model)
         start = time.perf_counter()
-        history = fit(config, model=model, train_set=train_set, test_set=train_set, param_groups=groups)
-        test = evaluate(model, make_loader(test_set, 1000, shuffle=False), torch.device("cpu"))
-        results[strategy] = {"test_acc": test["acc"], "train_acc": history["epochs"][-1]["test_acc"],
-                             "trainable": n_train, "seconds": time.perf_counter() - start}
+        history = fit(
+            config,
+            model=model,
+            train_set=train_set,
+            test_set=train_set,
+            param_groups=groups,
+        )
+        test = evaluate(
+            model, make_loader(test_set, 1000, shuffle=False), torch.device("cpu")
+        )
+        results[strategy] = {
+            "test_acc": test["acc"],
+            "train_acc": history["epochs"][-1]["test_acc"],
+            "trainable": n_train,
+            "seconds": time.perf_counter() - start,
+        }
     return results

@@ -39,8 +39,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     checks = counts.get("shown package code: argument-check statements")
     lines = counts.get("shown package code: statements")
     if checks is not None and lines:
-        terminalreporter.write_line(f"{checks / lines:6.1%}  of the shown package code is argument checks "
-                                    "(limit 4% of statements)")
+        terminalreporter.write_line(
+            f"{checks / lines:6.1%}  of the shown package code is argument checks "
+            "(limit 4% of statements)"
+        )
 
 
 def pytest_sessionstart(session) -> None:

@@ -11,8 +11,18 @@ matplotlib.use("Agg")
 from syllabus_code.diagrams import architectures  # noqa: E402
 from syllabus_code.diagrams.blocks import figure_texts  # noqa: E402
 
-DIAGRAMS = ["basic_block", "basic_block_identity", "bottleneck_block", "inception_module", "lenet",
-            "alexnet", "vgg_stage", "dense_block", "separable_vs_standard", "mbconv"]
+DIAGRAMS = [
+    "basic_block",
+    "basic_block_identity",
+    "bottleneck_block",
+    "inception_module",
+    "lenet",
+    "alexnet",
+    "vgg_stage",
+    "dense_block",
+    "separable_vs_standard",
+    "mbconv",
+]
 
 
 @cache

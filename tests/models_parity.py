@@ -39,13 +39,17 @@ def randomise_(model: nn.Module, seed: int = 0) -> nn.Module:
     return model
 
 
-def assert_forward_parity(ours: nn.Module, theirs: nn.Module, size: int, batch: int = 2, seed: int = 0) -> None:
+def assert_forward_parity(
+    ours: nn.Module, theirs: nn.Module, size: int, batch: int = 2, seed: int = 0
+) -> None:
     """Load torchvision's (randomised) weights into ours with strict=True; eval outputs must agree."""
     randomise_(theirs, seed)
     ours.load_state_dict(theirs.state_dict(), strict=True)
     ours.eval()
     theirs.eval()
-    x = torch.randn(batch, 3, size, size, generator=torch.Generator().manual_seed(seed + 1))
+    x = torch.randn(
+        batch, 3, size, size, generator=torch.Generator().manual_seed(seed + 1)
+    )
     with torch.no_grad():
         a, b = ours(x), theirs(x)
     assert a.shape == b.shape

@@ -35,20 +35,24 @@ def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
             head = data[start:s]
             length = re.search(rb"/Length (\d+)(?!\d| 0 R)", head)
             begin = nxt.end()
-            begin += 2 if data[begin:begin + 2] == b"\r\n" else 1
+            begin += 2 if data[begin : begin + 2] == b"\r\n" else 1
             if length is not None:
-                raw = data[begin:begin + int(length.group(1))]
+                raw = data[begin : begin + int(length.group(1))]
             else:  # an indirect /Length (Skia writes some): the stream runs to "endstream"
                 stop = data.find(b"endstream", begin)
                 if stop < 0:
-                    raise ValueError(f"object {m.group(1).decode()}: stream without an end")
+                    raise ValueError(
+                        f"object {m.group(1).decode()}: stream without an end"
+                    )
                 raw = data[begin:stop].removesuffix(b"\n").removesuffix(b"\r")
-            stream = zlib.decompressobj().decompress(raw) if b"/FlateDecode" in head else raw
+            stream = (
+                zlib.decompressobj().decompress(raw) if b"/FlateDecode" in head else raw
+            )
             end = data.find(b"endobj", begin + len(raw))
             objects[int(m.group(1))] = (head, stream)
             pos = end + 6
         else:
-            objects[int(m.group(1))] = (data[start:nxt.start()], None)
+            objects[int(m.group(1))] = (data[start : nxt.start()], None)
             pos = nxt.end()
     if b"/ObjStm" in data or b"/Encrypt" in data:
         raise ValueError("object streams or encryption: not a PDF this reader handles")
@@ -66,7 +70,9 @@ def _cmap(text: bytes) -> dict[int, str]:
         for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
             out[_hex(src)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
     for block in re.findall(rb"beginbfrange(.*?)endbfrange", text, re.S):
-        for lo, hi, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+        for lo, hi, dst in re.findall(
+            rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+        ):
             first = bytes.fromhex(dst.decode()).decode("utf-16-be")
             for k in range(_hex(hi) - _hex(lo) + 1):
                 out[_hex(lo) + k] = first[:-1] + chr(ord(first[-1]) + k)
@@ -80,10 +86,16 @@ def _page_order(objects, root_pages: int) -> list[int]:
     if re.search(rb"/Type /Page\b(?!s)", head):
         return [root_pages]
     kids = re.search(rb"/Kids \[([^\]]*)\]", head)
-    return [p for kid in re.findall(_REF, kids.group(1)) for p in _page_order(objects, int(kid))]
+    return [
+        p
+        for kid in re.findall(_REF, kids.group(1))
+        for p in _page_order(objects, int(kid))
+    ]
 
 
-_TOKEN = re.compile(rb"<([0-9A-Fa-f]*)>|\[|\]|/([^\s/<>\[\]()]+)|(-?[\d.]+)|([A-Za-z*'\"]+)|\((?:\\.|[^\\)])*\)")
+_TOKEN = re.compile(
+    rb"<([0-9A-Fa-f]*)>|\[|\]|/([^\s/<>\[\]()]+)|(-?[\d.]+)|([A-Za-z*'\"]+)|\((?:\\.|[^\\)])*\)"
+)
 
 
 def _page_text(content: bytes, fonts: dict[bytes, dict[int, str]]) -> str:
@@ -109,7 +121,10 @@ def _page_text(content: bytes, fonts: dict[bytes, dict[int, str]]) -> str:
             for kind, value in stack:
                 if kind == "hex":
                     codes = bytes.fromhex(value.decode())
-                    run += [font.get(codes[i] << 8 | codes[i + 1], "\ufffd") for i in range(0, len(codes), 2)]
+                    run += [
+                        font.get(codes[i] << 8 | codes[i + 1], "\ufffd")
+                        for i in range(0, len(codes), 2)
+                    ]
                 elif kind == "num" and op == b"TJ" and value < -200:
                     run.append(" ")  # a wide gap inside a TJ array is a space
             stack.clear()
@@ -135,7 +150,9 @@ def pdf_pages(data: bytes) -> list[str]:
         head, _ = objects[page]
         fonts = {}
         font_dict = re.search(rb"/Font <<(.*?)>>", head, re.S)
-        for name, ref in re.findall(rb"/(\S+) " + _REF, font_dict.group(1) if font_dict else b""):
+        for name, ref in re.findall(
+            rb"/(\S+) " + _REF, font_dict.group(1) if font_dict else b""
+        ):
             font_head = objects[int(ref)][0]
             to_unicode = re.search(rb"/ToUnicode " + _REF, font_head)
             if to_unicode:
@@ -144,6 +161,10 @@ def pdf_pages(data: bytes) -> list[str]:
                     cmaps[key] = _cmap(objects[key][1])
                 fonts[name] = cmaps[key]
         contents = re.search(rb"/Contents (?:" + _REF + rb"|\[([^\]]*)\])", head)
-        refs = [contents.group(1)] if contents.group(1) else re.findall(_REF, contents.group(2))
+        refs = (
+            [contents.group(1)]
+            if contents.group(1)
+            else re.findall(_REF, contents.group(2))
+        )
         texts.append("\n".join(_page_text(objects[int(r)][1], fonts) for r in refs))
     return texts

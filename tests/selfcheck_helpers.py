@@ -25,12 +25,16 @@ NO_QUESTIONS = {"index", "exercises"}  # pages that get none unless a module nee
 
 
 def modules_with_questions() -> list[str]:
-    return sorted(p.name for p in QUESTIONS.iterdir() if p.is_dir() and any(p.glob("*.py")))
+    return sorted(
+        p.name for p in QUESTIONS.iterdir() if p.is_dir() and any(p.glob("*.py"))
+    )
 
 
 def section_pages(module: str) -> list[str]:
     """The stems of the module's section pages (every page but index.md and exercises.md)."""
-    return sorted(p.stem for p in (DOCS / module).glob("*.md") if p.stem not in NO_QUESTIONS)
+    return sorted(
+        p.stem for p in (DOCS / module).glob("*.md") if p.stem not in NO_QUESTIONS
+    )
 
 
 def load_page(module: str, page: str) -> list:
@@ -40,8 +44,11 @@ def load_page(module: str, page: str) -> list:
 
 def load_module(module: str) -> dict[str, list]:
     """{page stem: questions} for every question file of the module."""
-    return {p.stem: load_questions(p) for p in sorted((QUESTIONS / module).glob("*.py"))
-            if not p.name.startswith("_")}
+    return {
+        p.stem: load_questions(p)
+        for p in sorted((QUESTIONS / module).glob("*.py"))
+        if not p.name.startswith("_")
+    }
 
 
 def by_id(questions) -> dict:
@@ -60,7 +67,9 @@ def assert_close(q: Numeric, value: float) -> None:
     assert abs(float(value) - q.answer) <= slack, (q.id, value, q.answer, q.tolerance)
 
 
-def assert_counts(module: str, minimum: int = 12, per_page: tuple[int, int] = (2, 4)) -> None:
+def assert_counts(
+    module: str, minimum: int = 12, per_page: tuple[int, int] = (2, 4)
+) -> None:
     """Every section page has 2-4 questions and the module at least ``minimum``."""
     pages = load_module(module)
     total = sum(len(qs) for qs in pages.values())
@@ -68,10 +77,14 @@ def assert_counts(module: str, minimum: int = 12, per_page: tuple[int, int] = (2
     for page in section_pages(module):
         assert page in pages, f"{module}/{page}.md has no question file"
         lo, hi = per_page
-        assert lo <= len(pages[page]) <= hi, f"{module}/{page}: {len(pages[page])} questions"
+        assert lo <= len(pages[page]) <= hi, (
+            f"{module}/{page}: {len(pages[page])} questions"
+        )
 
 
 def page_widgets(text: str) -> set[str]:
     """The widgets a page's Markdown shows: each is the include of its embed,
     ``--8<-- "docs/widgets/_embeds/<widget>.md"`` (scripts/hooks/widget_fallbacks.py)."""
-    return set(re.findall(r'^--8<-- "docs/widgets/_embeds/([a-z0-9-]+)\.md"$', text, re.M))
+    return set(
+        re.findall(r'^--8<-- "docs/widgets/_embeds/([a-z0-9-]+)\.md"$', text, re.M)
+    )

@@ -41,7 +41,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "index.html").is_file():
-        pytest.fail("site/ is not built: run `mkdocs build --strict` (or `make test-site`) first")
+        pytest.fail(
+            "site/ is not built: run `mkdocs build --strict` (or `make test-site`) first"
+        )
     return SITE
 
 
@@ -57,7 +59,9 @@ def built_site_port(site_dir: Path) -> int:
 def site_url(site_dir: Path):
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     try:  # serve where the site expects to be served; any free port if that one is busy
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", built_site_port(site_dir)), handler)
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", built_site_port(site_dir)), handler
+        )
     except OSError:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -70,7 +74,11 @@ def chromium_path() -> str:
     """The browser to drive: ``$SYLLABUS_CHROMIUM`` if set (on GitHub's hosted Ubuntu runner,
     where apt's chromium is a snap stub that cannot run headless, the workflows point it at the
     runner's Google Chrome), else Debian's ``/usr/bin/chromium``."""
-    path = os.environ.get("SYLLABUS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    path = (
+        os.environ.get("SYLLABUS_CHROMIUM")
+        or shutil.which("chromium")
+        or "/usr/bin/chromium"
+    )
     if not (Path(path).is_file() and os.access(path, os.X_OK)):
         pytest.fail(
             f"no browser at {path}: install Debian's chromium (`make chromium`) or set "
@@ -100,7 +108,9 @@ class PageLog:
     transferred: int = 0
 
     def assert_clean(self) -> None:
-        assert not self.foreign_requests, f"requests to other origins: {self.foreign_requests}"
+        assert not self.foreign_requests, (
+            f"requests to other origins: {self.foreign_requests}"
+        )
         assert not self.page_errors, f"uncaught exceptions: {self.page_errors}"
         assert not self.console_errors, f"console errors: {self.console_errors}"
 
@@ -119,9 +129,18 @@ def logged_page(context, site_url: str):
             return route.abort()
         return route.continue_()
 
-    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
+    page.on(
+        "console", lambda m: m.type == "error" and log.console_errors.append(m.text)
+    )
     page.on("pageerror", lambda e: log.page_errors.append(str(e)))
-    page.on("response", lambda r: setattr(log, "transferred", log.transferred + int(r.headers.get("content-length", 0) or 0)))
+    page.on(
+        "response",
+        lambda r: setattr(
+            log,
+            "transferred",
+            log.transferred + int(r.headers.get("content-length", 0) or 0),
+        ),
+    )
     page.route("**/*", route)
     return page, log
 

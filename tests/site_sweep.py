@@ -118,14 +118,18 @@ def open_settled(page, url: str) -> None:
 COMBOS = [(390, "default"), (1280, "slate"), (390, "slate"), (1280, "default")]
 
 
-def axe_jobs(pages: list[str], everything: bool = False) -> set[tuple[str, tuple[int, str]]]:
+def axe_jobs(
+    pages: list[str], everything: bool = False
+) -> set[tuple[str, tuple[int, str]]]:
     """The (page, (width, palette)) pairs axe checks: by default every page once, the four
     combinations taken in turn along the sorted page list, and the widget pages in all four;
     with ``everything`` every page in all four."""
     if everything:
         return {(rel, combo) for rel in pages for combo in COMBOS}
     jobs = {(rel, COMBOS[i % len(COMBOS)]) for i, rel in enumerate(pages)}
-    jobs |= {(rel, combo) for rel in pages if rel.startswith("widgets/") for combo in COMBOS}
+    jobs |= {
+        (rel, combo) for rel in pages if rel.startswith("widgets/") for combo in COMBOS
+    }
     return jobs
 
 
@@ -135,7 +139,9 @@ class PageVisit:
 
     rel: str
     width: int
-    errors: list[str] = field(default_factory=list)  # console errors, exceptions, foreign requests
+    errors: list[str] = field(
+        default_factory=list
+    )  # console errors, exceptions, foreign requests
     katex_js: list[str] = field(default_factory=list)
     maths: dict | None = None  # at 1280 px
     mobile: dict | None = None  # at 390 px
@@ -150,7 +156,9 @@ class Sweep:
     axe_jobs: set[tuple[str, tuple[int, str]]]
     visits: dict[tuple[str, int], PageVisit] = field(default_factory=dict)
     seconds: dict[int, float] = field(default_factory=dict)
-    load_seconds: float = 0.0  # opening pages and waiting for them to settle, all widths
+    load_seconds: float = (
+        0.0  # opening pages and waiting for them to settle, all widths
+    )
     wait_seconds: float = 0.0  # waiting for axe results that were not ready yet
 
 
@@ -159,10 +167,21 @@ class _Tab:
         self.page, self.log = logged_page(context, site_url)
         self.katex_js: list[str] = []
         self.visit: PageVisit | None = None
-        self.page.on("request", lambda r: "katex" in r.url and ".js" in r.url and self.katex_js.append(r.url))
+        self.page.on(
+            "request",
+            lambda r: (
+                "katex" in r.url and ".js" in r.url and self.katex_js.append(r.url)
+            ),
+        )
 
-    def start(self, sweep: Sweep, site_url: str, rel: str, width: int, mobile: tuple[str, int]) -> None:
-        self.log.console_errors.clear(), self.log.page_errors.clear(), self.log.foreign_requests.clear()
+    def start(
+        self, sweep: Sweep, site_url: str, rel: str, width: int, mobile: tuple[str, int]
+    ) -> None:
+        (
+            self.log.console_errors.clear(),
+            self.log.page_errors.clear(),
+            self.log.foreign_requests.clear(),
+        )
         self.katex_js.clear()
         visit = self.visit = PageVisit(rel, width)
         t0 = time.monotonic()
@@ -173,7 +192,9 @@ class _Tab:
         if width == 390 and "mobile" in sweep.needs:
             visit.mobile = self.page.evaluate(*mobile)
             visit.widgets = self.page.locator(".widget").count()
-        schemes = [s for s in ("default", "slate") if (rel, (width, s)) in sweep.axe_jobs]
+        schemes = [
+            s for s in ("default", "slate") if (rel, (width, s)) in sweep.axe_jobs
+        ]
         if schemes and "axe" in sweep.needs:
             self.page.add_script_tag(path=str(AXE))
             self.page.evaluate(START_AXE, [TAGS, schemes])
@@ -186,9 +207,11 @@ class _Tab:
         visit.axe = self.page.evaluate("() => window.__axeResult") or {}
         sweep.wait_seconds += time.monotonic() - t0
         log = self.log
-        visit.errors = ([f"console error: {e}" for e in log.console_errors]
-                        + [f"uncaught exception: {e}" for e in log.page_errors]
-                        + [f"request to another origin: {u}" for u in log.foreign_requests])
+        visit.errors = (
+            [f"console error: {e}" for e in log.console_errors]
+            + [f"uncaught exception: {e}" for e in log.page_errors]
+            + [f"request to another origin: {u}" for u in log.foreign_requests]
+        )
         visit.katex_js = list(self.katex_js)
         return visit
 
@@ -198,8 +221,9 @@ def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
 
     for width in widths:
         start = time.monotonic()
-        context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]},
-                                      color_scheme="light")
+        context = browser.new_context(
+            viewport={"width": width, "height": VIEWPORTS[width]}, color_scheme="light"
+        )
         try:
             tabs = [_Tab(context, site_url) for _ in range(WORKERS)]
             queue = list(sweep.pages)
@@ -209,7 +233,9 @@ def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
                         visit = tab.finish(sweep)
                         sweep.visits[visit.rel, visit.width] = visit
                     if queue:
-                        tab.start(sweep, site_url, queue.pop(0), width, (MEASURE, TARGET))
+                        tab.start(
+                            sweep, site_url, queue.pop(0), width, (MEASURE, TARGET)
+                        )
         finally:
             context.close()
         sweep.seconds[width] = time.monotonic() - start
@@ -219,17 +245,27 @@ def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
 def page_sweep(request, browser, site_dir, site_url) -> Sweep:
     import os
 
-    selected = {getattr(item, "originalname", item.name) for item in request.session.items}
+    selected = {
+        getattr(item, "originalname", item.name) for item in request.session.items
+    }
     needs = {need for name, need in NEEDS.items() if name in selected}
     if "axe" in needs and not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` first")
     pages = built_pages(site_dir)
-    sweep = Sweep(pages, needs, axe_jobs(pages, os.environ.get("SYLLABUS_A11Y_ALL") == "1"))
-    widths = [w for w in VIEWPORTS
-              if ("clean" in needs and w == 1280) or ("mobile" in needs and w == 390)
-              or ("axe" in needs and any(c[0] == w for _, c in sweep.axe_jobs))]
+    sweep = Sweep(
+        pages, needs, axe_jobs(pages, os.environ.get("SYLLABUS_A11Y_ALL") == "1")
+    )
+    widths = [
+        w
+        for w in VIEWPORTS
+        if ("clean" in needs and w == 1280)
+        or ("mobile" in needs and w == 390)
+        or ("axe" in needs and any(c[0] == w for _, c in sweep.axe_jobs))
+    ]
     run_sweep(browser, site_url, sweep, widths)
-    print(f"\nsite sweep: {len(pages)} pages at {widths} px in "
-          f"{' + '.join(f'{s:.0f}' for s in sweep.seconds.values())} s (loading and settling "
-          f"{sweep.load_seconds:.0f} s, waiting for axe {sweep.wait_seconds:.0f} s)")
+    print(
+        f"\nsite sweep: {len(pages)} pages at {widths} px in "
+        f"{' + '.join(f'{s:.0f}' for s in sweep.seconds.values())} s (loading and settling "
+        f"{sweep.load_seconds:.0f} s, waiting for axe {sweep.wait_seconds:.0f} s)"
+    )
     return sweep

@@ -8,10 +8,19 @@ import pytest
 from syllabus_code import _checks as c
 
 
-@pytest.mark.parametrize("value, integer, number", [
-    (3, True, True), (np.int64(3), True, True), (2.5, False, True), (np.float32(2.5), False, True),
-    (True, False, False), (np.bool_(False), False, False), ("3", False, False), (None, False, False),
-])
+@pytest.mark.parametrize(
+    "value, integer, number",
+    [
+        (3, True, True),
+        (np.int64(3), True, True),
+        (2.5, False, True),
+        (np.float32(2.5), False, True),
+        (True, False, False),
+        (np.bool_(False), False, False),
+        ("3", False, False),
+        (None, False, False),
+    ],
+)
 def test_is_integer_and_is_number_refuse_booleans(value, integer, number):
     assert c.is_integer(value) is integer
     assert c.is_number(value) is number
@@ -38,7 +47,9 @@ def test_check_bool_and_check_choice():
         c.check_bool("no", "amp")
     assert c.check_choice("he", "scheme", ("he", "xavier")) == "he"
     assert c.check_choice(np.int64(2), "k", (1, 2)) == 2
-    with pytest.raises(ValueError, match="scheme must be one of 'he', 'xavier'; got True"):
+    with pytest.raises(
+        ValueError, match="scheme must be one of 'he', 'xavier'; got True"
+    ):
         c.check_choice(True, "scheme", (1, "he", "xavier")[1:])
 
 
@@ -50,6 +61,11 @@ def test_no_hand_written_bool_guards_outside_checks():
 
     root = Path(c.__file__).parent
     pattern = re.compile(r"isinstance\([^)]*\bbool\b")
-    found = [f"{p.relative_to(root)}:{i}" for p in sorted(root.rglob("*.py")) if p.name != "_checks.py"
-             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    found = [
+        f"{p.relative_to(root)}:{i}"
+        for p in sorted(root.rglob("*.py"))
+        if p.name != "_checks.py"
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert not found, found

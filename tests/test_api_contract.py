@@ -46,12 +46,32 @@ EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "40"))
 TIME_LIMIT_S = 2.0  # per call; the slowest valid call here takes milliseconds
 STATS: Counter = Counter()
 
-HOSTILE = st.sampled_from([
-    None, "abc", True, float("nan"), float("inf"), -float("inf"), -1, 0, 2.5, 10**30, 1e308,
-    -1e308, 1 + 2j, [], [[1.0, 2.0], [3.0]], np.array([1 + 1j, 2]),
-    np.array([None, 1.0], dtype=object), np.array([np.nan, 1.0]), np.array([np.inf]),
-    np.ones((2, 2, 2)), np.array(["a", "b"]), np.float32("nan"),
-])
+HOSTILE = st.sampled_from(
+    [
+        None,
+        "abc",
+        True,
+        float("nan"),
+        float("inf"),
+        -float("inf"),
+        -1,
+        0,
+        2.5,
+        10**30,
+        1e308,
+        -1e308,
+        1 + 2j,
+        [],
+        [[1.0, 2.0], [3.0]],
+        np.array([1 + 1j, 2]),
+        np.array([None, 1.0], dtype=object),
+        np.array([np.nan, 1.0]),
+        np.array([np.inf]),
+        np.ones((2, 2, 2)),
+        np.array(["a", "b"]),
+        np.float32("nan"),
+    ]
+)
 
 
 def floats(lo: float = -1e3, hi: float = 1e3):
@@ -67,7 +87,9 @@ def arrays(shape, lo: float = -1e3, hi: float = 1e3):
 
 
 def distributions(k: int):
-    return hnp.arrays(np.float64, k, elements=floats(0.01, 1.0)).map(lambda a: a / a.sum())
+    return hnp.arrays(np.float64, k, elements=floats(0.01, 1.0)).map(
+        lambda a: a / a.sum()
+    )
 
 
 @dataclass
@@ -103,8 +125,10 @@ def _affine(draw):
 
 @st.composite
 def _entropy(draw):
-    return {"p": draw(distributions(draw(st.integers(1, 6)))),
-            "base": draw(st.sampled_from([None, 2, 10, math.e, 0.5]))}
+    return {
+        "p": draw(distributions(draw(st.integers(1, 6)))),
+        "base": draw(st.sampled_from([None, 2, 10, math.e, 0.5])),
+    }
 
 
 @st.composite
@@ -115,14 +139,20 @@ def _kl(draw):
 
 @st.composite
 def _gaussian(draw):
-    return {"x": draw(vectors(draw(st.integers(1, 5)))), "mu": draw(floats()),
-            "sigma": draw(floats(1e-100, 1e3))}
+    return {
+        "x": draw(vectors(draw(st.integers(1, 5)))),
+        "mu": draw(floats()),
+        "sigma": draw(floats(1e-100, 1e3)),
+    }
 
 
 @st.composite
 def _gd(draw):
-    return {"x0": draw(vectors(draw(st.integers(1, 3)))), "lr": draw(floats(1e-3, 0.5)),
-            "steps": draw(st.integers(0, 30))}
+    return {
+        "x0": draw(vectors(draw(st.integers(1, 3)))),
+        "lr": draw(floats(1e-3, 0.5)),
+        "steps": draw(st.integers(0, 30)),
+    }
 
 
 @st.composite
@@ -136,9 +166,18 @@ def _labels(draw):
 
 @st.composite
 def _separable(draw):
-    w = draw(st.tuples(floats(-2, 2), floats(-2, 2)).filter(lambda t: abs(t[0]) + abs(t[1]) > 0.5))
-    return {"n": draw(st.integers(1, 40)), "rng": np.random.default_rng(draw(st.integers(0, 99))),
-            "w": w, "b": draw(floats(-0.3, 0.3)), "min_margin": draw(floats(0.001, 0.05))}
+    w = draw(
+        st.tuples(floats(-2, 2), floats(-2, 2)).filter(
+            lambda t: abs(t[0]) + abs(t[1]) > 0.5
+        )
+    )
+    return {
+        "n": draw(st.integers(1, 40)),
+        "rng": np.random.default_rng(draw(st.integers(0, 99))),
+        "w": w,
+        "b": draw(floats(-0.3, 0.3)),
+        "min_margin": draw(floats(0.001, 0.05)),
+    }
 
 
 @st.composite
@@ -146,7 +185,12 @@ def _perceptron(draw):
     n = draw(st.integers(2, 20))
     X = draw(arrays((n, 2), -5, 5))
     y = np.where(np.arange(n) % 2 == 0, 1.0, -1.0)
-    return {"X": X, "y": y, "lr": draw(floats(0.01, 2)), "max_epochs": draw(st.integers(1, 10))}
+    return {
+        "X": X,
+        "y": y,
+        "lr": draw(floats(0.01, 2)),
+        "max_epochs": draw(st.integers(1, 10)),
+    }
 
 
 @st.composite
@@ -157,16 +201,25 @@ def _dense(draw):
 
 @st.composite
 def _activation(draw):
-    return {"z": draw(arrays((draw(st.integers(1, 3)), draw(st.integers(1, 4))), -1e300, 1e300)),
-            "name": draw(st.sampled_from(["relu", "sigmoid", "tanh", "leaky_relu", "elu",
-                                          "identity", "softmax"]))}
+    return {
+        "z": draw(
+            arrays((draw(st.integers(1, 3)), draw(st.integers(1, 4))), -1e300, 1e300)
+        ),
+        "name": draw(
+            st.sampled_from(
+                ["relu", "sigmoid", "tanh", "leaky_relu", "elu", "identity", "softmax"]
+            )
+        ),
+    }
 
 
 @st.composite
 def _logits(draw):
     n, c = draw(st.integers(1, 4)), draw(st.integers(2, 5))
-    return {"logits": draw(arrays((n, c), -1e300, 1e300)),
-            "labels": draw(hnp.arrays(np.int64, n, elements=st.integers(0, c - 1)))}
+    return {
+        "logits": draw(arrays((n, c), -1e300, 1e300)),
+        "labels": draw(hnp.arrays(np.int64, n, elements=st.integers(0, c - 1))),
+    }
 
 
 @st.composite
@@ -179,7 +232,10 @@ def _bce(draw):
 def _cross_entropy(draw):
     n, c = draw(st.integers(1, 3)), draw(st.integers(2, 4))
     p = np.stack([draw(distributions(c)) for _ in range(n)])
-    return {"p": p, "y": np.eye(c)[draw(hnp.arrays(np.int64, n, elements=st.integers(0, c - 1)))]}
+    return {
+        "p": p,
+        "y": np.eye(c)[draw(hnp.arrays(np.int64, n, elements=st.integers(0, c - 1)))],
+    }
 
 
 @st.composite
@@ -187,15 +243,24 @@ def _conv(draw):
     n, c, f = draw(st.integers(1, 2)), draw(st.integers(1, 2)), draw(st.integers(1, 2))
     k, p, s = draw(st.integers(1, 3)), draw(st.integers(0, 1)), draw(st.integers(1, 2))
     size = draw(st.integers(max(1, k - 2 * p), 6))
-    return {"x": draw(arrays((n, c, size, size))), "w": draw(arrays((f, c, k, k))),
-            "b": draw(vectors(f)), "stride": s, "padding": p}
+    return {
+        "x": draw(arrays((n, c, size, size))),
+        "w": draw(arrays((f, c, k, k))),
+        "b": draw(vectors(f)),
+        "stride": s,
+        "padding": p,
+    }
 
 
 @st.composite
 def _pool(draw):
     k = draw(st.integers(1, 3))
     size = draw(st.integers(k, 6))
-    return {"x": draw(arrays((1, 2, size, size))), "k": k, "stride": draw(st.sampled_from([None, 1, 2]))}
+    return {
+        "x": draw(arrays((1, 2, size, size))),
+        "k": k,
+        "stride": draw(st.sampled_from([None, 1, 2])),
+    }
 
 
 @st.composite
@@ -203,32 +268,51 @@ def _batchnorm(draw):
     c = draw(st.integers(1, 3))
     shape = draw(st.sampled_from([(4, c), (2, c, 2, 2)]))
     gamma, beta, state = batchnorm.init_batchnorm(c)
-    return {"x": draw(arrays(shape)), "gamma": gamma, "beta": beta, "state": state,
-            "momentum": draw(floats(0, 1)), "eps": draw(floats(1e-8, 1e-2))}
+    return {
+        "x": draw(arrays(shape)),
+        "gamma": gamma,
+        "beta": beta,
+        "state": state,
+        "momentum": draw(floats(0, 1)),
+        "eps": draw(floats(1e-8, 1e-2)),
+    }
 
 
 @st.composite
 def _dropout(draw):
-    return {"x": draw(arrays((2, 3))), "p": draw(floats(0, 0.9)),
-            "rng": np.random.default_rng(draw(st.integers(0, 9)))}
+    return {
+        "x": draw(arrays((2, 3))),
+        "p": draw(floats(0, 0.9)),
+        "rng": np.random.default_rng(draw(st.integers(0, 9))),
+    }
 
 
 @st.composite
 def _init(draw):
-    return {"fan_in": draw(st.integers(1, 6)), "fan_out": draw(st.integers(1, 6)),
-            "rng": draw(st.integers(0, 9)), "dtype": draw(st.sampled_from([np.float32, np.float64]))}
+    return {
+        "fan_in": draw(st.integers(1, 6)),
+        "fan_out": draw(st.integers(1, 6)),
+        "rng": draw(st.integers(0, 9)),
+        "dtype": draw(st.sampled_from([np.float32, np.float64])),
+    }
 
 
 @st.composite
 def _adam(draw):
     n = draw(st.integers(1, 4))
-    return {"w": draw(vectors(n)), "dw": draw(vectors(n)), "lr": draw(floats(1e-5, 1e-1))}
+    return {
+        "w": draw(vectors(n)),
+        "dw": draw(vectors(n)),
+        "lr": draw(floats(1e-5, 1e-1)),
+    }
 
 
 @st.composite
 def _clip(draw):
-    return {"grads": {"w": draw(vectors(draw(st.integers(1, 4)), -1e300, 1e300))},
-            "max_norm": draw(floats(1e-3, 1e3))}
+    return {
+        "grads": {"w": draw(vectors(draw(st.integers(1, 4)), -1e300, 1e300))},
+        "max_norm": draw(floats(1e-3, 1e3)),
+    }
 
 
 @st.composite
@@ -239,28 +323,39 @@ def _conv_size(draw):
 
 @st.composite
 def _receptive(draw):
-    layers = [{"k": draw(st.integers(1, 7)), "s": draw(st.integers(1, 3))}
-              for _ in range(draw(st.integers(1, 5)))]
+    layers = [
+        {"k": draw(st.integers(1, 7)), "s": draw(st.integers(1, 3))}
+        for _ in range(draw(st.integers(1, 5)))
+    ]
     return {"layers": layers}
 
 
 @st.composite
 def _cutmix_box(draw):
     h, w = draw(st.integers(1, 32)), draw(st.integers(1, 32))
-    return {"lam": draw(floats(0, 1)), "height": h, "width": w,
-            "center": (draw(st.integers(0, h - 1)), draw(st.integers(0, w - 1)))}
+    return {
+        "lam": draw(floats(0, 1)),
+        "height": h,
+        "width": w,
+        "center": (draw(st.integers(0, h - 1)), draw(st.integers(0, w - 1))),
+    }
 
 
 @st.composite
 def _mixup(draw):
     n = draw(st.integers(1, 3))
-    return {"x": torch.rand(n, 1, 4, 4), "y": torch.arange(n) % 2, "num_classes": 2,
-            "lam": draw(floats(0, 1))}
+    return {
+        "x": torch.rand(n, 1, 4, 4),
+        "y": torch.arange(n) % 2,
+        "num_classes": 2,
+        "lam": draw(floats(0, 1)),
+    }
 
 
 def _close(expected, atol=0.0):
     def check(kwargs, out):
         np.testing.assert_allclose(out, expected(**kwargs), rtol=1e-9, atol=atol)
+
     return check
 
 
@@ -284,44 +379,96 @@ def _separable_margin(kwargs, out):
     X, y = out
     u = np.append(np.asarray(kwargs["w"], float), kwargs["b"])
     margins = np.abs(np.c_[X, np.ones(len(X))] @ u) / np.linalg.norm(u)
-    assert X.shape == (kwargs["n"], 2) and np.all(margins >= kwargs["min_margin"] - 1e-12)
+    assert X.shape == (kwargs["n"], 2) and np.all(
+        margins >= kwargs["min_margin"] - 1e-12
+    )
 
 
 CASES = [
-    Case("linalg.dot", linalg.dot, _pair_of_vectors(), _close(lambda x, y: x @ y, 1e-6)),
-    Case("linalg.cosine_similarity", linalg.cosine_similarity, _pair_of_vectors(-1e300, 1e300, True),
-         lambda kw, c: -1 <= c <= 1),
-    Case("linalg.l2_norm", linalg.l2_norm, st.builds(lambda x: {"x": x}, vectors(3, -1e300, 1e300)),
-         lambda kw, r: np.testing.assert_allclose(r, math.hypot(*kw["x"]), rtol=1e-12)),
+    Case(
+        "linalg.dot", linalg.dot, _pair_of_vectors(), _close(lambda x, y: x @ y, 1e-6)
+    ),
+    Case(
+        "linalg.cosine_similarity",
+        linalg.cosine_similarity,
+        _pair_of_vectors(-1e300, 1e300, True),
+        lambda kw, c: -1 <= c <= 1,
+    ),
+    Case(
+        "linalg.l2_norm",
+        linalg.l2_norm,
+        st.builds(lambda x: {"x": x}, vectors(3, -1e300, 1e300)),
+        lambda kw, r: np.testing.assert_allclose(r, math.hypot(*kw["x"]), rtol=1e-12),
+    ),
     Case("linalg.matmul", linalg.matmul, _matmul(), _close(lambda A, B: A @ B, 1e-6)),
-    Case("linalg.affine", linalg.affine, _affine(), _close(lambda W, x, b: W @ x + b, 1e-6)),
+    Case(
+        "linalg.affine",
+        linalg.affine,
+        _affine(),
+        _close(lambda W, x, b: W @ x + b, 1e-6),
+    ),
     Case("information.entropy", information.entropy, _entropy(), _entropy_reference),
-    Case("information.kl_divergence", information.kl_divergence, _kl(), lambda kw, d: d >= -1e-12),
+    Case(
+        "information.kl_divergence",
+        information.kl_divergence,
+        _kl(),
+        lambda kw, d: d >= -1e-12,
+    ),
     Case("probability.gaussian_log_pdf", probability.gaussian_log_pdf, _gaussian()),
-    Case("optimize.gradient_descent", lambda grad, **kw: optimize.gradient_descent(grad, **kw),
-         _gd().map(lambda kw: {**kw, "grad": lambda x: 2 * x}), fixed=("grad",),
-         finite=False),  # documented: a diverging run is returned with its inf, not hidden
+    Case(
+        "optimize.gradient_descent",
+        lambda grad, **kw: optimize.gradient_descent(grad, **kw),
+        _gd().map(lambda kw: {**kw, "grad": lambda x: 2 * x}),
+        fixed=("grad",),
+        finite=False,
+    ),  # documented: a diverging run is returned with its inf, not hidden
     Case("metrics.precision", metrics.precision, _labels()),
-    Case("metrics.accuracy", metrics.accuracy, _labels(),
-         lambda kw, a: a == pytest.approx(np.mean(kw["y_true"] == kw["y_pred"]))),
-    Case("perceptron.separable_data", perceptron.separable_data, _separable(), _separable_margin),
+    Case(
+        "metrics.accuracy",
+        metrics.accuracy,
+        _labels(),
+        lambda kw, a: a == pytest.approx(np.mean(kw["y_true"] == kw["y_pred"])),
+    ),
+    Case(
+        "perceptron.separable_data",
+        perceptron.separable_data,
+        _separable(),
+        _separable_margin,
+    ),
     Case("perceptron.train_perceptron", perceptron.train_perceptron, _perceptron()),
-    Case("dense.dense_forward", dense.dense_forward, _dense(),
-         lambda kw, r: np.testing.assert_allclose(r[0], kw["x"] @ kw["w"] + kw["b"], rtol=1e-9, atol=1e-6)),
-    Case("activations.activation_forward", activations.activation_forward, _activation()),
+    Case(
+        "dense.dense_forward",
+        dense.dense_forward,
+        _dense(),
+        lambda kw, r: np.testing.assert_allclose(
+            r[0], kw["x"] @ kw["w"] + kw["b"], rtol=1e-9, atol=1e-6
+        ),
+    ),
+    Case(
+        "activations.activation_forward", activations.activation_forward, _activation()
+    ),
     Case("losses.softmax_cross_entropy", losses.softmax_cross_entropy, _logits()),
     Case("losses.bce", losses.bce, _bce()),
     Case("losses.cross_entropy", losses.cross_entropy, _cross_entropy()),
     Case("conv.conv2d_forward", conv.conv2d_forward, _conv(), _conv_matches_naive),
     Case("pooling.max_pool_forward", pooling.max_pool_forward, _pool()),
     Case("pooling.avg_pool_forward", pooling.avg_pool_forward, _pool()),
-    Case("batchnorm.batchnorm_forward", batchnorm.batchnorm_forward, _batchnorm(), fixed=("state",)),
+    Case(
+        "batchnorm.batchnorm_forward",
+        batchnorm.batchnorm_forward,
+        _batchnorm(),
+        fixed=("state",),
+    ),
     Case("dropout.dropout_forward", dropout.dropout_forward, _dropout()),
     Case("init.he_normal", init.he_normal, _init()),
     Case("optimizers.adam_update", optimizers.adam_update, _adam()),
     Case("optimizers.clip_grad_norm", optimizers.clip_grad_norm, _clip()),
-    Case("shapes.conv_output_size", shapes.conv_output_size, _conv_size(),
-         lambda kw, o: o == (kw["n"] + 2 * kw["p"] - kw["k"]) // kw["s"] + 1),
+    Case(
+        "shapes.conv_output_size",
+        shapes.conv_output_size,
+        _conv_size(),
+        lambda kw, o: o == (kw["n"] + 2 * kw["p"] - kw["k"]) // kw["s"] + 1,
+    ),
     Case("shapes.receptive_field", shapes.receptive_field, _receptive()),
     Case("augment.cutmix_box", augment.cutmix_box, _cutmix_box(), _box_matches_lambda),
     Case("augment.mixup", augment.mixup, _mixup(), fixed=("x", "y")),
@@ -335,22 +482,48 @@ def _backward_case(name, forward, backward, inputs):
         out, cache = forward(**draw(inputs))
         return {"dout": draw(arrays(np.shape(out))), "cache": cache}
 
-    return Case(name, lambda dout, cache: backward(dout, cache), valid(), fixed=("cache",))
+    return Case(
+        name, lambda dout, cache: backward(dout, cache), valid(), fixed=("cache",)
+    )
 
 
 CASES += [
-    _backward_case("dense.dense_backward", dense.dense_forward, dense.dense_backward, _dense()),
-    _backward_case("conv.conv2d_backward", conv.conv2d_forward, conv.conv2d_backward, _conv()),
-    _backward_case("conv.conv2d_naive_backward", conv.conv2d_naive_forward,
-                   conv.conv2d_naive_backward, _conv()),
-    _backward_case("pooling.max_pool_backward", pooling.max_pool_forward,
-                   pooling.max_pool_backward, _pool()),
-    _backward_case("pooling.avg_pool_backward", pooling.avg_pool_forward,
-                   pooling.avg_pool_backward, _pool()),
-    _backward_case("batchnorm.batchnorm_backward", batchnorm.batchnorm_forward,
-                   batchnorm.batchnorm_backward, _batchnorm()),
-    _backward_case("dropout.dropout_backward", dropout.dropout_forward,
-                   dropout.dropout_backward, _dropout()),
+    _backward_case(
+        "dense.dense_backward", dense.dense_forward, dense.dense_backward, _dense()
+    ),
+    _backward_case(
+        "conv.conv2d_backward", conv.conv2d_forward, conv.conv2d_backward, _conv()
+    ),
+    _backward_case(
+        "conv.conv2d_naive_backward",
+        conv.conv2d_naive_forward,
+        conv.conv2d_naive_backward,
+        _conv(),
+    ),
+    _backward_case(
+        "pooling.max_pool_backward",
+        pooling.max_pool_forward,
+        pooling.max_pool_backward,
+        _pool(),
+    ),
+    _backward_case(
+        "pooling.avg_pool_backward",
+        pooling.avg_pool_forward,
+        pooling.avg_pool_backward,
+        _pool(),
+    ),
+    _backward_case(
+        "batchnorm.batchnorm_backward",
+        batchnorm.batchnorm_forward,
+        batchnorm.batchnorm_backward,
+        _batchnorm(),
+    ),
+    _backward_case(
+        "dropout.dropout_backward",
+        dropout.dropout_forward,
+        dropout.dropout_backward,
+        _dropout(),
+    ),
 ]
 
 
@@ -364,7 +537,9 @@ def _leaves(out):
             yield from _leaves(v)
     elif isinstance(out, torch.Tensor):
         yield out.detach().numpy()
-    elif isinstance(out, (np.ndarray, float, int, np.number)) and not isinstance(out, bool):
+    elif isinstance(out, (np.ndarray, float, int, np.number)) and not isinstance(
+        out, bool
+    ):
         yield np.asarray(out)
 
 
@@ -375,8 +550,13 @@ def _names(arg: str, message: str) -> bool:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_a_correct_result_or_a_clear_error_naming_the_argument(case):
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(data=st.data())
     def run(data):
         kwargs = data.draw(case.valid, label="valid arguments")
@@ -395,7 +575,9 @@ def test_a_correct_result_or_a_clear_error_naming_the_argument(case):
             STATS["result"] += 1
             for leaf in _leaves(out):
                 if leaf.dtype.kind in "fc" and case.finite:
-                    assert np.all(np.isfinite(leaf)), f"non-finite result for {bad}={kwargs.get(bad)!r}"
+                    assert np.all(np.isfinite(leaf)), (
+                        f"non-finite result for {bad}={kwargs.get(bad)!r}"
+                    )
             if case.check is not None and bad is None:
                 assert case.check(kwargs, out) is not False
         elapsed = time.perf_counter() - start
@@ -407,6 +589,8 @@ def test_a_correct_result_or_a_clear_error_naming_the_argument(case):
 
 def teardown_module(module):
     if os.environ.get("CONTRACT_EXAMPLES"):
-        print(f"\napi contract: {len(CASES)} functions, {STATS['result'] + STATS['clear error']} "
-              f"calls: {STATS['result']} results (finite, checked), {STATS['clear error']} clear "
-              "errors naming the argument, 0 silent wrong answers, 0 hangs")
+        print(
+            f"\napi contract: {len(CASES)} functions, {STATS['result'] + STATS['clear error']} "
+            f"calls: {STATS['result']} results (finite, checked), {STATS['clear error']} clear "
+            "errors naming the argument, 0 silent wrong answers, 0 hangs"
+        )

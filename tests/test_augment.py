@@ -33,7 +33,9 @@ def test_lambda_is_a_seeded_beta_draw_and_a_generator_leaves_the_global_stream_a
     assert A.sample_lambda(0.4) == reference  # no generator: torch's global stream
     g1, g2 = torch.Generator().manual_seed(3), torch.Generator().manual_seed(3)
     first = [A.sample_lambda(0.4, g1) for _ in range(3)]
-    assert first == [A.sample_lambda(0.4, g2) for _ in range(3)]  # same seed, same draws
+    assert first == [
+        A.sample_lambda(0.4, g2) for _ in range(3)
+    ]  # same seed, same draws
     assert len(set(first)) == 3  # the generator moves on between draws
     torch.manual_seed(0)
     expected = torch.rand(3)
@@ -63,7 +65,10 @@ def test_cutmix_matches_torchvision_with_the_same_lambda_and_centre(seed):
     t = v2.CutMix(alpha=1.0, num_classes=5)
     torch.manual_seed(seed)
     lam = float(t._dist.sample(()))
-    cx, cy = int(torch.randint(w, (1,))), int(torch.randint(h, (1,)))  # torchvision draws x first
+    cx, cy = (
+        int(torch.randint(w, (1,))),
+        int(torch.randint(h, (1,))),
+    )  # torchvision draws x first
     torch.manual_seed(seed)
     tx, ty = t(x, y)
     ox, oy, lam_kept, box = A.cutmix(x, y, 5, lam=lam, center=(cy, cx))
@@ -87,7 +92,9 @@ def test_cutmix_label_weight_is_the_clipped_area():
     ox, oy, lam_kept, (x1, y1, x2, y2) = A.cutmix(x, y, 5, lam=lam, center=(0, 0))
     assert (x1, y1, x2, y2) == (0, 0, 4, 4)
     assert lam_kept == pytest.approx(1 - 16 / 100)
-    changed = (ox != x).any(dim=1)  # pixels replaced by the partner's (rand images differ everywhere)
+    changed = (ox != x).any(
+        dim=1
+    )  # pixels replaced by the partner's (rand images differ everywhere)
     assert changed.float().mean().item() == pytest.approx(16 / 100)
     # unclipped: the area fraction is 1 - λ up to pixel rounding
     *_, lam_mid, box = A.cutmix(x, y, 5, lam=lam, center=(5, 5))
@@ -97,15 +104,19 @@ def test_cutmix_label_weight_is_the_clipped_area():
 def test_cutmix_box_area_tracks_one_minus_lambda():
     for lam in np.linspace(0.05, 0.95, 10):
         x1, y1, x2, y2 = A.cutmix_box(float(lam), 224, 224, (112, 112))
-        assert abs((x2 - x1) * (y2 - y1) / 224**2 - (1 - lam)) < 0.02  # half-sides rounded down
+        assert (
+            abs((x2 - x1) * (y2 - y1) / 224**2 - (1 - lam)) < 0.02
+        )  # half-sides rounded down
         assert math.isclose((x2 - x1) / 224, math.sqrt(1 - lam), abs_tol=2 / 224)
 
 
 def test_soft_cross_entropy_equals_hard_cross_entropy_on_one_hot():
     logits = torch.randn(5, 4, generator=torch.Generator().manual_seed(0))
     y = torch.tensor([0, 3, 1, 1, 2])
-    torch.testing.assert_close(A.soft_cross_entropy(logits, A.one_hot(y, 4)),
-                               torch.nn.functional.cross_entropy(logits, y))
+    torch.testing.assert_close(
+        A.soft_cross_entropy(logits, A.one_hot(y, 4)),
+        torch.nn.functional.cross_entropy(logits, y),
+    )
 
 
 def test_pipeline_keeps_shape_and_range():

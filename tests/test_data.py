@@ -63,7 +63,11 @@ def test_missing_data_without_download_says_where_and_what(cache, tmp_path):
     with pytest.raises(data.DataNotFoundError) as err:
         data.load("cifar10", root=tmp_path / "empty", download=False)
     msg = str(err.value)
-    assert str(tmp_path / "empty") in msg and "SYLLABUS_DATA" in msg and "downloading is off" in msg
+    assert (
+        str(tmp_path / "empty") in msg
+        and "SYLLABUS_DATA" in msg
+        and "downloading is off" in msg
+    )
 
 
 def test_download_switch_from_environment(monkeypatch, cache, tmp_path):
@@ -87,8 +91,12 @@ def _fake_mnist(raw: Path, n: int = 3) -> np.ndarray:
     raw.mkdir(parents=True)
     images = (np.arange(n * 28 * 28) % 256).astype(np.uint8).reshape(n, 28, 28)
     for split in ("train", "t10k"):
-        header = np.array([2051, n, 28, 28], dtype=">i4").tobytes()  # magic, count, rows, cols
-        (raw / f"{split}-images-idx3-ubyte.gz").write_bytes(gzip.compress(header + images.tobytes()))
+        header = np.array(
+            [2051, n, 28, 28], dtype=">i4"
+        ).tobytes()  # magic, count, rows, cols
+        (raw / f"{split}-images-idx3-ubyte.gz").write_bytes(
+            gzip.compress(header + images.tobytes())
+        )
         labels = np.array([2049, n], dtype=">i4").tobytes() + bytes(range(n))
         (raw / f"{split}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
     return images
@@ -102,12 +110,16 @@ def test_offline_archives_are_unpacked_into_the_cache(cache, tmp_path, monkeypat
     images = _fake_mnist(source / "MNIST" / "raw")
     before = sorted(p.name for p in (source / "MNIST" / "raw").iterdir())
     x, y = data.load_arrays("mnist", train=False, root=source)
-    assert x.shape == (3, 1, 28, 28) and np.array_equal(x[:, 0] * 255, images.astype(np.float32))
+    assert x.shape == (3, 1, 28, 28) and np.array_equal(
+        x[:, 0] * 255, images.astype(np.float32)
+    )
     assert y.tolist() == [0, 1, 2]
     assert sorted(p.name for p in (source / "MNIST" / "raw").iterdir()) == before
     unpacked = cache / "MNIST" / "raw" / "t10k-images-idx3-ubyte"
     assert unpacked.is_file() and not unpacked.is_symlink()
-    assert data.unpack_archives(cache / "MNIST") == []  # already unpacked: nothing to do
+    assert (
+        data.unpack_archives(cache / "MNIST") == []
+    )  # already unpacked: nothing to do
 
 
 def test_offline_archives_in_the_cache_itself(cache, monkeypatch):
@@ -120,7 +132,11 @@ def test_offline_archives_in_the_cache_itself(cache, monkeypatch):
 
 def test_a_damaged_archive_is_named(cache, tmp_path):
     _fake_mnist(tmp_path / "src" / "MNIST" / "raw")
-    (tmp_path / "src" / "MNIST" / "raw" / "train-labels-idx1-ubyte.gz").write_bytes(b"not gzip")
-    with pytest.raises(data.DataNotFoundError, match="cannot unpack .*train-labels-idx1-ubyte.gz"):
+    (tmp_path / "src" / "MNIST" / "raw" / "train-labels-idx1-ubyte.gz").write_bytes(
+        b"not gzip"
+    )
+    with pytest.raises(
+        data.DataNotFoundError, match="cannot unpack .*train-labels-idx1-ubyte.gz"
+    ):
         data.load("mnist", root=tmp_path / "src", download=False)
     assert not list((cache / "MNIST" / "raw").glob("*.part"))

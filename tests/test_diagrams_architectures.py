@@ -44,23 +44,67 @@ def _shape(s) -> str:
 
 
 PAGES = {  # diagram: (page, figure script, strings of the spec the alt text must state)
-    "basic_block": ("06-cnn-architectures/resnet.md", "basic_block", lambda n: [_shape(n["in"]), _shape(n["out"])]),
-    "bottleneck_block": ("06-cnn-architectures/resnet.md", "bottleneck_block",
-                         lambda n: [_shape(n["in"]), _shape(n["out"])]),
-    "inception_module": ("06-cnn-architectures/googlenet.md", "inception_module",
-                         lambda n: [_shape(n["in"]), _shape(n["out"]), " + ".join(map(str, n["branch_channels"]))]),
-    "lenet": ("06-cnn-architectures/lenet.md", "lenet_diagram", lambda n: [_shape(n["in"])]
-              + [_shape(r[-1]) for r in n["layers"]]),
-    "alexnet": ("06-cnn-architectures/alexnet.md", "alexnet_diagram", lambda n: [_shape(n["in"])]
-                + [_shape(r[-1]) for r in n["layers"] if r[0] != "linear"]),
-    "vgg_stage": ("06-cnn-architectures/vgg.md", "vgg_stage", lambda n: [_shape(n["in"]), _shape(n["out"])]),
-    "dense_block": ("06-cnn-architectures/densenet.md", "dense_block",
-                    lambda n: [_shape(n["in"]), _shape(n["block_out"]), _shape(n["transition"][2])]),
-    "separable_vs_standard": ("08-efficient-architectures/depthwise-separable.md", "separable_vs_standard",
-                              lambda n: [_shape(n["in"]), _shape(n["pw_out"]), f"{n['cost']['standard'][0]:,}",
-                                         f"{n['separable'][0]:,}", f"{n['ratio']:.3f}"]),
-    "mbconv": ("08-efficient-architectures/efficientnet.md", "mbconv_block",
-               lambda n: [_shape(n["in"]), _shape(n["shapes"]["expand"]), _shape(n["shapes"]["pool"])]),
+    "basic_block": (
+        "06-cnn-architectures/resnet.md",
+        "basic_block",
+        lambda n: [_shape(n["in"]), _shape(n["out"])],
+    ),
+    "bottleneck_block": (
+        "06-cnn-architectures/resnet.md",
+        "bottleneck_block",
+        lambda n: [_shape(n["in"]), _shape(n["out"])],
+    ),
+    "inception_module": (
+        "06-cnn-architectures/googlenet.md",
+        "inception_module",
+        lambda n: [
+            _shape(n["in"]),
+            _shape(n["out"]),
+            " + ".join(map(str, n["branch_channels"])),
+        ],
+    ),
+    "lenet": (
+        "06-cnn-architectures/lenet.md",
+        "lenet_diagram",
+        lambda n: [_shape(n["in"])] + [_shape(r[-1]) for r in n["layers"]],
+    ),
+    "alexnet": (
+        "06-cnn-architectures/alexnet.md",
+        "alexnet_diagram",
+        lambda n: (
+            [_shape(n["in"])] + [_shape(r[-1]) for r in n["layers"] if r[0] != "linear"]
+        ),
+    ),
+    "vgg_stage": (
+        "06-cnn-architectures/vgg.md",
+        "vgg_stage",
+        lambda n: [_shape(n["in"]), _shape(n["out"])],
+    ),
+    "dense_block": (
+        "06-cnn-architectures/densenet.md",
+        "dense_block",
+        lambda n: [_shape(n["in"]), _shape(n["block_out"]), _shape(n["transition"][2])],
+    ),
+    "separable_vs_standard": (
+        "08-efficient-architectures/depthwise-separable.md",
+        "separable_vs_standard",
+        lambda n: [
+            _shape(n["in"]),
+            _shape(n["pw_out"]),
+            f"{n['cost']['standard'][0]:,}",
+            f"{n['separable'][0]:,}",
+            f"{n['ratio']:.3f}",
+        ],
+    ),
+    "mbconv": (
+        "08-efficient-architectures/efficientnet.md",
+        "mbconv_block",
+        lambda n: [
+            _shape(n["in"]),
+            _shape(n["shapes"]["expand"]),
+            _shape(n["shapes"]["pool"]),
+        ],
+    ),
 }
 
 
@@ -69,7 +113,13 @@ def test_the_page_shows_the_figure_and_its_alt_text_states_its_numbers(name):
     from pathlib import Path
 
     page, svg, required = PAGES[name]
-    script = Path(__file__).parents[1] / "docs" / "figures" / page.split("/")[0] / f"{svg}.py"
+    script = (
+        Path(__file__).parents[1]
+        / "docs"
+        / "figures"
+        / page.split("/")[0]
+        / f"{svg}.py"
+    )
     assert f"import {name}\n" in script.read_text(encoding="utf-8")
     alt = _alt(page, svg)
     spec, _ = made(name)

@@ -16,15 +16,30 @@ def test_dense_block_channels_grow_by_k_and_the_transition_halves_them():
     spec, _ = made("dense_block")
     k = spec.numbers["growth_rate"]
     assert k == layers[0].conv2.out_channels == 32
-    assert spec.numbers["layers"] == [(l.conv1.in_channels, l.conv1.out_channels, l.conv2.in_channels,
-                                       l.conv2.out_channels) for l in layers]
-    assert [l[0] for l in spec.numbers["layers"]] == [64 + i * k for i in range(len(layers))]
-    assert spec.numbers["block_out"][0] == 64 + len(layers) * k == trans.conv.in_channels
+    assert spec.numbers["layers"] == [
+        (
+            l.conv1.in_channels,
+            l.conv1.out_channels,
+            l.conv2.in_channels,
+            l.conv2.out_channels,
+        )
+        for l in layers
+    ]
+    assert [l[0] for l in spec.numbers["layers"]] == [
+        64 + i * k for i in range(len(layers))
+    ]
+    assert (
+        spec.numbers["block_out"][0] == 64 + len(layers) * k == trans.conv.in_channels
+    )
     assert spec.numbers["transition"] == (256, 128, (128, 28, 28))
-    assert spec.numbers["compression"] == 0.5 and "transition (compression 0.5)" in drawn("dense_block")
+    assert spec.numbers[
+        "compression"
+    ] == 0.5 and "transition (compression 0.5)" in drawn("dense_block")
     texts = drawn("dense_block")
     for i in spec.numbers["shown"]:
         c_in = layers[i - 1].conv1.in_channels
         assert f"concatenate: {c_in} + {k} = {c_in + k} ch" in texts
     assert f"dense block 1: growth rate k = {k}" in texts
-    assert "BN, ReLU, conv 1×1\n256→128 ch" in texts and "avg pool 2×2, stride 2" in texts
+    assert (
+        "BN, ReLU, conv 1×1\n256→128 ch" in texts and "avg pool 2×2, stride 2" in texts
+    )

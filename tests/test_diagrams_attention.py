@@ -39,13 +39,25 @@ def test_every_label_of_the_spec_is_on_the_figure(name):
 
 def test_scaled_dot_product_shapes():
     spec, _ = made("scaled_dot_product")
-    (L, d_k), (S, d_k2), (S2, d_v) = spec.numbers["q"], spec.numbers["k"], spec.numbers["v"]
-    assert d_k == d_k2 and S == S2 and len({L, S, d_k, d_v}) == 4  # all four sizes tell apart
+    (L, d_k), (S, d_k2), (S2, d_v) = (
+        spec.numbers["q"],
+        spec.numbers["k"],
+        spec.numbers["v"],
+    )
+    assert (
+        d_k == d_k2 and S == S2 and len({L, S, d_k, d_v}) == 4
+    )  # all four sizes tell apart
     assert spec.numbers["weights"] == (L, S) and spec.numbers["out"] == (L, d_v)
     texts = drawn("scaled_dot_product")
-    assert {f"queries Q  (L×d_k)\n{L}×{d_k}", f"keys K  (S×d_k)\n{S}×{d_k}",
-            f"values V  (S×d_v)\n{S}×{d_v}", f"scores {L}×{S}", f"weights {L}×{S}",
-            f"output  (L×d_v)\n{L}×{d_v}", f"scale: ÷ √d_k = ÷ √{d_k}"} <= texts
+    assert {
+        f"queries Q  (L×d_k)\n{L}×{d_k}",
+        f"keys K  (S×d_k)\n{S}×{d_k}",
+        f"values V  (S×d_v)\n{S}×{d_v}",
+        f"scores {L}×{S}",
+        f"weights {L}×{S}",
+        f"output  (L×d_v)\n{L}×{d_v}",
+        f"scale: ÷ √d_k = ÷ √{d_k}",
+    } <= texts
 
 
 def _mini():
@@ -68,15 +80,22 @@ def test_multi_head_shapes_are_the_vit_blocks_attention():
         assert tuple(mha(x, x, x)[0].shape[1:]) == n["out"]
         assert tuple(mha._split_heads(x).shape[1:]) == n["split"]
     texts = drawn("multi_head")
-    assert {f"linear W_Q\n{e}→{e}", f"split: {h} heads\n{h}×{tokens}×{dk}", f"{tokens}×{e}",
-            f"linear W_O\n{e}→{e}", f"{h} heads × d_k = {dk} → d = {e} features"} <= texts
+    assert {
+        f"linear W_Q\n{e}→{e}",
+        f"split: {h} heads\n{h}×{tokens}×{dk}",
+        f"{tokens}×{e}",
+        f"linear W_O\n{e}→{e}",
+        f"{h} heads × d_k = {dk} → d = {e} features",
+    } <= texts
 
 
 def _alt(page: str, svg: str) -> str:
     import re
     from pathlib import Path
 
-    text = (Path(__file__).parents[1] / "docs" / "09-vision-transformers" / page).read_text(encoding="utf-8")
+    text = (
+        Path(__file__).parents[1] / "docs" / "09-vision-transformers" / page
+    ).read_text(encoding="utf-8")
     (alt,) = re.findall(rf"!\[([^\]]*)\]\(figures/{svg}\.svg\)", text)
     return alt
 
@@ -86,10 +105,21 @@ def _shape(s) -> str:
 
 
 PAGES = {  # diagram: (page, figure script, strings of the spec the alt text must state)
-    "scaled_dot_product": ("attention.md", "scaled_dot_product",
-                           lambda n: [_shape(n[k]) for k in ("q", "k", "v", "weights", "out")]),
-    "multi_head": ("attention.md", "multi_head_attention",
-                   lambda n: [_shape(n["x"]), _shape(n["split"]), f"{n['heads']} heads", f"d_k = {n['head_dim']}"]),
+    "scaled_dot_product": (
+        "attention.md",
+        "scaled_dot_product",
+        lambda n: [_shape(n[k]) for k in ("q", "k", "v", "weights", "out")],
+    ),
+    "multi_head": (
+        "attention.md",
+        "multi_head_attention",
+        lambda n: [
+            _shape(n["x"]),
+            _shape(n["split"]),
+            f"{n['heads']} heads",
+            f"d_k = {n['head_dim']}",
+        ],
+    ),
 }
 
 
@@ -98,7 +128,13 @@ def test_the_page_shows_the_figure_and_its_alt_text_states_its_numbers(name):
     from pathlib import Path
 
     page, svg, required = PAGES[name]
-    script = Path(__file__).parents[1] / "docs" / "figures" / "09-vision-transformers" / f"{svg}.py"
+    script = (
+        Path(__file__).parents[1]
+        / "docs"
+        / "figures"
+        / "09-vision-transformers"
+        / f"{svg}.py"
+    )
     assert f"import {name}\n" in script.read_text(encoding="utf-8")
     spec, _ = made(name)
     missing = [s for s in required(spec.numbers) if s not in _alt(page, svg)]

@@ -17,9 +17,17 @@ def _boxes(drawing):
 
 
 def _residual(**kw) -> Flow:
-    return Flow([Box("input", role="input", key="in"), Box("conv 3×3\n64→64 ch"), Box("conv 3×3"),
-                 Op("+", key="add"), Box("ReLU", note="64×56×56")],
-                skips=[Skip("in", "add", text="identity")], **kw)
+    return Flow(
+        [
+            Box("input", role="input", key="in"),
+            Box("conv 3×3\n64→64 ch"),
+            Box("conv 3×3"),
+            Op("+", key="add"),
+            Box("ReLU", note="64×56×56"),
+        ],
+        skips=[Skip("in", "add", text="identity")],
+        **kw,
+    )
 
 
 def test_steps_go_top_to_bottom_with_an_arrow_between_each_pair():
@@ -42,25 +50,48 @@ def test_shortcut_lane_runs_right_of_every_box_and_ends_at_the_add_node():
 
 
 def test_nested_shortcuts_get_separate_lanes_the_longer_outside():
-    flow = Flow([Box("x", key="a"), Box("f", key="b"), Op("×", key="m"), Box("g"), Op("+", key="p")],
-                skips=[Skip("a", "p"), Skip("b", "m")])
+    flow = Flow(
+        [
+            Box("x", key="a"),
+            Box("f", key="b"),
+            Op("×", key="m"),
+            Box("g"),
+            Op("+", key="p"),
+        ],
+        skips=[Skip("a", "p"), Skip("b", "m")],
+    )
     d = layout(flow)
-    lanes = sorted((abs(p[2][1] - p[0][1]), p[1][0]) for _, p in (i for i in d.items if i[0] == "line")
-                   if len(p) == 3)
+    lanes = sorted(
+        (abs(p[2][1] - p[0][1]), p[1][0])
+        for _, p in (i for i in d.items if i[0] == "line")
+        if len(p) == 3
+    )
     (short_len, short_x), (long_len, long_x) = lanes
     assert short_len < long_len and short_x < long_x
 
 
 def test_parallel_branches_sit_side_by_side_without_overlap():
-    flow = Flow([Box("in"), Parallel([[Box("a")], [Box("bb"), Box("c")], [Box("dddd")]]), Box("out")])
+    flow = Flow(
+        [
+            Box("in"),
+            Parallel([[Box("a")], [Box("bb"), Box("c")], [Box("dddd")]]),
+            Box("out"),
+        ]
+    )
     d = layout(flow)
-    firsts = sorted((cx - w / 2, cx + w / 2) for _, cx, cy, w, h, *_ in _boxes(d) if cy < 0.9 and cy > 0.3)
+    firsts = sorted(
+        (cx - w / 2, cx + w / 2)
+        for _, cx, cy, w, h, *_ in _boxes(d)
+        if cy < 0.9 and cy > 0.3
+    )
     assert len(firsts) == 3
     assert all(a[1] < b[0] for a, b in zip(firsts, firsts[1:]))
 
 
 def test_bad_steps_and_symbols_are_rejected():
-    with pytest.raises(TypeError, match="steps must be Box, Op, Gap, Tiles or Parallel"):
+    with pytest.raises(
+        TypeError, match="steps must be Box, Op, Gap, Tiles or Parallel"
+    ):
         layout(Flow(["conv"]))
     with pytest.raises(ValueError, match="Op symbol must be"):
         render(Flow([Box("a"), Op("-")]))

@@ -10,14 +10,31 @@ matplotlib.use("Agg")
 from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
 from syllabus_code.diagrams.blocks.render import render  # noqa: E402
-from syllabus_code.diagrams.blocks.spec import Box, Flow, Gap, Group, Op, Skip, figure_texts, flow_texts  # noqa: E402
+from syllabus_code.diagrams.blocks.spec import (
+    Box,
+    Flow,
+    Gap,
+    Group,
+    Op,
+    Skip,
+    figure_texts,
+    flow_texts,
+)  # noqa: E402
 from syllabus_code.diagrams.palette import palette  # noqa: E402
 
 
 def _residual(**kw) -> Flow:
-    return Flow([Box("input", role="input", key="in"), Box("conv 3×3\n64→64 ch"), Box("conv 3×3"),
-                 Op("+", key="add"), Box("ReLU", note="64×56×56")],
-                skips=[Skip("in", "add", text="identity")], **kw)
+    return Flow(
+        [
+            Box("input", role="input", key="in"),
+            Box("conv 3×3\n64→64 ch"),
+            Box("conv 3×3"),
+            Op("+", key="add"),
+            Box("ReLU", note="64×56×56"),
+        ],
+        skips=[Skip("in", "add", text="identity")],
+        **kw,
+    )
 
 
 def test_every_string_of_the_spec_is_drawn_in_both_themes():
@@ -29,10 +46,25 @@ def test_every_string_of_the_spec_is_drawn_in_both_themes():
         fig = render(flow, theme)
         drawn = figure_texts(fig)
         assert set(flow_texts(flow)) <= set(drawn)
-        assert {"A block", "a footer", "more layers", "the block", "identity", "64×56×56"} <= set(drawn)
-        colours = {t.get_color() for t in fig.axes[0].texts if t.get_text() == "conv 3×3\n64→64 ch"}
+        assert {
+            "A block",
+            "a footer",
+            "more layers",
+            "the block",
+            "identity",
+            "64×56×56",
+        } <= set(drawn)
+        colours = {
+            t.get_color()
+            for t in fig.axes[0].texts
+            if t.get_text() == "conv 3×3\n64→64 ch"
+        }
         assert colours == {palette(theme).ink}
-        fills = {p.get_facecolor()[:3] for p in fig.axes[0].patches if isinstance(p, FancyBboxPatch)}
+        fills = {
+            p.get_facecolor()[:3]
+            for p in fig.axes[0].patches
+            if isinstance(p, FancyBboxPatch)
+        }
         assert matplotlib.colors.to_rgb(palette(theme).fill("input")) in fills
         assert fig.patch.get_alpha() == 0  # transparent: the page shows through
 

@@ -17,9 +17,17 @@ def test_shapes_and_parameters_equal_the_model_and_pytorch():
     params = conv_net.init_params((16, 32))
     assert sum(s.params for s in spec) == sum(v.size for v in params.values()) == 20586
     net = nn.Sequential(
-        nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Flatten(), nn.Linear(32 * 7 * 7, 10))
+        nn.Conv2d(1, 16, 3, padding=1),
+        nn.BatchNorm2d(16),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1),
+        nn.BatchNorm2d(32),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(32 * 7 * 7, 10),
+    )
     x = torch.zeros(2, 1, 28, 28)
     assert tuple(spec[0].shape) == (1, 28, 28)
     for layer, stage in zip(net, spec[1:], strict=True):
@@ -41,7 +49,9 @@ def test_every_stage_shape_and_count_is_drawn():
 
 
 def test_the_page_alt_text_lists_the_shapes():
-    page = (Path(__file__).resolve().parents[1] / "docs/05-cnns/full-cnn.md").read_text()
+    page = (
+        Path(__file__).resolve().parents[1] / "docs/05-cnns/full-cnn.md"
+    ).read_text()
     alt = page.split("![The full CNN", 1)[1].split("](figures/full_cnn.svg)")[0]
     for stage in full_cnn_spec():
         assert "×".join(map(str, stage.shape)) in alt.replace("flatten to 1568", "1568")

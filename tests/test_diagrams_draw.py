@@ -10,7 +10,11 @@ from syllabus_code.diagrams.draw import canvas, figure_texts, num
 
 
 def test_num_writes_a_true_minus_sign():
-    assert num(-0.5) == "\u22120.5" and num(2) == "2" and num(-1.234, "{:.2f}") == "\u22121.23"
+    assert (
+        num(-0.5) == "\u22120.5"
+        and num(2) == "2"
+        and num(-1.234, "{:.2f}") == "\u22121.23"
+    )
 
 
 def test_fit_trims_the_canvas_to_the_drawing_and_keeps_inches():
@@ -20,7 +24,7 @@ def test_fit_trims_the_canvas_to_the_drawing_and_keeps_inches():
     w, h = fig.get_size_inches()
     assert w == pytest.approx(2.2, abs=0.05) and h == pytest.approx(1.2, abs=0.05)
     x0, x1 = cv.ax.get_xlim()
-    assert x1 - x0 == pytest.approx(w)          # one data unit is still one inch
+    assert x1 - x0 == pytest.approx(w)  # one data unit is still one inch
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

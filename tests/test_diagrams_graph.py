@@ -35,20 +35,31 @@ def test_forward_values_and_local_derivatives_match_autograd():
 def test_every_number_of_the_walkthrough_is_drawn(theme):
     spec = graph_spec()
     text = "\n".join(figure_texts(graph_figure(spec, theme)))
-    for s in (f"= {num(spec.u, '{:.2f}')}", f"= {num(spec.z, '{:.2f}')}",
-              f"= {num(spec.a, '{:.2f}')}", num(spec.loss, "{:.4f}"),
-              num(spec.local["da/dz"], "{:.3f}"), num(spec.local["dL/da"], "{:.3f}")):
+    for s in (
+        f"= {num(spec.u, '{:.2f}')}",
+        f"= {num(spec.z, '{:.2f}')}",
+        f"= {num(spec.a, '{:.2f}')}",
+        num(spec.loss, "{:.4f}"),
+        num(spec.local["da/dz"], "{:.3f}"),
+        num(spec.local["dL/da"], "{:.3f}"),
+    ):
         assert s in text, s
     for v in spec.upstream.values():
         assert num(v, "{:.3f}") in text
-    assert text.count(num(spec.backward, "{:.3f}")) >= 3   # backward row, product, backward pass
+    assert (
+        text.count(num(spec.backward, "{:.3f}")) >= 3
+    )  # backward row, product, backward pass
 
 
 def test_page_alt_text_has_the_numbers():
-    page = (Path(__file__).resolve().parents[1] / "docs/03-neural-networks/backpropagation.md"
-            ).read_text()
+    page = (
+        Path(__file__).resolve().parents[1]
+        / "docs/03-neural-networks/backpropagation.md"
+    ).read_text()
     spec = graph_spec()
-    alt = page.split("![Computational graph", 1)[1].split("](figures/backprop_graph.svg)")[0]
+    alt = page.split("![Computational graph", 1)[1].split(
+        "](figures/backprop_graph.svg)"
+    )[0]
     for v in (spec.upstream["a"], spec.upstream["z"], spec.upstream["w"]):
         assert f"{v:.3f}" in alt
     assert f"L = {spec.loss:.4f}" in alt

@@ -29,6 +29,13 @@ def test_conv_layer_numbers_are_the_layers_and_are_drawn(theme):
     y = torch.nn.functional.conv2d(torch.tensor(x), torch.tensor(w), b)
     assert y[0, 0, 0, 0].item() == spec.value == spec.window_sum + spec.bias
     text = joined(conv_layer_figure(spec, theme))
-    for s in ("3 × 5 × 5", "3 × 3 × 3", "2 × 3 × 3", "= 56", f"= {num(spec.value)}",
-              "filter 1", "filter 2"):
+    for s in (
+        "3 × 5 × 5",
+        "3 × 3 × 3",
+        "2 × 3 × 3",
+        "= 56",
+        f"= {num(spec.value)}",
+        "filter 1",
+        "filter 2",
+    ):
         assert s in text, s

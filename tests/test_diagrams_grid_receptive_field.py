@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from syllabus_code.diagrams.draw import figure_texts
-from syllabus_code.diagrams.grid.receptive_field import RF_STACK, receptive_field_figure, receptive_field_spec
+from syllabus_code.diagrams.grid.receptive_field import (
+    RF_STACK,
+    receptive_field_figure,
+    receptive_field_spec,
+)
 from syllabus_code.shapes import receptive_field
 
 

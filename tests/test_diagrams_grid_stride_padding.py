@@ -6,7 +6,10 @@ import torch
 from torch import nn
 
 from syllabus_code.diagrams.draw import figure_texts
-from syllabus_code.diagrams.grid.stride_padding import stride_padding_figure, stride_padding_spec
+from syllabus_code.diagrams.grid.stride_padding import (
+    stride_padding_figure,
+    stride_padding_spec,
+)
 from syllabus_code.shapes import conv_output_size
 
 
@@ -21,8 +24,11 @@ def test_stride_padding_cases_follow_the_formula_and_pytorch():
     assert not floor_case.exact and floor_case.unread == 1
     for c in spec:
         conv = nn.Conv2d(1, 1, c.k, stride=c.s, padding=c.p)
-        assert conv(torch.zeros(1, 1, c.n, c.n)).shape[-1] == c.n_out == conv_output_size(
-            c.n, c.k, c.s, c.p)
+        assert (
+            conv(torch.zeros(1, 1, c.n, c.n)).shape[-1]
+            == c.n_out
+            == conv_output_size(c.n, c.k, c.s, c.p)
+        )
         text = joined(stride_padding_figure(spec))
         assert f"n = {c.n}, k = {c.k}, s = {c.s}, p = {c.p}" in text
         assert f"output {c.n_out} × {c.n_out}" in text

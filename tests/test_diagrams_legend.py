@@ -26,10 +26,13 @@ def test_legend_lists_every_role_in_its_colours(theme):
     # the arrows are drawn in the roles' edge colours
     arrows = [a for a in fig.axes[0].patches if type(a).__name__ == "FancyArrowPatch"]
     assert [mcolors.to_hex(a.get_edgecolor()) for a in arrows] == [
-        p.edge(r).lower() for r in ROLES]
+        p.edge(r).lower() for r in ROLES
+    ]
 
 
 def test_notation_page_shows_the_legend_and_says_colours_are_shared():
-    page = (Path(__file__).resolve().parents[1] / "docs/00-foundations/notation.md").read_text()
+    page = (
+        Path(__file__).resolve().parents[1] / "docs/00-foundations/notation.md"
+    ).read_text()
     assert "](figures/palette_legend.svg)" in page
     assert "same meaning on every page" in page

@@ -22,8 +22,18 @@ def test_mlp_shapes_follow_the_notation_and_are_drawn(theme):
     assert spec.bias_sizes == [4, 2]
     assert spec.params == sum(v.size for v in net.params.values()) == 26
     text = "\n".join(figure_texts(mlp_figure(spec, theme)))
-    for s in ("$W^{(1)}$: 4 × 3", "$W^{(2)}$: 2 × 4", "(out × in)", "$b^{(1)}$: 4",
-              "$b^{(2)}$: 2", "$n_0$ = 3", "$n_1$ = 4", "$n_2$ = 2", "= 26", "$W^{(1)}_{21}$"):
+    for s in (
+        "$W^{(1)}$: 4 × 3",
+        "$W^{(2)}$: 2 × 4",
+        "(out × in)",
+        "$b^{(1)}$: 4",
+        "$b^{(2)}$: 2",
+        "$n_0$ = 3",
+        "$n_1$ = 4",
+        "$n_2$ = 2",
+        "= 26",
+        "$W^{(1)}_{21}$",
+    ):
         assert s in text, s
     assert text.count("$x_") == 3 and text.count("$\\hat y_") == 2
 
@@ -31,4 +41,8 @@ def test_mlp_shapes_follow_the_notation_and_are_drawn(theme):
 def test_network_re_exports_them():
     from syllabus_code.diagrams import mlp, network
 
-    assert (network.MLPSpec, network.mlp_spec, network.mlp_figure) == (mlp.MLPSpec, mlp.mlp_spec, mlp.mlp_figure)
+    assert (network.MLPSpec, network.mlp_spec, network.mlp_figure) == (
+        mlp.MLPSpec,
+        mlp.mlp_spec,
+        mlp.mlp_figure,
+    )

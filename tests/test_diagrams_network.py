@@ -27,9 +27,9 @@ def test_delta_values_are_the_backward_pass_and_follow_step_2():
     A, Z = cache[0], cache[1]
     p = np.exp(out - out.max())
     p /= p.sum()
-    delta = p - np.array([[0.0, 1.0]])                     # δ^(3) for cross-entropy on logits
+    delta = p - np.array([[0.0, 1.0]])  # δ^(3) for cross-entropy on logits
     assert np.allclose(spec.deltas[2], delta[0])
-    for l in (3, 2):                                      # step 2, written out here
+    for l in (3, 2):  # step 2, written out here
         delta = (delta @ net.params[f"W{l}"].T) * (1 - np.tanh(Z[l - 1]) ** 2)
         assert np.allclose(spec.deltas[l - 2], delta[0])
     assert spec.grad_shapes == [(4, 3), (4, 4), (2, 4)]
@@ -38,7 +38,7 @@ def test_delta_values_are_the_backward_pass_and_follow_step_2():
     for d in spec.deltas:
         for v in d:
             assert num(v, "{:.2f}") in text
-    for (o, i) in spec.grad_shapes:
+    for o, i in spec.grad_shapes:
         assert any(f"\n{o} × {i}" in t for t in text)
 
 
@@ -51,7 +51,7 @@ def test_dropout_masks_are_dropout_forward_draws():
         assert np.allclose(out[0][m[0] > 0], spec.scale)
     assert spec.scale == 1 / (1 - spec.p)
     dropped = sum(len(m) - sum(m) for m in spec.masks)
-    assert 0 < dropped < sum(map(len, spec.masks))       # some dropped, some kept
+    assert 0 < dropped < sum(map(len, spec.masks))  # some dropped, some kept
     text = "\n".join(figure_texts(dropout_figure(spec, "light")))
     assert f"{dropped} of {sum(map(len, spec.masks))} hidden units dropped" in text
     assert f"1/(1 − p) = {spec.scale:g}" in text

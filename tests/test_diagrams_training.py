@@ -31,8 +31,14 @@ def test_batchnorm_axes_are_the_ones_pytorch_averages_over():
     assert torch.allclose(y.mean(dim=spec.conv_axis_numbers), torch.zeros(c), atol=1e-6)
     assert not torch.allclose(y.mean(dim=(0,)), torch.zeros(c, h, w), atol=1e-3)
     text = "\n".join(figure_texts(batchnorm_axes_figure(spec, "dark")))
-    for s in ("4 × 3 (N × D)", "2 × 3 × 4 × 4 (N × C × H × W)", "mean over N (axis 0)",
-              "mean over N, H, W (axes 0, 2, 3)", "= 4 values", "= 2·4·4 = 32 values"):
+    for s in (
+        "4 × 3 (N × D)",
+        "2 × 3 × 4 × 4 (N × C × H × W)",
+        "mean over N (axis 0)",
+        "mean over N, H, W (axes 0, 2, 3)",
+        "= 4 values",
+        "= 2·4·4 = 32 values",
+    ):
         assert s in text, s
 
 
@@ -51,8 +57,11 @@ def test_residual_gradient_is_identity_plus_branch_as_autograd_says():
     assert np.linalg.norm(spec.grad_f) < 0.01 * np.linalg.norm(spec.grad_y)
     for theme in ("light", "dark"):
         text = "\n".join(figure_texts(residual_figure(spec, theme)))
-        for values, fmt in ((spec.grad_y, "{:.1f}"), (spec.grad_f, "{:.3f}"),
-                            (spec.grad_x, "{:.3f}")):
+        for values, fmt in (
+            (spec.grad_y, "{:.1f}"),
+            (spec.grad_f, "{:.3f}"),
+            (spec.grad_x, "{:.3f}"),
+        ):
             shown = ", ".join(fmt.format(v).replace("-", "\u2212") for v in values)
             assert f"[{shown}]" in text
     page = (DOCS / "vanishing-gradients.md").read_text()

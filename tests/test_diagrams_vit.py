@@ -46,9 +46,21 @@ def test_transformer_block_is_pre_norm_with_the_models_sizes():
     block = _mini().encoder.layers[0]
     spec, _ = made("transformer_block")
     n = spec.numbers
-    assert n["ln"] == (block.ln_1.normalized_shape[0], block.ln_2.normalized_shape[0]) == (64, 64)
-    assert n["mlp"] == (block.mlp[0].in_features, block.mlp[0].out_features,
-                        block.mlp[3].in_features, block.mlp[3].out_features) == (64, 128, 128, 64)
+    assert (
+        n["ln"]
+        == (block.ln_1.normalized_shape[0], block.ln_2.normalized_shape[0])
+        == (64, 64)
+    )
+    assert (
+        n["mlp"]
+        == (
+            block.mlp[0].in_features,
+            block.mlp[0].out_features,
+            block.mlp[3].in_features,
+            block.mlp[3].out_features,
+        )
+        == (64, 128, 128, 64)
+    )
     assert n["activation"] == type(block.mlp[1]).__name__ == "GELU"
     shapes = n["shapes"]
     assert shapes["block"]["in"] == shapes["block"]["out"] == (17, 64)
@@ -60,10 +72,17 @@ def test_transformer_block_is_pre_norm_with_the_models_sizes():
     kinds = [type(s).__name__ for s in flow.steps]
     # LN before attention, add; LN before the MLP, add: the pre-norm order
     assert kinds == ["Box", "Box", "Box", "Op", "Box", "Box", "Box", "Op", "Box"]
-    assert flow.steps[1].text.startswith("LayerNorm") and flow.steps[4].text.startswith("LayerNorm")
+    assert flow.steps[1].text.startswith("LayerNorm") and flow.steps[4].text.startswith(
+        "LayerNorm"
+    )
     assert [(s.start, s.end) for s in flow.skips] == [("in", "add1"), ("add1", "add2")]
-    assert {"tokens z  (n×d)\n17×64", "LayerNorm (d = 64)", "linear 64→128, GELU", "linear 128→64", "multi-head self-attention\n4 heads, 64→64"} <= drawn(
-        "transformer_block")
+    assert {
+        "tokens z  (n×d)\n17×64",
+        "LayerNorm (d = 64)",
+        "linear 64→128, GELU",
+        "linear 128→64",
+        "multi-head self-attention\n4 heads, 64→64",
+    } <= drawn("transformer_block")
 
 
 def test_vit_pipeline_numbers_are_vit_minis():
@@ -75,24 +94,45 @@ def test_vit_pipeline_numbers_are_vit_minis():
     assert n["image"] == (3, size, size) and n["patch"] == p == 8
     assert n["patches"] == (patches, 3 * p * p) == (16, 192)
     assert n["proj"] == (model.hidden_dim, size // p, size // p)
-    assert n["tokens"] == n["pos"] == (patches + 1, model.hidden_dim) == tuple(model.encoder.pos_embedding.shape[1:])
+    assert (
+        n["tokens"]
+        == n["pos"]
+        == (patches + 1, model.hidden_dim)
+        == tuple(model.encoder.pos_embedding.shape[1:])
+    )
     assert n["class_token"] == (1, model.hidden_dim)
     assert n["layers"] == len(model.encoder.layers) == 2
     assert n["head"] == (model.hidden_dim, 10)
     with torch.no_grad():
-        assert tuple(model(torch.zeros(1, 3, size, size)).shape[1:]) == n["logits"] == (10,)
+        assert (
+            tuple(model(torch.zeros(1, 3, size, size)).shape[1:])
+            == n["logits"]
+            == (10,)
+        )
     texts = drawn("vit_pipeline")
-    assert {"image cut into 4×4 = 16 patches of 8×8", "3×32×32", "flatten each patch: 3·8·8 = 192 values", "16×192",
-            "17 tokens of 64 features: 0 is the class token", "16", "take token 0 (the class token)",
-            "linear projection 192→64\n(conv 8×8, stride 8)", "class token\n1×64, learned",
-            "position embeddings\n17×64, learned", "head: linear 64→10", "17×64"} <= texts
+    assert {
+        "image cut into 4×4 = 16 patches of 8×8",
+        "3×32×32",
+        "flatten each patch: 3·8·8 = 192 values",
+        "16×192",
+        "17 tokens of 64 features: 0 is the class token",
+        "16",
+        "take token 0 (the class token)",
+        "linear projection 192→64\n(conv 8×8, stride 8)",
+        "class token\n1×64, learned",
+        "position embeddings\n17×64, learned",
+        "head: linear 64→10",
+        "17×64",
+    } <= texts
 
 
 def _alt(page: str, svg: str) -> str:
     import re
     from pathlib import Path
 
-    text = (Path(__file__).parents[1] / "docs" / "09-vision-transformers" / page).read_text(encoding="utf-8")
+    text = (
+        Path(__file__).parents[1] / "docs" / "09-vision-transformers" / page
+    ).read_text(encoding="utf-8")
     (alt,) = re.findall(rf"!\[([^\]]*)\]\(figures/{svg}\.svg\)", text)
     return alt
 
@@ -102,12 +142,26 @@ def _shape(s) -> str:
 
 
 PAGES = {  # diagram: (page, figure script, strings of the spec the alt text must state)
-    "transformer_block": ("transformer-block.md", "transformer_block",
-                          lambda n: [_shape(n["shapes"]["block"]["in"]), _shape(n["shapes"]["fc1"]["out"]),
-                                     f"{n['mlp'][0]}→{n['mlp'][1]}"]),
-    "vit_pipeline": ("vit.md", "vit_pipeline",
-                     lambda n: [_shape(n["image"]), _shape(n["patches"]), _shape(n["tokens"]),
-                                _shape(n["class_token"]), f"{n['head'][0]}→{n['head'][1]}"]),
+    "transformer_block": (
+        "transformer-block.md",
+        "transformer_block",
+        lambda n: [
+            _shape(n["shapes"]["block"]["in"]),
+            _shape(n["shapes"]["fc1"]["out"]),
+            f"{n['mlp'][0]}→{n['mlp'][1]}",
+        ],
+    ),
+    "vit_pipeline": (
+        "vit.md",
+        "vit_pipeline",
+        lambda n: [
+            _shape(n["image"]),
+            _shape(n["patches"]),
+            _shape(n["tokens"]),
+            _shape(n["class_token"]),
+            f"{n['head'][0]}→{n['head'][1]}",
+        ],
+    ),
 }
 
 
@@ -116,7 +170,13 @@ def test_the_page_shows_the_figure_and_its_alt_text_states_its_numbers(name):
     from pathlib import Path
 
     page, svg, required = PAGES[name]
-    script = Path(__file__).parents[1] / "docs" / "figures" / "09-vision-transformers" / f"{svg}.py"
+    script = (
+        Path(__file__).parents[1]
+        / "docs"
+        / "figures"
+        / "09-vision-transformers"
+        / f"{svg}.py"
+    )
     assert f"import {name}\n" in script.read_text(encoding="utf-8")
     spec, _ = made(name)
     missing = [s for s in required(spec.numbers) if s not in _alt(page, svg)]
@@ -126,4 +186,7 @@ def test_the_page_shows_the_figure_and_its_alt_text_states_its_numbers(name):
 def test_attention_re_exports_them():
     from syllabus_code.diagrams import attention
 
-    assert (attention.transformer_block, attention.vit_pipeline) == (vit.transformer_block, vit.vit_pipeline)
+    assert (attention.transformer_block, attention.vit_pipeline) == (
+        vit.transformer_block,
+        vit.vit_pipeline,
+    )

@@ -10,8 +10,11 @@ from syllabus_code.ml.perceptron import train_perceptron
 def test_ex1_nand_unit():
     assert ex.check_ex1(((-1, -1), -1)).startswith("Correct: ")
     assert ex.check_ex1(((-2, -2), -3)).startswith("Correct: ")
-    got = ex.check_ex1(((1, 1), 2))   # AND
-    assert got == "Not yet: your unit outputs [0, 0, 0, 1] on 00, 01, 10, 11; NAND is [1, 1, 1, 0]."
+    got = ex.check_ex1(((1, 1), 2))  # AND
+    assert (
+        got
+        == "Not yet: your unit outputs [0, 0, 0, 1] on 00, 01, 10, 11; NAND is [1, 1, 1, 0]."
+    )
     with pytest.raises(TypeError, match="weights"):
         ex.check_ex1(((1,), 1))
     with pytest.raises(TypeError, match="pair"):

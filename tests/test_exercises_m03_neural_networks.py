@@ -23,9 +23,13 @@ def test_ex1():
 
 
 def test_ex2():
-    assert ex.check_ex2(lambda d, x, w: (d @ w.T, x.T @ d, d.sum(0))).startswith("Correct: ")
+    assert ex.check_ex2(lambda d, x, w: (d @ w.T, x.T @ d, d.sum(0))).startswith(
+        "Correct: "
+    )
     assert "db is wrong" in ex.check_ex2(lambda d, x, w: (d @ w.T, x.T @ d, d.mean(0)))
-    assert "dw must have shape" in ex.check_ex2(lambda d, x, w: (d @ w.T, d.T @ x, d.sum(0)))
+    assert "dw must have shape" in ex.check_ex2(
+        lambda d, x, w: (d @ w.T, d.T @ x, d.sum(0))
+    )
     assert ex.check_ex2(lambda d, x, w: d) == "Not yet: return a tuple (dx, dw, db)."
 
 

@@ -12,11 +12,15 @@ def test_ex1():
         return rng.uniform(-a, a, (fi, fo))
 
     assert ex.check_ex1(good).startswith("Correct: ")
-    assert "a²/3" in ex.check_ex1(lambda fi, fo, rng: rng.uniform(-1, 1, (fi, fo)) * np.sqrt(2 / (fi + fo)))
+    assert "a²/3" in ex.check_ex1(
+        lambda fi, fo, rng: rng.uniform(-1, 1, (fi, fo)) * np.sqrt(2 / (fi + fo))
+    )
     normal = lambda fi, fo, rng: rng.standard_normal((fi, fo)) * np.sqrt(2 / (fi + fo))  # noqa: E731
     assert "exceed" in ex.check_ex1(normal)
     assert "shape" in ex.check_ex1(lambda fi, fo, rng: good(fo, fi, rng))
-    assert ex.check_ex1(lambda fi, fo, rng: good(fi, fo, rng) * 2).startswith("Not yet: ")
+    assert ex.check_ex1(lambda fi, fo, rng: good(fi, fo, rng) * 2).startswith(
+        "Not yet: "
+    )
     with pytest.raises(TypeError, match="function"):
         ex.check_ex1(None)
 
@@ -26,10 +30,14 @@ def test_ex2():
         m = x.shape[0]
         xhat = (x - x.mean(0)) / np.sqrt(x.var(0) + eps)
         g = dout * gamma
-        return (m * g - g.sum(0) - xhat * (g * xhat).sum(0)) / (m * np.sqrt(x.var(0) + eps))
+        return (m * g - g.sum(0) - xhat * (g * xhat).sum(0)) / (
+            m * np.sqrt(x.var(0) + eps)
+        )
 
     assert ex.check_ex2(good).startswith("Correct: ")
-    assert "evaluation-mode" in ex.check_ex2(lambda d, x, g, e: d * g / np.sqrt(x.var(0) + e))
+    assert "evaluation-mode" in ex.check_ex2(
+        lambda d, x, g, e: d * g / np.sqrt(x.var(0) + e)
+    )
     assert ex.check_ex2(lambda d, x, g, e: d).startswith("Not yet: ")
     assert "shape" in ex.check_ex2(lambda d, x, g, e: d[0])
     with pytest.raises(TypeError, match="function"):
@@ -42,7 +50,9 @@ def test_ex3():
 
     assert ex.check_ex3(good).startswith("Correct: ")
     assert "(1 - p)" in ex.check_ex3(lambda x, p, rng: x * (rng.random(x.shape) >= p))
-    assert "1 - p" in ex.check_ex3(lambda x, p, rng: x * (rng.random(x.shape) < p) / (1 - p))
+    assert "1 - p" in ex.check_ex3(
+        lambda x, p, rng: x * (rng.random(x.shape) < p) / (1 - p)
+    )
     assert ex.check_ex3(lambda x, p, rng: x * 3).startswith("Not yet: ")
 
 

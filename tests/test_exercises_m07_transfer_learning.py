@@ -33,8 +33,12 @@ def test_ex3():
 
 
 def test_ex4():
-    assert ex.check_ex4({"a": "feature-extraction", "b": "fine-tuning", "c": "full"}).startswith("Correct: ")
-    got = ex.check_ex4({"a": "feature-extraction", "b": "fine-tuning", "c": "feature-extraction"})
+    assert ex.check_ex4(
+        {"a": "feature-extraction", "b": "fine-tuning", "c": "full"}
+    ).startswith("Correct: ")
+    got = ex.check_ex4(
+        {"a": "feature-extraction", "b": "fine-tuning", "c": "feature-extraction"}
+    )
     assert got.startswith("Not yet: reconsider scenario(s) c:")
     with pytest.raises(TypeError, match="answer"):
         ex.check_ex4(["full"])

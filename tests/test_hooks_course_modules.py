@@ -16,7 +16,9 @@ def nav() -> list:
 
 
 def test_table_covers_every_module_folder_once():
-    folders = sorted(p.parent.name for p in (ROOT / "docs").glob("[0-9][0-9]-*/index.md"))
+    folders = sorted(
+        p.parent.name for p in (ROOT / "docs").glob("[0-9][0-9]-*/index.md")
+    )
     assert [m.folder for m in cm.MODULES] == folders
     assert [m.number for m in cm.MODULES] == list(range(10))
     assert all(m.folder.startswith(f"{m.number:02d}-") for m in cm.MODULES)
@@ -26,20 +28,33 @@ def test_nav_index_pages_and_home_agree_with_the_table():
     assert cm.problems(nav()) == []
     sections = cm._module_sections(nav())
     assert sections["01-ml-fundamentals"] == "1 · Machine-learning fundamentals"
-    assert sorted(f for f in sections if f[:2].isdigit()) == [m.folder for m in cm.MODULES]
+    assert sorted(f for f in sections if f[:2].isdigit()) == [
+        m.folder for m in cm.MODULES
+    ]
 
 
 def test_drift_is_reported(tmp_path):
     docs = tmp_path / "docs"
     for m in cm.MODULES:
         (docs / m.folder).mkdir(parents=True)
-        (docs / m.folder / "index.md").write_text(f"{m.heading}\n\n{m.time_line}\n", encoding="utf-8")
-    rows = [f"| [{m.nav_title}]({m.folder}/index.md) | topics | {m.weeks} |" for m in cm.MODULES]
+        (docs / m.folder / "index.md").write_text(
+            f"{m.heading}\n\n{m.time_line}\n", encoding="utf-8"
+        )
+    rows = [
+        f"| [{m.nav_title}]({m.folder}/index.md) | topics | {m.weeks} |"
+        for m in cm.MODULES
+    ]
     (docs / "index.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
     good_nav = [{m.nav_title: [f"{m.folder}/index.md"]} for m in cm.MODULES]
     assert cm.problems(good_nav, docs) == []
-    drifted = [{"1 · ML fundamentals": ["01-ml-fundamentals/index.md"]}, *good_nav[:1], *good_nav[2:]]
-    (docs / "02-perceptron/index.md").write_text("# Module 2 — Perceptrons\n", encoding="utf-8")
+    drifted = [
+        {"1 · ML fundamentals": ["01-ml-fundamentals/index.md"]},
+        *good_nav[:1],
+        *good_nav[2:],
+    ]
+    (docs / "02-perceptron/index.md").write_text(
+        "# Module 2 — Perceptrons\n", encoding="utf-8"
+    )
     assert cm.problems(drifted, docs) == [
         "mkdocs.yml nav: section of 01-ml-fundamentals is '1 · ML fundamentals', "
         "expected '1 · Machine-learning fundamentals'",

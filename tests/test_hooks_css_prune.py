@@ -11,7 +11,9 @@ import soupsieve
 from bs4 import BeautifulSoup
 from css_prune import page_names, prune_css, prune_stylesheets, selector_may_match
 
-JUPYTER_CSS = Path(mkdocs_jupyter.__file__).parent / "templates/mkdocs_html/assets/index.css"
+JUPYTER_CSS = (
+    Path(mkdocs_jupyter.__file__).parent / "templates/mkdocs_html/assets/index.css"
+)
 # The markup of a notebook page's cells, as mkdocs-jupyter writes it.
 CELLS = """
 <div class="jupyter-wrapper"><div class="jp-Notebook" data-jp-theme-light="true">
@@ -37,15 +39,36 @@ def names(html: str):
     return page_names(html)
 
 
-@pytest.mark.parametrize(("selector", "expected"), [
-    (".a", True), (".a .b", True), (".a.c", False), ("#i", True), ("#j", False),
-    ("p", True), ("table", False), (".a > p:hover", True), ("p::before", True),
-    (".a:not(.zzz)", True), (".zzz:not(.a)", False), ("table:not(.a)", False),
-    ("[data-x=\".zzz\"]", True), (".a [class~='table']", True), ("*", True),
-    (":is(.zzz, .a)", True), ("p:nth-child(2n+1)", True), ("html body .a", True),
-])
-def test_a_selector_is_dropped_only_when_the_page_lacks_what_it_requires(selector, expected):
-    assert selector_may_match(selector, names('<div class="a b" id="i"><p>x</p></div>')) is expected
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        (".a", True),
+        (".a .b", True),
+        (".a.c", False),
+        ("#i", True),
+        ("#j", False),
+        ("p", True),
+        ("table", False),
+        (".a > p:hover", True),
+        ("p::before", True),
+        (".a:not(.zzz)", True),
+        (".zzz:not(.a)", False),
+        ("table:not(.a)", False),
+        ('[data-x=".zzz"]', True),
+        (".a [class~='table']", True),
+        ("*", True),
+        (":is(.zzz, .a)", True),
+        ("p:nth-child(2n+1)", True),
+        ("html body .a", True),
+    ],
+)
+def test_a_selector_is_dropped_only_when_the_page_lacks_what_it_requires(
+    selector, expected
+):
+    assert (
+        selector_may_match(selector, names('<div class="a b" id="i"><p>x</p></div>'))
+        is expected
+    )
 
 
 def test_rules_media_blocks_keyframes_and_variables():
@@ -64,7 +87,9 @@ def test_rules_media_blocks_keyframes_and_variables():
     assert ":root{--used:red;--chained:var(--used)}" in out
     assert "--unused" not in out and ".zzz" not in out
     assert ".a{margin:0}" in out  # the selector list keeps only what may match
-    assert "@media (max-width: 10px){.a{padding:1px}}" in out and "@media print" not in out
+    assert (
+        "@media (max-width: 10px){.a{padding:1px}}" in out and "@media print" not in out
+    )
     assert "@keyframes spin" in out and "@keyframes unused" not in out
     assert "@font-face" in out
 
@@ -102,7 +127,10 @@ def test_no_rule_of_jupyterlab_that_matches_a_cell_is_dropped():
                 continue
             if hit:
                 matched += 1
-                assert re.sub(r"\s+", " ", selector) in {re.sub(r"\s+", " ", k) for k in kept_selectors} \
-                    or selector.replace(" ", "") in {k.replace(" ", "") for k in kept_selectors}, selector
+                assert re.sub(r"\s+", " ", selector) in {
+                    re.sub(r"\s+", " ", k) for k in kept_selectors
+                } or selector.replace(" ", "") in {
+                    k.replace(" ", "") for k in kept_selectors
+                }, selector
     assert matched > 50  # the cells do match many rules: the check is not vacuous
     assert len(pruned) < len(css) / 10

@@ -24,7 +24,9 @@ def test_arithmatex_inline_and_display_are_rendered_in_their_wrappers(katex):
     inline, display = out.split("</span>.</p>", 1)
     assert inline.startswith('<p>Let <span class="arithmatex"><span class="katex">')
     assert '<annotation encoding="application/x-tex">a &lt; b</annotation>' in inline
-    assert display.strip().startswith('<div class="arithmatex"><span class="katex-display">')
+    assert display.strip().startswith(
+        '<div class="arithmatex"><span class="katex-display">'
+    )
     assert display.endswith("</div>")
 
 
@@ -39,12 +41,18 @@ def test_notebook_cells_render_dollars_outside_code_only(katex):
     assert out.count('<span class="katex">') == 2
     assert '<p><span class="katex-display">' in out
     # code, an unmatched dollar, and text outside the markdown cells stay as written
-    assert "<code>$HOME</code> costs $5" in out and "<pre>$x$</pre>" in out and "$y$ outside" in out
+    assert (
+        "<code>$HOME</code> costs $5" in out
+        and "<pre>$x$</pre>" in out
+        and "$y$ outside" in out
+    )
 
 
 def test_notebook_maths_scanner_follows_auto_render():
     cell = '<div class="jp-RenderedMarkdown"><p>{}</p></div><script>var s = "$a$";</script>'
-    found = [f.source for f in kr.notebook_formulas(cell.format("$x_{a$b}$, \\(y\\), $$z$$"))]
+    found = [
+        f.source for f in kr.notebook_formulas(cell.format("$x_{a$b}$, \\(y\\), $$z$$"))
+    ]
     assert found == ["$x_{a$b}$", "\\(y\\)", "$$z$$"]
 
 
@@ -69,7 +77,9 @@ def test_an_unknown_macro_in_a_notebook_fails_too(katex):
 
 
 def test_pages_without_maths_are_untouched_and_formulas_rendered_once(katex):
-    assert kr.render_maths("<p>no maths, $5</p>", "p.md", katex) == "<p>no maths, $5</p>"
+    assert (
+        kr.render_maths("<p>no maths, $5</p>", "p.md", katex) == "<p>no maths, $5</p>"
+    )
     page = '<span class="arithmatex">\\(q_{17}\\)</span>' * 3
     before = len(katex.cache)
     out = kr.render_maths(page, "p.md", katex)

@@ -6,20 +6,35 @@ import lab_colab as lc  # scripts/hooks is on sys.path (root conftest.py)
 import pytest
 from mkdocs.exceptions import PluginError
 
-REPO = {"colab": {"repo": "someone/course", "branch": "main", "notebooks_branch": "notebooks"}}
+REPO = {
+    "colab": {
+        "repo": "someone/course",
+        "branch": "main",
+        "notebooks_branch": "notebooks",
+    }
+}
 
 
 # -- settings -------------------------------------------------------------------------------
 
+
 def test_settings_default_to_no_repository():
-    assert lc.colab_settings({}, {}) == {"repo": "", "branch": "main", "notebooks_branch": "notebooks"}
+    assert lc.colab_settings({}, {}) == {
+        "repo": "",
+        "branch": "main",
+        "notebooks_branch": "notebooks",
+    }
     assert lc.colab_url(lc.colab_settings(None, {}), "02-perceptron") is None
 
 
 def test_environment_overrides_the_config_and_an_empty_value_switches_colab_off():
     env = {"SYLLABUS_COLAB_REPO": "fork/course", "SYLLABUS_COLAB_BRANCH": "abc123"}
     s = lc.colab_settings(REPO, env)
-    assert s == {"repo": "fork/course", "branch": "abc123", "notebooks_branch": "notebooks"}
+    assert s == {
+        "repo": "fork/course",
+        "branch": "abc123",
+        "notebooks_branch": "notebooks",
+    }
     assert lc.colab_settings(REPO, {"SYLLABUS_COLAB_REPO": ""})["repo"] == ""
 
 
@@ -30,16 +45,22 @@ def test_colab_url_points_at_the_notebooks_branch():
     )
 
 
-@pytest.mark.parametrize("colab", [
-    {"repo": "not a repo"}, {"repo": "o/r", "branch": 'x"; rm'}, {"repo": "o/r", "branch": "a..b"},
-    {"repo": "o/r", "brnach": "main"},
-])
+@pytest.mark.parametrize(
+    "colab",
+    [
+        {"repo": "not a repo"},
+        {"repo": "o/r", "branch": 'x"; rm'},
+        {"repo": "o/r", "branch": "a..b"},
+        {"repo": "o/r", "brnach": "main"},
+    ],
+)
 def test_malformed_settings_are_refused(colab):
     with pytest.raises(PluginError):
         lc.colab_settings({"colab": colab}, {})
 
 
 # -- the install cell -----------------------------------------------------------------------
+
 
 def run_cell(source: str, monkeypatch, importable: bool) -> list:
     """Run a cell's source as IPython would (magics transformed), with syllabus_code made
@@ -51,14 +72,22 @@ def run_cell(source: str, monkeypatch, importable: bool) -> list:
     calls = []
     shell = type("Shell", (), {"run_line_magic": lambda self, *a: calls.append(a)})()
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: (real(name, *a) if importable else None)
-                        if name == "syllabus_code" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: (
+            (real(name, *a) if importable else None)
+            if name == "syllabus_code"
+            else real(name, *a)
+        ),
+    )
     exec(TransformerManager().transform_cell(source), {"get_ipython": lambda: shell})
     return calls
 
 
-def test_install_cell_installs_from_the_repository_only_when_the_package_is_missing(monkeypatch):
+def test_install_cell_installs_from_the_repository_only_when_the_package_is_missing(
+    monkeypatch,
+):
     source = lc.install_source(lc.colab_settings(REPO, {}))
     assert run_cell(source, monkeypatch, importable=True) == []
     assert run_cell(source, monkeypatch, importable=False) == [

@@ -12,7 +12,13 @@ import nbformat
 from lab_colab import colab_settings, install_source
 
 ROOT = Path(__file__).resolve().parents[1]
-REPO = {"colab": {"repo": "someone/course", "branch": "main", "notebooks_branch": "notebooks"}}
+REPO = {
+    "colab": {
+        "repo": "someone/course",
+        "branch": "main",
+        "notebooks_branch": "notebooks",
+    }
+}
 
 
 def executed_notebook():
@@ -51,24 +57,37 @@ def test_kernel_environ_sets_and_restores(monkeypatch):
     with ln.kernel_environ(MPLBACKEND=ln.INLINE, SYLLABUS_TEST_UNSET="1"):
         import os
 
-        assert os.environ["MPLBACKEND"] == ln.INLINE and os.environ["SYLLABUS_TEST_UNSET"] == "1"
+        assert (
+            os.environ["MPLBACKEND"] == ln.INLINE
+            and os.environ["SYLLABUS_TEST_UNSET"] == "1"
+        )
     assert os.environ["MPLBACKEND"] == "Agg" and "SYLLABUS_TEST_UNSET" not in os.environ
 
 
 # -- the page -------------------------------------------------------------------------------
 
+
 def test_links_sit_under_the_title_and_colab_only_when_configured():
     page = '<div><h1 id="lab">Lab<a href="#lab">¶</a></h1><p>Text</p></div>'
-    with_colab = ln.insert_after_h1(page, ln.links_html("05-cnn", "https://colab.example/x"))
-    assert with_colab.index("</h1>") < with_colab.index('href="05-cnn.ipynb"') < with_colab.index("Text")
-    assert 'href="05-cnn.py"' in with_colab and "Download the notebook (.ipynb)" in with_colab
+    with_colab = ln.insert_after_h1(
+        page, ln.links_html("05-cnn", "https://colab.example/x")
+    )
+    assert (
+        with_colab.index("</h1>")
+        < with_colab.index('href="05-cnn.ipynb"')
+        < with_colab.index("Text")
+    )
+    assert (
+        'href="05-cnn.py"' in with_colab
+        and "Download the notebook (.ipynb)" in with_colab
+    )
     assert 'href="https://colab.example/x">Open in Colab' in with_colab
     assert "Colab" not in ln.links_html("05-cnn", None)
 
 
 # -- through mkdocs-jupyter, with its cache -------------------------------------------------
 
-LAB = '''\
+LAB = """\
 # %% [markdown]
 # # A tiny lab
 
@@ -77,7 +96,7 @@ import time
 import matplotlib.pyplot as plt
 print("stamp", time.time_ns())
 plt.plot([0, 1])
-'''
+"""
 
 
 def render(tmp_path: Path):
@@ -94,7 +113,9 @@ def render(tmp_path: Path):
     page = Page(None, file, config)
     page = config.plugins.on_pre_page(page, config=config, files=files)
     page.render(config, files)
-    content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    content = config.plugins.on_page_content(
+        page.content, page=page, config=config, files=files
+    )
     config.plugins.on_post_page("", page=page, config=config)
     notebook = nbformat.read(tmp_path / "site/labs/tiny/tiny.ipynb", as_version=4)
     outputs = [o for c in notebook.cells for o in c.get("outputs", [])]
@@ -106,7 +127,8 @@ def one_lab_site(tmp_path: Path, execute: bool) -> None:
     (tmp_path / "docs/labs").mkdir(parents=True)
     (tmp_path / "docs/index.md").write_text("# Home\n")
     (tmp_path / "docs/labs/tiny.py").write_text(LAB)
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+    (tmp_path / "mkdocs.yml").write_text(
+        textwrap.dedent(f"""\
         site_name: t
         site_url: http://127.0.0.1:8000/
         plugins:
@@ -118,34 +140,53 @@ def one_lab_site(tmp_path: Path, execute: bool) -> None:
               kernel_name: python3
         hooks:
           - {ROOT / "scripts/hooks/lab_notebooks.py"}
-        """))
+        """)
+    )
 
 
-def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(tmp_path, monkeypatch):
+def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(
+    tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("MPLBACKEND", "Agg")  # as the build runs: the lab must still get its figure
+    monkeypatch.setenv(
+        "MPLBACKEND", "Agg"
+    )  # as the build runs: the lab must still get its figure
     monkeypatch.setenv("SYLLABUS_COLAB_REPO", "someone/course")
     one_lab_site(tmp_path, execute=True)
     content, notebook, stamp = render(tmp_path)
     nbformat.validate(notebook)
-    assert "%pip install" in notebook.cells[0].source and "someone/course@main" in notebook.cells[0].source
+    assert (
+        "%pip install" in notebook.cells[0].source
+        and "someone/course@main" in notebook.cells[0].source
+    )
     assert stamp.strip() in content  # the page shows the notebook's own execution
     assert any("image/png" in o.get("data", {}) for o in notebook.cells[-1].outputs)
-    assert "colab.research.google.com/github/someone/course/blob/notebooks/labs/tiny.ipynb" in content
+    assert (
+        "colab.research.google.com/github/someone/course/blob/notebooks/labs/tiny.ipynb"
+        in content
+    )
 
     cache = list((tmp_path / ".cache/mkdocs-jupyter").glob("*.json"))
     assert len(cache) == 1 and ln.CACHE_KEY in json.loads(cache[0].read_text())
-    content2, _, stamp2 = render(tmp_path)  # a cache hit: not executed again, same outputs
+    content2, _, stamp2 = render(
+        tmp_path
+    )  # a cache hit: not executed again, same outputs
     assert stamp2 == stamp and stamp.strip() in content2
 
     data = json.loads(cache[0].read_text())  # a cache file written without the hook
     del data[ln.CACHE_KEY]
     cache[0].write_text(json.dumps(data))
-    content3, _, stamp3 = render(tmp_path)  # is executed again, page and notebook together
-    assert stamp3 != stamp and stamp3.strip() in content3 and stamp.strip() not in content3
+    content3, _, stamp3 = render(
+        tmp_path
+    )  # is executed again, page and notebook together
+    assert (
+        stamp3 != stamp and stamp3.strip() in content3 and stamp.strip() not in content3
+    )
 
 
-def test_a_lab_the_build_does_not_execute_downloads_without_outputs(tmp_path, monkeypatch):
+def test_a_lab_the_build_does_not_execute_downloads_without_outputs(
+    tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SYLLABUS_COLAB_REPO", raising=False)
     one_lab_site(tmp_path, execute=False)
@@ -162,5 +203,7 @@ def test_executed_on_reads_the_first_code_cells_timing():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# lab"), nbformat.v4.new_code_cell("1")]
     assert ln.executed_on(nb) is None  # never executed
-    nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-11-29T23:59:01.5Z"}
+    nb.cells[1].metadata["execution"] = {
+        "iopub.execute_input": "2026-11-29T23:59:01.5Z"
+    }
     assert ln.executed_on(nb) == "2026-11-29"

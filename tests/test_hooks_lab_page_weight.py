@@ -25,14 +25,22 @@ def test_png_size_reads_the_header_and_refuses_other_data():
 
 def test_each_inline_figure_becomes_a_lazily_loaded_file_of_its_own_size(tmp_path):
     data = [png_bytes(40, 20), png_bytes(10, 30)]
-    encoded = [base64.encodebytes(d).decode() for d in data]  # nbconvert wraps the base64
-    html = (f'<p>a</p><img alt="Loss curve" class="" src="data:image/png;base64,{encoded[0]}"/>'
-            f'<img src="data:image/png;base64,{encoded[1]}" width="99">')
+    encoded = [
+        base64.encodebytes(d).decode() for d in data
+    ]  # nbconvert wraps the base64
+    html = (
+        f'<p>a</p><img alt="Loss curve" class="" src="data:image/png;base64,{encoded[0]}"/>'
+        f'<img src="data:image/png;base64,{encoded[1]}" width="99">'
+    )
     out = lpw.figures_to_files(html, tmp_path / "labs" / "x", "x")
     assert "data:image" not in out
-    assert ('<img alt="Loss curve" class="" src="x-figure-1.png" width="40" height="20" '
-            'loading="lazy" decoding="async">') in out
-    assert '<img src="x-figure-2.png" width="10" height="30" loading="lazy"' in out  # width replaced
+    assert (
+        '<img alt="Loss curve" class="" src="x-figure-1.png" width="40" height="20" '
+        'loading="lazy" decoding="async">'
+    ) in out
+    assert (
+        '<img src="x-figure-2.png" width="10" height="30" loading="lazy"' in out
+    )  # width replaced
     for n, d in enumerate(data, 1):
         assert (tmp_path / "labs" / "x" / f"x-figure-{n}.png").read_bytes() == d
 
@@ -44,10 +52,14 @@ def test_a_figure_that_is_not_a_png_fails_the_build(tmp_path):
 
 
 def test_styles_keep_what_the_cells_and_the_theme_use():
-    html = ("<style>.jp-Cell{margin:0}.jp-Dialog{margin:1px}.jupyter-wrapper button{border:0}"
-            ".md-clipboard{color:red}</style><div class='jupyter-wrapper'>"
-            "<div class='jp-Cell'></div></div>")
+    html = (
+        "<style>.jp-Cell{margin:0}.jp-Dialog{margin:1px}.jupyter-wrapper button{border:0}"
+        ".md-clipboard{color:red}</style><div class='jupyter-wrapper'>"
+        "<div class='jp-Cell'></div></div>"
+    )
     out = lpw.prune_styles(html)
     assert ".jp-Cell{margin:0}" in out and ".jp-Dialog" not in out
     # Material adds copy buttons to code blocks after load: their rules stay
-    assert ".jupyter-wrapper button{border:0}" in out and ".md-clipboard{color:red}" in out
+    assert (
+        ".jupyter-wrapper button{border:0}" in out and ".md-clipboard{color:red}" in out
+    )

@@ -9,8 +9,13 @@ import run_record  # scripts/hooks is on sys.path (root conftest.py)
 
 
 def report(nodeid, outcome="passed", when="call", text=""):
-    return SimpleNamespace(nodeid=nodeid, outcome=outcome, when=when, skipped=outcome == "skipped",
-                           longreprtext=text)
+    return SimpleNamespace(
+        nodeid=nodeid,
+        outcome=outcome,
+        when=when,
+        skipped=outcome == "skipped",
+        longreprtext=text,
+    )
 
 
 def finish(recorder):
@@ -20,18 +25,30 @@ def finish(recorder):
 def test_a_run_replaces_the_previous_record(tmp_path, monkeypatch):
     path = tmp_path / "record.json"
     monkeypatch.setenv("SYLLABUS_RUN_RECORD", str(path))
-    path.write_text(json.dumps({"env": {"date": "2020-01-01"}, "results": {"docs/old.md": {"passed": 3}}}))
+    path.write_text(
+        json.dumps(
+            {"env": {"date": "2020-01-01"}, "results": {"docs/old.md": {"passed": 3}}}
+        )
+    )
     rec = run_record.RunRecorder()
     rec.pytest_runtest_logreport(report("docs/m/p.md::line 5"))
-    rec.pytest_runtest_logreport(report("docs/m/p.md::line 9", "failed", text="[gw1] linux -- Python\nE   boom"))
-    rec.pytest_runtest_logreport(report("tests/test_docs_examples.py::test_example_runs[m/e.py]"))
+    rec.pytest_runtest_logreport(
+        report("docs/m/p.md::line 9", "failed", text="[gw1] linux -- Python\nE   boom")
+    )
+    rec.pytest_runtest_logreport(
+        report("tests/test_docs_examples.py::test_example_runs[m/e.py]")
+    )
     finish(rec)
     data = run_record.load(path)
     assert set(data["results"]) == {
-        "docs/m/p.md", "tests/test_docs_examples.py", "tests/test_docs_examples.py::test_example_runs[m/e.py]",
+        "docs/m/p.md",
+        "tests/test_docs_examples.py",
+        "tests/test_docs_examples.py::test_example_runs[m/e.py]",
     }  # the old page is gone: nothing is merged
     assert data["results"]["docs/m/p.md"] == {"passed": 1, "failed": 1}
-    assert data["failures"]["docs/m/p.md"] == [{"test": "line 9", "when": "call", "report": "E   boom"}]
+    assert data["failures"]["docs/m/p.md"] == [
+        {"test": "line 9", "when": "call", "report": "E   boom"}
+    ]
     assert data["env"]["date"] != "2020-01-01" and data["env"]["finished"]
 
 
@@ -45,11 +62,17 @@ def test_a_run_without_page_code_leaves_the_record_alone(tmp_path, monkeypatch):
     assert json.loads(path.read_text()) == {"results": {"docs/a.md": {"passed": 1}}}
 
 
-def test_setup_errors_count_as_failures_and_long_reports_keep_their_end(tmp_path, monkeypatch):
+def test_setup_errors_count_as_failures_and_long_reports_keep_their_end(
+    tmp_path, monkeypatch
+):
     monkeypatch.setenv("SYLLABUS_RUN_RECORD", str(tmp_path / "r.json"))
     rec = run_record.RunRecorder()
-    rec.pytest_runtest_logreport(report("docs/m/p.md::line 5", "failed", "setup", "x" * 10_000 + "END"))
-    rec.pytest_runtest_logreport(report("docs/m/p.md::line 5", "passed", "teardown"))  # not counted
+    rec.pytest_runtest_logreport(
+        report("docs/m/p.md::line 5", "failed", "setup", "x" * 10_000 + "END")
+    )
+    rec.pytest_runtest_logreport(
+        report("docs/m/p.md::line 5", "passed", "teardown")
+    )  # not counted
     finish(rec)
     data = run_record.load()
     assert data["results"]["docs/m/p.md"] == {"failed": 1}

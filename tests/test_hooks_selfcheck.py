@@ -15,11 +15,20 @@ def test_on_files_drops_the_question_files_and_adds_unlisted_answer_pages(tmp_pa
     from mkdocs.config.defaults import MkDocsConfig
 
     config = MkDocsConfig()
-    config.load_dict({"site_name": "t", "docs_dir": str(DOCS), "site_dir": str(tmp_path / "s")})
+    config.load_dict(
+        {"site_name": "t", "docs_dir": str(DOCS), "site_dir": str(tmp_path / "s")}
+    )
     config.validate()
-    config.plugins._current_plugin = "selfcheck"  # File.generated records who made a file
-    files = Files([File(f"questions/{p.parent.name}/{p.name}", str(DOCS), str(tmp_path), True)
-                   for p in FILES] + [File("index.md", str(DOCS), str(tmp_path), True)])
+    config.plugins._current_plugin = (
+        "selfcheck"  # File.generated records who made a file
+    )
+    files = Files(
+        [
+            File(f"questions/{p.parent.name}/{p.name}", str(DOCS), str(tmp_path), True)
+            for p in FILES
+        ]
+        + [File("index.md", str(DOCS), str(tmp_path), True)]
+    )
     out = sc.on_files(files, config)
     uris = {f.src_uri for f in out}
     assert not any(u.startswith("questions/") for u in uris)

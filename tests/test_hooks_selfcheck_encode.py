@@ -17,9 +17,17 @@ def test_encoding_round_trips_and_matches_the_javascript_test_vector():
     assert f'const fromPython = "{text}"' in js
 
 
-@pytest.mark.parametrize("x, tol, text", [
-    (13.75, 0.005, "13.75"), (100480, 0, "100480"), (0.16239, 0.0005, "0.162"),
-    (-0.125, 0.0005, "\u22120.125"), (-0.0001, 0.005, "0.00"), (0.25, 0, "0.25"), (2.0, 0.5, "2"),
-])
+@pytest.mark.parametrize(
+    "x, tol, text",
+    [
+        (13.75, 0.005, "13.75"),
+        (100480, 0, "100480"),
+        (0.16239, 0.0005, "0.162"),
+        (-0.125, 0.0005, "\u22120.125"),
+        (-0.0001, 0.005, "0.00"),
+        (0.25, 0, "0.25"),
+        (2.0, 0.5, "2"),
+    ],
+)
 def test_format_number(x, tol, text):
     assert sce.format_number(x, tol) == text

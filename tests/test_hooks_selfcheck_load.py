@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 import selfcheck_load as scl  # scripts/hooks is on sys.path (conftest.py)
 from mkdocs.exceptions import PluginError
-from selfcheck_helpers import DOCS, QUESTIONS, load_module, modules_with_questions, section_pages
+from selfcheck_helpers import (
+    DOCS,
+    QUESTIONS,
+    load_module,
+    modules_with_questions,
+    section_pages,
+)
 
 from syllabus_code.selfcheck import Choice
 
@@ -39,7 +45,9 @@ def test_every_module_with_questions_has_at_least_12_and_2_to_4_per_section(modu
     assert sum(len(qs) for qs in pages.values()) >= 12, module
     for page in section_pages(module):
         assert page in pages, f"docs/{module}/{page}.md has no questions"
-        assert 2 <= len(pages[page]) <= 4, f"{module}/{page}: {len(pages[page])} questions"
+        assert 2 <= len(pages[page]) <= 4, (
+            f"{module}/{page}: {len(pages[page])} questions"
+        )
 
 
 # --- Bad files fail the build with their path -------------------------------------------
@@ -54,25 +62,45 @@ def _module_dir(tmp_path: Path, body: str, page: str = "p") -> Path:
     return docs
 
 
-GOOD = ("from syllabus_code.selfcheck import Numeric\n"
-        "def questions():\n"
-        "    return [Numeric(id='a', prompt='P?', answer=2, tolerance=0, solution='2', hint='h')]\n")
+GOOD = (
+    "from syllabus_code.selfcheck import Numeric\n"
+    "def questions():\n"
+    "    return [Numeric(id='a', prompt='P?', answer=2, tolerance=0, solution='2', hint='h')]\n"
+)
 
 
-@pytest.mark.parametrize("body, message", [
-    ("def questions(:\n", "SyntaxError"),
-    ("x = 1\n", "must define questions()"),
-    ("def questions():\n    return []\n", "non-empty list"),
-    ("def questions():\n    return ['what?']\n", "is not a syllabus_code.selfcheck"),
-    ("def questions():\n    raise RuntimeError('boom')\n", "boom"),
-    (GOOD.replace("return [", "return [Numeric(id='a', prompt='Q', answer=1, tolerance=0, "
-                  "solution='1', hint='h'), "), "used twice"),
-    (GOOD.replace("tolerance=0", "tolerance=1, mistakes=(Mistake(2.5, 'x'),)")
-         .replace("import Numeric", "import Numeric, Mistake"), "accepted as the answer"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("def questions(:\n", "SyntaxError"),
+        ("x = 1\n", "must define questions()"),
+        ("def questions():\n    return []\n", "non-empty list"),
+        (
+            "def questions():\n    return ['what?']\n",
+            "is not a syllabus_code.selfcheck",
+        ),
+        ("def questions():\n    raise RuntimeError('boom')\n", "boom"),
+        (
+            GOOD.replace(
+                "return [",
+                "return [Numeric(id='a', prompt='Q', answer=1, tolerance=0, "
+                "solution='1', hint='h'), ",
+            ),
+            "used twice",
+        ),
+        (
+            GOOD.replace(
+                "tolerance=0", "tolerance=1, mistakes=(Mistake(2.5, 'x'),)"
+            ).replace("import Numeric", "import Numeric, Mistake"),
+            "accepted as the answer",
+        ),
+    ],
+)
 def test_a_bad_question_file_fails_the_build_naming_its_path(tmp_path, body, message):
     docs = _module_dir(tmp_path, body)
-    with pytest.raises(PluginError, match=re.escape(str(docs / "questions" / "00-x" / "p.py"))) as err:
+    with pytest.raises(
+        PluginError, match=re.escape(str(docs / "questions" / "00-x" / "p.py"))
+    ) as err:
         scl.load_all(docs)
     assert message in str(err.value)
 

@@ -16,8 +16,13 @@ from selfcheck_load import PageQuestions
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
 CONFIG = {
-    "markdown_extensions": ["attr_list", "md_in_html", "pymdownx.arithmatex",
-                            "pymdownx.superfences", "pymdownx.inlinehilite"],
+    "markdown_extensions": [
+        "attr_list",
+        "md_in_html",
+        "pymdownx.arithmatex",
+        "pymdownx.superfences",
+        "pymdownx.inlinehilite",
+    ],
     "mdx_configs": {"pymdownx.arithmatex": {"generic": True}},
 }
 
@@ -29,13 +34,26 @@ def renderer():
     r.close()
 
 
-NUM = Numeric(id="out", prompt=r"Size for \(n = 28\)? Give 2 decimals.", answer=13.75,
-              tolerance=0.005, solution=r"\(\lfloor 27.5 \rfloor\) ... so **13.75**.",
-              hint="Use *the* formula.", mistakes=(Mistake(14.0, r"Forgot \(\lfloor\cdot\rfloor\)."),),
-              unit="px")
-CHO = Choice(id="pick", prompt="Which?", options=(
-    Option(r"\(a\)", False, "No: a."), Option("b", True, "Yes: b."), Option("c", False, "No: c.")),
-    solution="Because b.")
+NUM = Numeric(
+    id="out",
+    prompt=r"Size for \(n = 28\)? Give 2 decimals.",
+    answer=13.75,
+    tolerance=0.005,
+    solution=r"\(\lfloor 27.5 \rfloor\) ... so **13.75**.",
+    hint="Use *the* formula.",
+    mistakes=(Mistake(14.0, r"Forgot \(\lfloor\cdot\rfloor\)."),),
+    unit="px",
+)
+CHO = Choice(
+    id="pick",
+    prompt="Which?",
+    options=(
+        Option(r"\(a\)", False, "No: a."),
+        Option("b", True, "Yes: b."),
+        Option("c", False, "No: c."),
+    ),
+    solution="Because b.",
+)
 PQ = PageQuestions("00-x", "page", Path("docs/questions/00-x/page.py"), [NUM, CHO])
 
 
@@ -49,13 +67,20 @@ def test_numeric_question_html_hides_the_answer_and_decodes_to_rendered_parts(re
     visible = re.sub(r'data-secret="[^"]*"', "", out)
     for secret in ("13.75", "formula", "Forgot", "27.5"):
         assert secret not in visible
-    assert 'class="arithmatex"' in visible  # the prompt's maths: katex_render.py renders it
+    assert (
+        'class="arithmatex"' in visible
+    )  # the prompt's maths: katex_render.py renders it
     assert '<a href="../solutions/#page-out">' in out and 'data-unit="px"' in out
     s = _secret(out, "out")
     assert s["answer"] == 13.75 and s["tolerance"] == 0.005 and s["display"] == "13.75"
-    assert s["mistakes"][0]["value"] == 14.0 and 'class="katex"' in s["mistakes"][0]["hint"]
+    assert (
+        s["mistakes"][0]["value"] == 14.0
+        and 'class="katex"' in s["mistakes"][0]["hint"]
+    )
     assert "<em>the</em>" in s["hint"]
-    assert 'class="katex"' in s["solution"] and "\\(" not in s["solution"]  # rendered here
+    assert (
+        'class="katex"' in s["solution"] and "\\(" not in s["solution"]
+    )  # rendered here
 
 
 def test_choice_question_shows_options_but_not_which_is_right(renderer):
@@ -75,11 +100,14 @@ def test_links_to_pages_in_question_text_are_refused(renderer):
     assert "<code>print(1)</code>" in renderer.html("Run `print(1)`.", "here")
 
 
-@pytest.mark.parametrize("frm, to, rel", [
-    ("00-x/page/", "00-x/solutions/", "../solutions/"),
-    ("00-x/", "00-x/solutions/", "solutions/"),
-    ("00-x/page.html", "00-x/solutions.html", "solutions.html"),
-])
+@pytest.mark.parametrize(
+    "frm, to, rel",
+    [
+        ("00-x/page/", "00-x/solutions/", "../solutions/"),
+        ("00-x/", "00-x/solutions/", "solutions/"),
+        ("00-x/page.html", "00-x/solutions.html", "solutions.html"),
+    ],
+)
 def test_relative_url(frm, to, rel):
     assert scr.relative_url(frm, to) == rel
 
@@ -91,7 +119,10 @@ def test_solutions_page_lists_every_answer_and_solution(tmp_path):
     md = scr.solutions_markdown("00-x", [PQ], tmp_path)
     assert "# Answers: Module X" in md and "## A page { #page }" in md
     assert md.startswith("---\nsearch:\n  exclude: true\n---")
-    assert "### Question 1 { #page-out }" in md and "**Answer:** 13.75 px (accepted within ±0.005)" in md
+    assert (
+        "### Question 1 { #page-out }" in md
+        and "**Answer:** 13.75 px (accepted within ±0.005)" in md
+    )
     assert "**Answer:** B." in md and "- **C.** c — No: c." in md
     assert "Because b." in md and "[Back to the questions on" in md
 

@@ -27,10 +27,20 @@ MODULE_PAGES = {  # widget: the module page that embeds it too
 
 
 def render(page: Path) -> str:
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "pymdownx.snippets",
-                                       "pymdownx.arithmatex", wf.FallbackExtension()],
-                           extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True},
-                                              "pymdownx.arithmatex": {"generic": True}})
+    md = markdown.Markdown(
+        extensions=[
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "pymdownx.snippets",
+            "pymdownx.arithmatex",
+            wf.FallbackExtension(),
+        ],
+        extension_configs={
+            "pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True},
+            "pymdownx.arithmatex": {"generic": True},
+        },
+    )
     return md.convert(page.read_text(encoding="utf-8"))
 
 
@@ -57,9 +67,15 @@ def test_no_page_writes_an_embed_by_hand():
     for page in DOCS.rglob("*.md"):
         if EMBEDS not in page.parents:
             assert "data-widget=" not in page.read_text(encoding="utf-8"), page
-    assert sorted(p.stem for p in EMBEDS.glob("*.md")) == sorted(wf.FALLBACKS) == sorted(MODULE_PAGES)
+    assert (
+        sorted(p.stem for p in EMBEDS.glob("*.md"))
+        == sorted(wf.FALLBACKS)
+        == sorted(MODULE_PAGES)
+    )
 
 
 def test_an_unknown_widget_fails_the_build():
     with pytest.raises(PluginError, match="unknown widget 'nope'"):
-        markdown.Markdown(extensions=[wf.FallbackExtension()]).convert("<!-- widget-fallback: nope -->")
+        markdown.Markdown(extensions=[wf.FallbackExtension()]).convert(
+            "<!-- widget-fallback: nope -->"
+        )

@@ -22,7 +22,7 @@ def test_one_d_orders():
     # central difference error ~ h^2, forward ~ h: at h = 1e-3, exp'(0) = 1
     fwd = forward_difference(np.exp, 0.0, h=1e-3)
     cen = central_difference(np.exp, 0.0, h=1e-3)
-    assert abs(fwd - 1) == pytest.approx(5e-4, rel=0.01)      # h/2 * f''
+    assert abs(fwd - 1) == pytest.approx(5e-4, rel=0.01)  # h/2 * f''
     assert abs(cen - 1) == pytest.approx(1e-3**2 / 6, rel=0.01)  # h^2/6 * f'''
 
 
@@ -85,9 +85,13 @@ def test_hessian_closed_form_and_torch():
     H_t = torch.autograd.functional.hessian(f_t, torch.tensor(x)).numpy()
     assert rel(H, H_t) < 1e-6
     e = np.exp(x[1] * x[2])
-    closed = np.array([[2 * x[1], 2 * x[0], 0.0],
-                       [2 * x[0], x[2] ** 2 * e, e + x[1] * x[2] * e],
-                       [0.0, e + x[1] * x[2] * e, x[1] ** 2 * e + 12 * x[2] ** 2]])
+    closed = np.array(
+        [
+            [2 * x[1], 2 * x[0], 0.0],
+            [2 * x[0], x[2] ** 2 * e, e + x[1] * x[2] * e],
+            [0.0, e + x[1] * x[2] * e, x[1] ** 2 * e + 12 * x[2] ** 2],
+        ]
+    )
     assert rel(H, closed) < 1e-6
 
 

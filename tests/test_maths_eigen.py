@@ -17,7 +17,9 @@ def test_symmetric_eigen():
     for i in range(5):
         np.testing.assert_allclose(S @ V[:, i], lam[i] * V[:, i], atol=1e-10)
     np.testing.assert_allclose(V.T @ V, np.eye(5), atol=1e-12)
-    np.testing.assert_allclose(np.sort(lam), np.sort(np.linalg.eigvals(S).real), atol=1e-10)
+    np.testing.assert_allclose(
+        np.sort(lam), np.sort(np.linalg.eigvals(S).real), atol=1e-10
+    )
 
 
 def test_pca_matches_svd_and_sklearn_on_mnist():
@@ -26,8 +28,8 @@ def test_pca_matches_svd_and_sklearn_on_mnist():
     from syllabus_code import data
 
     images, _ = data.load_arrays("mnist", train=False)
-    X = images[:500].reshape(500, -1).astype(np.float64)     # (500, 784)
-    with threadpool_limits(1):                               # shared CPU: no BLAS oversubscription
+    X = images[:500].reshape(500, -1).astype(np.float64)  # (500, 784)
+    with threadpool_limits(1):  # shared CPU: no BLAS oversubscription
         _check_pca_on(X)
 
 
@@ -37,15 +39,24 @@ def _check_pca_on(X):
     ours, svd = pca(X, 10), pca_svd(X, 10)
     np.testing.assert_allclose(ours.variance, svd.variance, rtol=1e-8)
     np.testing.assert_allclose(ours.explained_ratio, svd.explained_ratio, rtol=1e-8)
-    np.testing.assert_allclose(ours.components, svd.components, atol=1e-6)   # same sign rule
+    np.testing.assert_allclose(
+        ours.components, svd.components, atol=1e-6
+    )  # same sign rule
     sk = PCA(10, svd_solver="full").fit(X)
     np.testing.assert_allclose(ours.variance, sk.explained_variance_, rtol=1e-8)
-    np.testing.assert_allclose(ours.explained_ratio, sk.explained_variance_ratio_, rtol=1e-8)
-    np.testing.assert_allclose(np.abs(ours.components @ sk.components_.T), np.eye(10), atol=1e-6)
+    np.testing.assert_allclose(
+        ours.explained_ratio, sk.explained_variance_ratio_, rtol=1e-8
+    )
+    np.testing.assert_allclose(
+        np.abs(ours.components @ sk.components_.T), np.eye(10), atol=1e-6
+    )
     # reconstruction error falls as k grows
     big = pca_svd(X, 50)
     Z = big.transform(X)
-    errs = [np.mean((X - big.mean - Z[:, :k] @ big.components[:k]) ** 2) for k in (5, 20, 50)]
+    errs = [
+        np.mean((X - big.mean - Z[:, :k] @ big.components[:k]) ** 2)
+        for k in (5, 20, 50)
+    ]
     assert errs[0] > errs[1] > errs[2]
 
 
@@ -77,4 +88,8 @@ def test_linalg_re_exports_them():
     from syllabus_code.maths import linalg
 
     assert (linalg.symmetric_eigen, linalg.pca, linalg.pca_svd, linalg.PCAResult) == (
-        symmetric_eigen, pca, pca_svd, PCAResult)
+        symmetric_eigen,
+        pca,
+        pca_svd,
+        PCAResult,
+    )

@@ -26,7 +26,7 @@ def rand_probs(*shape):
 def test_entropy_known_values_and_scipy():
     assert entropy([0.5, 0.5], base=2) == pytest.approx(1.0)
     assert entropy(np.full(8, 1 / 8), base=2) == pytest.approx(3.0)
-    assert entropy([1.0, 0.0, 0.0]) == 0.0                       # 0 log 0 = 0, no NaN
+    assert entropy([1.0, 0.0, 0.0]) == 0.0  # 0 log 0 = 0, no NaN
     p = rand_probs(6)
     assert entropy(p) == pytest.approx(stats.entropy(p), rel=1e-12)
     assert entropy(p, base=2) == pytest.approx(stats.entropy(p, base=2), rel=1e-12)
@@ -38,18 +38,26 @@ def test_kl_and_cross_entropy_against_scipy_and_torch():
     p, q = rand_probs(7), rand_probs(7)
     assert kl_divergence(p, q) == pytest.approx(stats.entropy(p, q), rel=1e-12)
     assert kl_divergence(p, q) == pytest.approx(special.rel_entr(p, q).sum(), rel=1e-12)
-    torch_kl = F.kl_div(torch.tensor(np.log(q)), torch.tensor(p), reduction="sum").item()
+    torch_kl = F.kl_div(
+        torch.tensor(np.log(q)), torch.tensor(p), reduction="sum"
+    ).item()
     assert kl_divergence(p, q) == pytest.approx(torch_kl, rel=1e-12)
-    torch_ce = F.cross_entropy(torch.tensor(np.log(q))[None], torch.tensor(p)[None]).item()
+    torch_ce = F.cross_entropy(
+        torch.tensor(np.log(q))[None], torch.tensor(p)[None]
+    ).item()
     assert cross_entropy(p, q) == pytest.approx(torch_ce, rel=1e-12)
 
 
 def test_decomposition_and_properties():
     P, Q = rand_probs(10, 5), rand_probs(10, 5)
-    np.testing.assert_allclose(cross_entropy(P, Q), entropy(P) + kl_divergence(P, Q), rtol=1e-12)
+    np.testing.assert_allclose(
+        cross_entropy(P, Q), entropy(P) + kl_divergence(P, Q), rtol=1e-12
+    )
     assert np.all(kl_divergence(P, Q) >= 0)
     np.testing.assert_allclose(kl_divergence(P, P), 0.0, atol=1e-15)
-    assert kl_divergence(P[0], Q[0]) != pytest.approx(kl_divergence(Q[0], P[0]))   # not symmetric
+    assert kl_divergence(P[0], Q[0]) != pytest.approx(
+        kl_divergence(Q[0], P[0])
+    )  # not symmetric
 
 
 def test_zeros_conventions():
@@ -68,9 +76,13 @@ def test_zeros_conventions():
 def test_logsumexp_and_log_softmax_stable():
     z = np.array([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -1001.0]])
     np.testing.assert_allclose(logsumexp(z), special.logsumexp(z, axis=1), rtol=1e-14)
-    np.testing.assert_allclose(log_softmax(z), special.log_softmax(z, axis=1), atol=1e-12)
+    np.testing.assert_allclose(
+        log_softmax(z), special.log_softmax(z, axis=1), atol=1e-12
+    )
     assert np.all(np.isfinite(log_softmax(z)))
-    np.testing.assert_allclose(logsumexp(z, axis=0), special.logsumexp(z, axis=0), rtol=1e-14)
+    np.testing.assert_allclose(
+        logsumexp(z, axis=0), special.logsumexp(z, axis=0), rtol=1e-14
+    )
 
 
 def test_cross_entropy_from_logits_matches_torch():
@@ -79,7 +91,9 @@ def test_cross_entropy_from_logits_matches_torch():
     ref = F.cross_entropy(torch.tensor(logits), torch.tensor(targets)).item()
     assert cross_entropy_from_logits(logits, targets) == pytest.approx(ref, rel=1e-12)
     huge = np.array([[1e4, 0.0], [0.0, 1e4]])
-    assert cross_entropy_from_logits(huge, np.array([1, 1])) == pytest.approx(5e3)   # finite, exact
+    assert cross_entropy_from_logits(huge, np.array([1, 1])) == pytest.approx(
+        5e3
+    )  # finite, exact
 
 
 def test_bad_inputs():

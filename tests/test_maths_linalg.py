@@ -27,9 +27,13 @@ def test_dot_and_cosine_identity():
     x, y = rng.normal(size=7), rng.normal(size=7)
     assert dot(x, y) == pytest.approx(float(x @ y), rel=1e-12)
     theta = np.arccos(cosine_similarity(x, y))
-    assert dot(x, y) == pytest.approx(np.linalg.norm(x) * np.linalg.norm(y) * np.cos(theta), rel=1e-10)
+    assert dot(x, y) == pytest.approx(
+        np.linalg.norm(x) * np.linalg.norm(y) * np.cos(theta), rel=1e-10
+    )
     # a known angle: 45 degrees
-    assert cosine_similarity([1.0, 0.0], [1.0, 1.0]) == pytest.approx(np.sqrt(0.5), rel=1e-12)
+    assert cosine_similarity([1.0, 0.0], [1.0, 1.0]) == pytest.approx(
+        np.sqrt(0.5), rel=1e-12
+    )
 
 
 def test_matmul_and_transpose_rule():

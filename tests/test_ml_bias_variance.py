@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from syllabus_code.ml.bias_variance import bias_variance, fit_polynomial, predict_polynomial, true_function
+from syllabus_code.ml.bias_variance import (
+    bias_variance,
+    fit_polynomial,
+    predict_polynomial,
+    true_function,
+)
 
 
 def test_fit_recovers_an_exact_polynomial(rng):
@@ -13,7 +18,9 @@ def test_fit_recovers_an_exact_polynomial(rng):
     y = 1 - 2 * x + 3 * x**3
     coef = fit_polynomial(x, y, 3)
     t = np.linspace(0, 1, 7)
-    np.testing.assert_allclose(predict_polynomial(coef, t), 1 - 2 * t + 3 * t**3, atol=1e-10)
+    np.testing.assert_allclose(
+        predict_polynomial(coef, t), 1 - 2 * t + 3 * t**3, atol=1e-10
+    )
     np.testing.assert_allclose(true_function([0.25]), [1.0])
 
 
@@ -28,10 +35,14 @@ def test_bias2_plus_variance_plus_noise_equals_expected_mse(degree):
 
 
 def test_underfit_and_overfit_ends_of_the_curve():
-    rs = {d: bias_variance(d, trials=100, rng=np.random.default_rng(1)) for d in (1, 3, 9)}
-    assert rs[1].bias2 > 5 * rs[1].variance         # underfitting: bias dominates
-    assert rs[9].variance > 10 * rs[9].bias2        # overfitting: variance dominates
-    assert rs[3].expected_mse < min(rs[1].expected_mse, rs[9].expected_mse)   # the bottom of the U
+    rs = {
+        d: bias_variance(d, trials=100, rng=np.random.default_rng(1)) for d in (1, 3, 9)
+    }
+    assert rs[1].bias2 > 5 * rs[1].variance  # underfitting: bias dominates
+    assert rs[9].variance > 10 * rs[9].bias2  # overfitting: variance dominates
+    assert rs[3].expected_mse < min(
+        rs[1].expected_mse, rs[9].expected_mse
+    )  # the bottom of the U
     assert rs[1].bias2 > rs[3].bias2 and rs[9].variance > rs[3].variance
 
 

@@ -19,18 +19,28 @@ def test_classification_metrics_match_sklearn_on_random_labels(seed):
     assert m.precision(yt, yp) == pytest.approx(skm.precision_score(yt, yp), abs=1e-12)
     assert m.recall(yt, yp) == pytest.approx(skm.recall_score(yt, yp), abs=1e-12)
     assert m.f1_score(yt, yp) == pytest.approx(skm.f1_score(yt, yp), abs=1e-12)
-    np.testing.assert_array_equal(m.confusion_matrix(yt, yp), skm.confusion_matrix(yt, yp))
+    np.testing.assert_array_equal(
+        m.confusion_matrix(yt, yp), skm.confusion_matrix(yt, yp)
+    )
 
 
 def test_multiclass_confusion_matrix_and_string_labels(rng):
     yt, yp = rng.integers(0, 4, 80), rng.integers(0, 4, 80)
-    np.testing.assert_array_equal(m.confusion_matrix(yt, yp), skm.confusion_matrix(yt, yp))
+    np.testing.assert_array_equal(
+        m.confusion_matrix(yt, yp), skm.confusion_matrix(yt, yp)
+    )
     labels = [3, 1]  # a subset, in a chosen order
-    np.testing.assert_array_equal(m.confusion_matrix(yt, yp, labels=labels),
-                                  skm.confusion_matrix(yt, yp, labels=labels))
+    np.testing.assert_array_equal(
+        m.confusion_matrix(yt, yp, labels=labels),
+        skm.confusion_matrix(yt, yp, labels=labels),
+    )
     st, sp = np.array(["cat", "dog", "dog"]), np.array(["dog", "dog", "cat"])
-    np.testing.assert_array_equal(m.confusion_matrix(st, sp), skm.confusion_matrix(st, sp))
-    assert m.precision(st, sp, pos_label="dog") == skm.precision_score(st, sp, pos_label="dog")
+    np.testing.assert_array_equal(
+        m.confusion_matrix(st, sp), skm.confusion_matrix(st, sp)
+    )
+    assert m.precision(st, sp, pos_label="dog") == skm.precision_score(
+        st, sp, pos_label="dog"
+    )
 
 
 def test_binary_confusion_layout_is_tn_fp_fn_tp():
@@ -42,17 +52,31 @@ def test_binary_confusion_layout_is_tn_fp_fn_tp():
 def test_precision_with_no_positive_predictions_is_zero_division():
     yt, yp = [1, 0, 1, 0], [0, 0, 0, 0]
     assert m.precision(yt, yp) == 0.0 == skm.precision_score(yt, yp, zero_division=0)
-    assert m.precision(yt, yp, zero_division=1.0) == 1.0 == skm.precision_score(yt, yp, zero_division=1)
+    assert (
+        m.precision(yt, yp, zero_division=1.0)
+        == 1.0
+        == skm.precision_score(yt, yp, zero_division=1)
+    )
     assert m.f1_score(yt, yp) == 0.0 == skm.f1_score(yt, yp, zero_division=0)
     # F1 is 0 (not zero_division) when TP = 0 but FN > 0: sklearn agrees
-    assert m.f1_score(yt, yp, zero_division=1.0) == skm.f1_score(yt, yp, zero_division=1) == 0.0
+    assert (
+        m.f1_score(yt, yp, zero_division=1.0)
+        == skm.f1_score(yt, yp, zero_division=1)
+        == 0.0
+    )
 
 
 def test_no_positives_anywhere():
     yt = yp = [0, 0, 0]
-    for ours, theirs in ((m.recall, skm.recall_score), (m.f1_score, skm.f1_score), (m.precision, skm.precision_score)):
+    for ours, theirs in (
+        (m.recall, skm.recall_score),
+        (m.f1_score, skm.f1_score),
+        (m.precision, skm.precision_score),
+    ):
         for zd in (0.0, 1.0):
-            assert ours(yt, yp, zero_division=zd) == theirs(yt, yp, zero_division=zd) == zd
+            assert (
+                ours(yt, yp, zero_division=zd) == theirs(yt, yp, zero_division=zd) == zd
+            )
 
 
 def test_f1_is_the_harmonic_mean_when_defined(rng):
@@ -65,8 +89,12 @@ def test_f1_is_the_harmonic_mean_when_defined(rng):
 def test_regression_metrics_match_sklearn(seed):
     rng = np.random.default_rng(seed)
     yt, yp = rng.normal(size=30), rng.normal(size=30)
-    assert m.mean_squared_error(yt, yp) == pytest.approx(skm.mean_squared_error(yt, yp), rel=1e-12)
-    assert m.mean_absolute_error(yt, yp) == pytest.approx(skm.mean_absolute_error(yt, yp), rel=1e-12)
+    assert m.mean_squared_error(yt, yp) == pytest.approx(
+        skm.mean_squared_error(yt, yp), rel=1e-12
+    )
+    assert m.mean_absolute_error(yt, yp) == pytest.approx(
+        skm.mean_absolute_error(yt, yp), rel=1e-12
+    )
     assert m.r2_score(yt, yp) == pytest.approx(skm.r2_score(yt, yp), rel=1e-12)
 
 
@@ -81,7 +109,9 @@ def test_r2_constant_targets_raises_or_follows_sklearn():
     with pytest.raises(ValueError, match="constant"):
         m.r2_score(y, y + 1)
     for yp in (y, y + 1):
-        assert m.r2_score(y, yp, force_finite=True) == skm.r2_score(y, yp)  # 1.0, then 0.0
+        assert m.r2_score(y, yp, force_finite=True) == skm.r2_score(
+            y, yp
+        )  # 1.0, then 0.0
     # without force_finite sklearn divides by SS_tot = 0: -inf (imperfect) or nan (0/0, perfect)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -95,10 +125,14 @@ def test_r2_constant_targets_detected_on_values_not_on_ss_tot():
     with pytest.raises(ValueError, match="constant"):
         m.r2_score(y, y + 1)
     assert m.r2_score(y, y + 1, force_finite=True) == 0.0
-    assert skm.r2_score(y, y + 1) < -1e30  # sklearn divides by the rounding error (documented on the page)
+    assert (
+        skm.r2_score(y, y + 1) < -1e30
+    )  # sklearn divides by the rounding error (documented on the page)
 
 
-@pytest.mark.parametrize("fn", [m.accuracy, m.precision, m.recall, m.f1_score, m.confusion_matrix])
+@pytest.mark.parametrize(
+    "fn", [m.accuracy, m.precision, m.recall, m.f1_score, m.confusion_matrix]
+)
 def test_classification_bad_input(fn):
     with pytest.raises(ValueError, match="y_true and y_pred"):
         fn([0, 1, 1], [0, 1])
@@ -119,7 +153,9 @@ def test_zero_division_and_labels_bad_input():
         m.confusion_matrix([0, 1], [0, 1], labels=[1, 1])
 
 
-@pytest.mark.parametrize("fn", [m.mean_squared_error, m.mean_absolute_error, m.r2_score])
+@pytest.mark.parametrize(
+    "fn", [m.mean_squared_error, m.mean_absolute_error, m.r2_score]
+)
 def test_regression_bad_input(fn):
     with pytest.raises(ValueError, match="y_true and y_pred"):
         fn([1.0, 2.0], [1.0])
@@ -136,7 +172,9 @@ def test_a_pos_label_that_never_occurs_is_refused_as_scikit_learn_does():
         m.precision([0, 1, 1], [0, 1, 0], pos_label=2)
     with pytest.raises(ValueError):
         skm.precision_score([0, 1, 1], [0, 1, 0], pos_label=2)
-    assert m.precision([0, 0], [0, 0], pos_label=1) == 0.0  # one class only: no positives, no typo
+    assert (
+        m.precision([0, 0], [0, 0], pos_label=1) == 0.0
+    )  # one class only: no positives, no typo
 
 
 def test_labels_of_different_kinds_are_refused_not_counted_wrong():

@@ -19,7 +19,9 @@ from syllabus_code.ml.perceptron import (
 )
 
 
-@pytest.mark.parametrize("gate, want", [("AND", [0, 0, 0, 1]), ("OR", [0, 1, 1, 1]), ("NOT", [1, 0])])
+@pytest.mark.parametrize(
+    "gate, want", [("AND", [0, 0, 0, 1]), ("OR", [0, 1, 1, 1]), ("NOT", [1, 0])]
+)
 def test_mcculloch_pitts_gates(gate, want):
     inputs, out = truth_table(*LOGIC_GATES[gate])
     assert out.tolist() == want
@@ -54,7 +56,9 @@ def test_rule_equals_augmented_update(rng):
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("min_margin", [0.02, 0.1])
 def test_converges_within_novikoff_bound(seed, min_margin):
-    X, y = separable_data(150, np.random.default_rng(seed), w=(1.0, -1.0), b=0.2, min_margin=min_margin)
+    X, y = separable_data(
+        150, np.random.default_rng(seed), w=(1.0, -1.0), b=0.2, min_margin=min_margin
+    )
     gamma = margin(X, y, [1.0, -1.0], 0.2)
     assert gamma >= min_margin - 1e-12
     bound = novikoff_bound(X, y, [1.0, -1.0], 0.2)

@@ -5,7 +5,9 @@ import torch
 import torchvision.models as tvm
 from models_parity import assert_forward_parity, n_params, on_meta, shapes
 
-an = importlib.import_module("syllabus_code.models.alexnet")  # the module, not the function of that name
+an = importlib.import_module(
+    "syllabus_code.models.alexnet"
+)  # the module, not the function of that name
 
 
 def test_parameter_count_and_keys_equal_torchvision():
@@ -17,7 +19,12 @@ def test_parameter_count_and_keys_equal_torchvision():
 @pytest.mark.parametrize("size", [63, 224])
 def test_forward_parity_with_torchvision(size):
     torch.manual_seed(0)
-    assert_forward_parity(an.alexnet(num_classes=10), tvm.alexnet(weights=None, num_classes=10), size=size, batch=1)
+    assert_forward_parity(
+        an.alexnet(num_classes=10),
+        tvm.alexnet(weights=None, num_classes=10),
+        size=size,
+        batch=1,
+    )
 
 
 def test_paper_variant_counts_and_sizes():
@@ -33,12 +40,17 @@ def test_paper_variant_counts_and_sizes():
 
 
 def test_minimum_sizes_are_tight():
-    for model in (an.alexnet(num_classes=2).eval(), an.alexnet_paper(num_classes=2).eval()):
+    for model in (
+        an.alexnet(num_classes=2).eval(),
+        an.alexnet_paper(num_classes=2).eval(),
+    ):
         s = model.min_size
         with torch.no_grad():
             model(torch.zeros(1, 3, s, s))
             with pytest.raises(RuntimeError):
-                model.features(torch.zeros(1, 3, s - 1, s - 1))  # below: a pool has no output
+                model.features(
+                    torch.zeros(1, 3, s - 1, s - 1)
+                )  # below: a pool has no output
 
 
 def test_mnist_sized_input_names_minimum():

@@ -16,8 +16,11 @@ F = nn.functional
 
 def _qkv(seed=0, n=2, h=3, L=5, S=7, d=8, dtype=torch.float64):
     g = torch.Generator().manual_seed(seed)
-    return (torch.randn(n, h, L, d, generator=g, dtype=dtype), torch.randn(n, h, S, d, generator=g, dtype=dtype),
-            torch.randn(n, h, S, d, generator=g, dtype=dtype))
+    return (
+        torch.randn(n, h, L, d, generator=g, dtype=dtype),
+        torch.randn(n, h, S, d, generator=g, dtype=dtype),
+        torch.randn(n, h, S, d, generator=g, dtype=dtype),
+    )
 
 
 def test_sdpa_equals_torch_without_mask():
@@ -33,14 +36,20 @@ def test_sdpa_equals_torch_with_boolean_and_float_masks_and_causal():
     mask = torch.rand(5, 7, generator=torch.Generator().manual_seed(2)) > 0.4
     mask[:, 0] = True  # every query keeps at least one key
     out, w = scaled_dot_product_attention(q, k, v, attn_mask=mask)
-    assert torch.allclose(out, F.scaled_dot_product_attention(q, k, v, attn_mask=mask), atol=1e-12)
+    assert torch.allclose(
+        out, F.scaled_dot_product_attention(q, k, v, attn_mask=mask), atol=1e-12
+    )
     assert torch.all(w[..., ~mask] == 0)
     fmask = torch.randn(5, 7, dtype=torch.float64)
     out, _ = scaled_dot_product_attention(q, k, v, attn_mask=fmask)
-    assert torch.allclose(out, F.scaled_dot_product_attention(q, k, v, attn_mask=fmask), atol=1e-12)
+    assert torch.allclose(
+        out, F.scaled_dot_product_attention(q, k, v, attn_mask=fmask), atol=1e-12
+    )
     q, k, v = _qkv(seed=3, S=5)
     out, w = scaled_dot_product_attention(q, k, v, is_causal=True)
-    assert torch.allclose(out, F.scaled_dot_product_attention(q, k, v, is_causal=True), atol=1e-12)
+    assert torch.allclose(
+        out, F.scaled_dot_product_attention(q, k, v, is_causal=True), atol=1e-12
+    )
     assert torch.all(w.triu(1) == 0)
 
 
@@ -67,8 +76,14 @@ def _pair(E=16, heads=4, seed=0):
 
 def test_mha_same_parameter_names_and_count_as_torch():
     ours, theirs = _pair()
-    assert {k: v.shape for k, v in ours.state_dict().items()} == {k: v.shape for k, v in theirs.state_dict().items()}
-    assert sum(p.numel() for p in ours.parameters()) == attention_parameters(16) == 4 * 16 * 16 + 4 * 16
+    assert {k: v.shape for k, v in ours.state_dict().items()} == {
+        k: v.shape for k, v in theirs.state_dict().items()
+    }
+    assert (
+        sum(p.numel() for p in ours.parameters())
+        == attention_parameters(16)
+        == 4 * 16 * 16 + 4 * 16
+    )
 
 
 def test_mha_matches_torch_outputs_and_weights():
@@ -91,7 +106,9 @@ def test_mha_matches_torch_outputs_and_weights():
 def test_mha_matches_torch_with_mask_of_opposite_convention():
     ours, theirs = _pair(seed=2)
     x = torch.randn(2, 6, 16, generator=torch.Generator().manual_seed(3))
-    allowed = torch.ones(6, 6, dtype=torch.bool).tril()  # causal: True = may attend (our convention)
+    allowed = torch.ones(
+        6, 6, dtype=torch.bool
+    ).tril()  # causal: True = may attend (our convention)
     with torch.no_grad():
         a, wa = ours(x, x, x, attn_mask=allowed)
         b, wb = theirs(x, x, x, attn_mask=~allowed)  # torch's MHA: True = masked out
@@ -104,8 +121,12 @@ def test_mha_gradients_match_torch():
     x = torch.randn(1, 4, 8, dtype=torch.float64)
     ours(x, x, x)[0].square().sum().backward()
     theirs(x, x, x)[0].square().sum().backward()
-    assert torch.allclose(ours.in_proj_weight.grad, theirs.in_proj_weight.grad, atol=1e-10)
-    assert torch.allclose(ours.out_proj.weight.grad, theirs.out_proj.weight.grad, atol=1e-10)
+    assert torch.allclose(
+        ours.in_proj_weight.grad, theirs.in_proj_weight.grad, atol=1e-10
+    )
+    assert torch.allclose(
+        ours.out_proj.weight.grad, theirs.out_proj.weight.grad, atol=1e-10
+    )
 
 
 def test_mha_bad_input():

@@ -9,19 +9,32 @@ from syllabus_code.models.common import check_input
 
 def test_accepts_exactly_the_limits():
     # returns None for a valid input, at the boundary, and checks each side separately
-    assert check_input(torch.zeros(2, 3, 63, 63), "AlexNet", channels=3, min_size=63) is None
-    assert check_input(torch.zeros(1, 3, 63, 500), "AlexNet", channels=3, min_size=63) is None
-    assert check_input(torch.zeros(1, 1, 32, 32), "LeNet5", channels=1, exact_size=32) is None
+    assert (
+        check_input(torch.zeros(2, 3, 63, 63), "AlexNet", channels=3, min_size=63)
+        is None
+    )
+    assert (
+        check_input(torch.zeros(1, 3, 63, 500), "AlexNet", channels=3, min_size=63)
+        is None
+    )
+    assert (
+        check_input(torch.zeros(1, 1, 32, 32), "LeNet5", channels=1, exact_size=32)
+        is None
+    )
     for h, w in ((62, 63), (63, 62)):
         with pytest.raises(ValueError, match=f"got {h}x{w}"):
             check_input(torch.zeros(1, 3, h, w), "AlexNet", channels=3, min_size=63)
 
 
-@pytest.mark.parametrize("name", ["alexnet", "alexnet_paper", "vgg11", "googlenet", "densenet121"])
+@pytest.mark.parametrize(
+    "name", ["alexnet", "alexnet_paper", "vgg11", "googlenet", "densenet121"]
+)
 def test_each_models_min_size_is_the_smallest_input_its_layers_take(name, monkeypatch):
     """At min_size the model runs; one pixel less, its own layers fail (with the check switched
     off), so the check only refuses inputs the network cannot take."""
-    with torch.device("meta"):   # skip the (slow) weight initialisation: only shapes matter here
+    with torch.device(
+        "meta"
+    ):  # skip the (slow) weight initialisation: only shapes matter here
         model = get_model(name, num_classes=5)
     model = model.to_empty(device="cpu").eval()
     size = model.min_size
@@ -29,7 +42,9 @@ def test_each_models_min_size_is_the_smallest_input_its_layers_take(name, monkey
         assert model(torch.zeros(1, 3, size, size)).shape == (1, 5)
         with pytest.raises(ValueError, match=f"at least {size}x{size}"):
             model(torch.zeros(1, 3, size - 1, size - 1))
-    monkeypatch.setattr(sys.modules[type(model).__module__], "check_input", lambda *a, **k: None)
+    monkeypatch.setattr(
+        sys.modules[type(model).__module__], "check_input", lambda *a, **k: None
+    )
     with torch.no_grad(), pytest.raises(RuntimeError):
         model(torch.zeros(1, 3, size - 1, size - 1))
 

@@ -5,7 +5,11 @@ from models_parity import assert_forward_parity, n_params, on_meta, shapes
 
 from syllabus_code.models import densenet as dn
 
-CONFIGS = {"densenet121": (6, 12, 24, 16), "densenet169": (6, 12, 32, 32), "densenet201": (6, 12, 48, 32)}
+CONFIGS = {
+    "densenet121": (6, 12, 24, 16),
+    "densenet169": (6, 12, 32, 32),
+    "densenet201": (6, 12, 48, 32),
+}
 
 
 @pytest.mark.parametrize("name", list(CONFIGS))
@@ -19,7 +23,11 @@ def test_parameter_count_and_keys_equal_torchvision(name):
 
 def test_forward_parity_with_torchvision():
     torch.manual_seed(0)
-    assert_forward_parity(dn.densenet121(num_classes=10), tvm.densenet121(weights=None, num_classes=10), size=32)
+    assert_forward_parity(
+        dn.densenet121(num_classes=10),
+        tvm.densenet121(weights=None, num_classes=10),
+        size=32,
+    )
 
 
 @pytest.mark.parametrize("name", list(CONFIGS))
@@ -29,11 +37,16 @@ def test_channel_growth_c0_plus_l_times_k(name):
     for b, layers in enumerate(CONFIGS[name], start=1):
         block = getattr(model.features, f"denseblock{b}")
         for l in range(1, layers + 1):  # layer l receives c_b + (l - 1)·k channels
-            assert getattr(block, f"denselayer{l}").norm1.num_features == c + (l - 1) * 32
+            assert (
+                getattr(block, f"denselayer{l}").norm1.num_features == c + (l - 1) * 32
+            )
         c_out = c + layers * 32
         if b < 4:
             trans = getattr(model.features, f"transition{b}")
-            assert (trans.conv.in_channels, trans.conv.out_channels) == (c_out, c_out // 2)
+            assert (trans.conv.in_channels, trans.conv.out_channels) == (
+                c_out,
+                c_out // 2,
+            )
             c = c_out // 2
     assert model.features.norm5.num_features == c_out == model.classifier.in_features
 
@@ -43,10 +56,16 @@ def test_block_channels_measured_by_forward():
     x = torch.zeros(1, 3, 32, 32)
     outs = []
     for b in range(1, 5):
-        getattr(model.features, f"denseblock{b}").register_forward_hook(lambda m, i, o: outs.append(o.shape[1]))
+        getattr(model.features, f"denseblock{b}").register_forward_hook(
+            lambda m, i, o: outs.append(o.shape[1])
+        )
     with torch.no_grad():
         model(x)
-    assert outs == [o for _, o in dn.block_channels(64, 32, (6, 12, 24, 16))] == [256, 512, 1024, 1024]
+    assert (
+        outs
+        == [o for _, o in dn.block_channels(64, 32, (6, 12, 24, 16))]
+        == [256, 512, 1024, 1024]
+    )
 
 
 def test_minimum_size():

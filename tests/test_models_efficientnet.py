@@ -30,7 +30,9 @@ def test_b0_counts_against_the_paper():
 def test_b0_loads_torchvision_state_dict_and_gives_same_outputs():
     # materialised from meta without initialisation; assert_forward_parity randomises every weight
     ours = on_meta(en.efficientnet_b0, num_classes=10).to_empty(device="cpu")
-    theirs = on_meta(tvm.efficientnet_b0, weights=None, num_classes=10).to_empty(device="cpu")
+    theirs = on_meta(tvm.efficientnet_b0, weights=None, num_classes=10).to_empty(
+        device="cpu"
+    )
     assert_forward_parity(ours, theirs, size=32)
 
 
@@ -55,7 +57,9 @@ def test_compound_scaling_and_constraint():
     s0 = en.compound_scaling(0)
     assert (s0.depth, s0.width, s0.resolution, s0.image_size) == (1, 1, 1, 224)
     s3 = en.compound_scaling(3)
-    assert s3.depth * s3.width**2 * s3.resolution**2 == pytest.approx(en.flops_factor() ** 3)
+    assert s3.depth * s3.width**2 * s3.resolution**2 == pytest.approx(
+        en.flops_factor() ** 3
+    )
 
 
 def test_released_variants_do_not_follow_alpha_to_the_phi():
@@ -63,7 +67,16 @@ def test_released_variants_do_not_follow_alpha_to_the_phi():
     b1 = en.VARIANTS["b1"]
     assert b1.width == 1.0 and b1.depth == 1.1
     assert en.compound_scaling(1).width != b1.width
-    assert [v.resolution for v in en.VARIANTS.values()] == [224, 240, 260, 300, 380, 456, 528, 600]
+    assert [v.resolution for v in en.VARIANTS.values()] == [
+        224,
+        240,
+        260,
+        300,
+        380,
+        456,
+        528,
+        600,
+    ]
 
 
 def test_bad_input():

@@ -22,8 +22,9 @@ def test_every_module6_name_builds_the_model_of_that_name(name):
     if name in ("lenet5", "alexnet_paper"):
         return
     with torch.device("meta"):
-        theirs = getattr(torchvision.models, name)(weights=None, num_classes=7,
-                                                   **TORCHVISION_KWARGS.get(name, {}))
+        theirs = getattr(torchvision.models, name)(
+            weights=None, num_classes=7, **TORCHVISION_KWARGS.get(name, {})
+        )
     ours_shapes = {k: tuple(v.shape) for k, v in model.state_dict().items()}
     assert ours_shapes == {k: tuple(v.shape) for k, v in theirs.state_dict().items()}
 
@@ -34,16 +35,33 @@ def test_registry_names_match_their_factories():
         assert type(models.get_model("lenet5")).__name__ == "LeNet5"
         assert models.get_model("alexnet").variant == "torchvision"
         assert models.get_model("alexnet_paper").variant == "paper"
-        assert [len(getattr(models.get_model("resnet50"), f"layer{i}")) for i in range(1, 5)] == [3, 4, 6, 3]
-        assert sum(isinstance(m, torch.nn.BatchNorm2d) for m in models.get_model("vgg16_bn").modules()) == 13
+        assert [
+            len(getattr(models.get_model("resnet50"), f"layer{i}")) for i in range(1, 5)
+        ] == [3, 4, 6, 3]
+        assert (
+            sum(
+                isinstance(m, torch.nn.BatchNorm2d)
+                for m in models.get_model("vgg16_bn").modules()
+            )
+            == 13
+        )
 
 
 def test_later_modules_models_are_listed_and_build():
     names = models.list_models()
-    for name in ("mobilenet_v1", "efficientnet_b0", "efficientnet_b7", "vit_b_16", "vit_mini"):
+    for name in (
+        "mobilenet_v1",
+        "efficientnet_b0",
+        "efficientnet_b7",
+        "vit_b_16",
+        "vit_mini",
+    ):
         assert name in names
     with torch.device("meta"):
-        assert type(models.get_model("efficientnet_b0", num_classes=3)).__name__ == "EfficientNet"
+        assert (
+            type(models.get_model("efficientnet_b0", num_classes=3)).__name__
+            == "EfficientNet"
+        )
 
 
 def test_names_are_case_insensitive_and_kwargs_pass_through():
@@ -52,7 +70,10 @@ def test_names_are_case_insensitive_and_kwargs_pass_through():
 
 
 def test_unknown_name_lists_valid_names():
-    with pytest.raises(ValueError, match=r"unknown model name 'resnet9'; valid names: alexnet, .*resnet50"):
+    with pytest.raises(
+        ValueError,
+        match=r"unknown model name 'resnet9'; valid names: alexnet, .*resnet50",
+    ):
         models.get_model("resnet9")
 
 

@@ -16,20 +16,27 @@ def test_mnist_28_with_padding_gives_same_feature_map():
     assert model(torch.zeros(3, 1, 28, 28)).shape == (3, 10)
 
 
-@pytest.mark.parametrize("activation, pool, act_cls, pool_cls", [
-    ("tanh", "avg", torch.nn.Tanh, torch.nn.AvgPool2d),
-    ("relu", "max", torch.nn.ReLU, torch.nn.MaxPool2d),
-])
+@pytest.mark.parametrize(
+    "activation, pool, act_cls, pool_cls",
+    [
+        ("tanh", "avg", torch.nn.Tanh, torch.nn.AvgPool2d),
+        ("relu", "max", torch.nn.ReLU, torch.nn.MaxPool2d),
+    ],
+)
 def test_options(activation, pool, act_cls, pool_cls):
     model = lenet.LeNet5(activation=activation, pool=pool, in_channels=3, num_classes=5)
-    assert isinstance(model.features[1], act_cls) and isinstance(model.features[2], pool_cls)
+    assert isinstance(model.features[1], act_cls) and isinstance(
+        model.features[2], pool_cls
+    )
     assert model(torch.zeros(1, 3, 32, 32)).shape == (1, 5)
 
 
 def test_paper_parameter_counts_sum_to_60000():
     counts = lenet.paper_parameter_counts()
     assert counts["C3"] == 1516
-    assert sum(counts.values()) == 60_000  # "about 60,000 trainable parameters" in the paper
+    assert (
+        sum(counts.values()) == 60_000
+    )  # "about 60,000 trainable parameters" in the paper
 
 
 def test_c3_table_connectivity_pattern():
@@ -53,7 +60,12 @@ def test_wrong_size_names_expected():
 
 def test_input_of_the_wrong_dtype_gets_a_message_naming_both_dtypes():
     model = lenet.LeNet5()
-    with pytest.raises(TypeError, match=r"x has dtype torch.float64 but LeNet5's weights are torch.float32"):
+    with pytest.raises(
+        TypeError,
+        match=r"x has dtype torch.float64 but LeNet5's weights are torch.float32",
+    ):
         model(torch.zeros(1, 1, 28, 28, dtype=torch.float64))
-    with pytest.raises(TypeError, match=r"floating-point tensor .* got dtype torch.uint8"):
+    with pytest.raises(
+        TypeError, match=r"floating-point tensor .* got dtype torch.uint8"
+    ):
         model(torch.zeros(1, 1, 28, 28, dtype=torch.uint8))

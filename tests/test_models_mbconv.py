@@ -15,7 +15,9 @@ def test_squeeze_excitation_is_a_channel_gate():
     torch.manual_seed(0)
     se = mb.SqueezeExcitation(8, 2)
     x = torch.randn(2, 8, 5, 5)
-    gate = torch.sigmoid(se.fc2(torch.nn.functional.silu(se.fc1(x.mean((2, 3), keepdim=True)))))
+    gate = torch.sigmoid(
+        se.fc2(torch.nn.functional.silu(se.fc1(x.mean((2, 3), keepdim=True))))
+    )
     assert torch.allclose(se(x), gate * x, atol=1e-6)
     assert n_params(se) == 8 * 2 + 2 + 2 * 8 + 8
 
@@ -29,7 +31,9 @@ def test_mbconv_shortcut_and_shapes():
     with torch.no_grad():
         assert torch.allclose(same(x), same.block(x) + x)
         assert down(x).shape == (1, 24, 4, 4)
-    assert same.block[1][0].groups == 96  # the depthwise conv works on the 6x expanded channels
+    assert (
+        same.block[1][0].groups == 96
+    )  # the depthwise conv works on the 6x expanded channels
     with pytest.raises(ValueError, match="stride"):
         mb.MBConv(16, 16, 6, 3, stride=3)
 
@@ -52,6 +56,18 @@ def test_stochastic_depth_matches_torchvision_and_is_unbiased():
 def test_efficientnet_re_exports_them():
     from syllabus_code.models import efficientnet as en
 
-    assert (en.make_divisible, en.ConvBNAct, en.SqueezeExcitation, en.StochasticDepth,
-            en.stochastic_depth, en.MBConv) == (mb.make_divisible, mb.ConvBNAct, mb.SqueezeExcitation,
-                                                mb.StochasticDepth, mb.stochastic_depth, mb.MBConv)
+    assert (
+        en.make_divisible,
+        en.ConvBNAct,
+        en.SqueezeExcitation,
+        en.StochasticDepth,
+        en.stochastic_depth,
+        en.MBConv,
+    ) == (
+        mb.make_divisible,
+        mb.ConvBNAct,
+        mb.SqueezeExcitation,
+        mb.StochasticDepth,
+        mb.stochastic_depth,
+        mb.MBConv,
+    )

@@ -9,7 +9,9 @@ from syllabus_code.models.summary import count_macs
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
-@pytest.mark.parametrize("c_in,c_out,k", [(32, 64, 3), (128, 256, 3), (512, 512, 3), (16, 24, 5)])
+@pytest.mark.parametrize(
+    "c_in,c_out,k", [(32, 64, 3), (128, 256, 3), (512, 512, 3), (16, 24, 5)]
+)
 def test_cost_formulas_equal_real_torch_layer_counts(c_in, c_out, k):
     standard = nn.Conv2d(c_in, c_out, k, bias=False)
     dw = nn.Conv2d(c_in, c_in, k, groups=c_in, bias=False)
@@ -54,7 +56,9 @@ def test_width_and_resolution_multipliers_scale_cost_quadratically():
     assert 0.24 < half / full < 0.30  # ≈ α² = 0.25 (the stem and head scale linearly)
     low = count_macs(on_meta(mn.mobilenet_v1), (1, 3, 160, 160))
     assert low / full == pytest.approx((160 / 224) ** 2, rel=0.01)
-    assert n_params(on_meta(mn.mobilenet_v1, width_mult=0.5)) == 1_331_592  # paper: 1.3 M
+    assert (
+        n_params(on_meta(mn.mobilenet_v1, width_mult=0.5)) == 1_331_592
+    )  # paper: 1.3 M
 
 
 def test_forward_small_input_and_bad_input():

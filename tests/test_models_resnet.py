@@ -33,7 +33,9 @@ def test_forward_parity_with_torchvision(name):
 def test_v1_moves_the_stride_to_the_first_1x1():
     v15 = on_meta(resnet.resnet50)
     v1 = on_meta(resnet.resnet50, variant="v1")
-    assert shapes(v1) == shapes(v15)  # same weights, so torchvision's state_dict loads into either
+    assert shapes(v1) == shapes(
+        v15
+    )  # same weights, so torchvision's state_dict loads into either
     assert v15.layer2[0].conv1.stride == (1, 1) and v15.layer2[0].conv2.stride == (2, 2)
     assert v1.layer2[0].conv1.stride == (2, 2) and v1.layer2[0].conv2.stride == (1, 1)
 
@@ -58,10 +60,15 @@ def test_zero_init_residual_makes_blocks_start_as_identity():
         assert torch.allclose(block(x), torch.relu(x))
 
 
-@pytest.mark.parametrize("cls, inplanes, planes, stride", [(BasicBlock, 64, 128, 2), (Bottleneck, 256, 128, 2)])
+@pytest.mark.parametrize(
+    "cls, inplanes, planes, stride",
+    [(BasicBlock, 64, 128, 2), (Bottleneck, 256, 128, 2)],
+)
 def test_block_output_shape_with_projection(cls, inplanes, planes, stride):
-    down = torch.nn.Sequential(resnet.conv1x1(inplanes, planes * cls.expansion, stride),
-                               torch.nn.BatchNorm2d(planes * cls.expansion))
+    down = torch.nn.Sequential(
+        resnet.conv1x1(inplanes, planes * cls.expansion, stride),
+        torch.nn.BatchNorm2d(planes * cls.expansion),
+    )
     y = cls(inplanes, planes, stride, down)(torch.randn(2, inplanes, 8, 8))
     assert y.shape == (2, planes * cls.expansion, 4, 4)
 
@@ -111,11 +118,13 @@ def test_training_step_gradients_equal_torchvision():
     grads_theirs = dict(theirs.named_parameters())
     for name, p in ours.named_parameters():
         assert p.grad.shape == p.shape, name
-        assert torch.allclose(p.grad, grads_theirs[name].grad, rtol=1e-4, atol=1e-6), name
-    assert ours.conv1.weight.grad.abs().sum() > 0   # the gradient reaches the stem
+        assert torch.allclose(p.grad, grads_theirs[name].grad, rtol=1e-4, atol=1e-6), (
+            name
+        )
+    assert ours.conv1.weight.grad.abs().sum() > 0  # the gradient reaches the stem
     # and the head's bias gradient is the closed form mean(softmax(z) - onehot(y))
     with torch.no_grad():
-        z = ours(x)   # train mode: the same batch statistics as the step
+        z = ours(x)  # train mode: the same batch statistics as the step
     want = (torch.softmax(z, 1) - torch.nn.functional.one_hot(y, 5)).mean(0)
     assert torch.allclose(ours.fc.bias.grad, want, rtol=1e-5, atol=1e-7)
 

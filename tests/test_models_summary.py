@@ -2,7 +2,12 @@ import pytest
 import torch
 
 from syllabus_code.models import alexnet, lenet5, resnet18, resnet50
-from syllabus_code.models.summary import count_macs, count_parameters, layer_rows, layer_table
+from syllabus_code.models.summary import (
+    count_macs,
+    count_parameters,
+    layer_rows,
+    layer_table,
+)
 
 
 def test_count_parameters_trainable_only():
@@ -15,7 +20,9 @@ def test_count_parameters_trainable_only():
 def test_macs_of_resnet50_and_alexnet_at_224():
     with torch.device("meta"):
         r50, an = resnet50(), alexnet()
-    assert count_macs(r50) == 4_089_184_256  # torchvision lists 4.09 GFLOPS (i.e. GMACs)
+    assert (
+        count_macs(r50) == 4_089_184_256
+    )  # torchvision lists 4.09 GFLOPS (i.e. GMACs)
     assert count_macs(an) == 714_188_480
 
 
@@ -44,8 +51,12 @@ def test_layer_table_format():
 
 def test_cpu_and_meta_give_the_same_rows_and_macs():
     model = lenet5()
-    assert layer_rows(model, (1, 1, 32, 32), device="cpu") == layer_rows(model, (1, 1, 32, 32))
-    assert count_macs(model, (1, 1, 32, 32), device="cpu") == count_macs(model, (1, 1, 32, 32))
+    assert layer_rows(model, (1, 1, 32, 32), device="cpu") == layer_rows(
+        model, (1, 1, 32, 32)
+    )
+    assert count_macs(model, (1, 1, 32, 32), device="cpu") == count_macs(
+        model, (1, 1, 32, 32)
+    )
 
 
 def test_bad_arguments():

@@ -5,7 +5,16 @@ from models_parity import n_params, on_meta, randomise_, shapes
 
 from syllabus_code.models import vgg
 
-NAMES = ["vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn"]
+NAMES = [
+    "vgg11",
+    "vgg11_bn",
+    "vgg13",
+    "vgg13_bn",
+    "vgg16",
+    "vgg16_bn",
+    "vgg19",
+    "vgg19_bn",
+]
 
 
 @pytest.mark.parametrize("name", NAMES)

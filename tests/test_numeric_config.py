@@ -16,8 +16,15 @@ import sys
 
 import pytest
 
-GENERIC_VARS = ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES", "ATEN_CPU_CAPABILITY", "OMP_NUM_THREADS",
-                "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "SYLLABUS_NUMERIC")
+GENERIC_VARS = (
+    "OPENBLAS_CORETYPE",
+    "NPY_DISABLE_CPU_FEATURES",
+    "ATEN_CPU_CAPABILITY",
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "SYLLABUS_NUMERIC",
+)
 
 PROBE = """
 import json
@@ -39,7 +46,13 @@ generic_only = pytest.mark.skipif(
 
 
 def numerics(env: dict | None = None) -> dict:
-    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -47,7 +60,9 @@ def numerics(env: dict | None = None) -> dict:
 def test_generic_settings_took_effect():
     now = numerics(dict(os.environ))
     print("generic:", now)
-    assert now["numpy_simd"] == [], "NumPy still dispatches to SIMD kernels beyond its baseline"
+    assert now["numpy_simd"] == [], (
+        "NumPy still dispatches to SIMD kernels beyond its baseline"
+    )
     assert now["torch_kernels"] == "DEFAULT" and now["torch_threads"] == 1
     assert now["blas"] and all(threads == 1 for _, _, threads in now["blas"])
 
@@ -58,7 +73,9 @@ def test_generic_differs_from_this_machines_default():
     default, generic = numerics(default_env), numerics(dict(os.environ))
     print("default:", default, "\ngeneric:", generic)
     assert default != generic
-    if default["torch_kernels"] != "DEFAULT":  # a machine with SIMD kernels: the pass must avoid them
+    if (
+        default["torch_kernels"] != "DEFAULT"
+    ):  # a machine with SIMD kernels: the pass must avoid them
         assert generic["torch_kernels"] == "DEFAULT"
     if os.cpu_count() and os.cpu_count() > 1:
         assert default["torch_threads"] > 1 and generic["torch_threads"] == 1

@@ -4,7 +4,11 @@ import numpy as np
 import pytest
 import torch
 
-from syllabus_code.numpy_nn.batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm
+from syllabus_code.numpy_nn.batchnorm import (
+    batchnorm_backward,
+    batchnorm_forward,
+    init_batchnorm,
+)
 from syllabus_code.numpy_nn.gradcheck import check_gradient
 
 SHAPES = [(6, 4), (3, 2, 4, 5)]
@@ -29,7 +33,9 @@ def test_train_mode_normalises_per_feature(shape):
     axes = (0,) if len(shape) == 2 else (0, 2, 3)
     np.testing.assert_allclose(out.mean(axis=axes), 0, atol=1e-12)
     m = out.size // shape[1]
-    np.testing.assert_allclose(out.var(axis=axes), 1, atol=1e-4 / m + 1e-3)   # eps keeps it just below 1
+    np.testing.assert_allclose(
+        out.var(axis=axes), 1, atol=1e-4 / m + 1e-3
+    )  # eps keeps it just below 1
 
 
 @pytest.mark.parametrize("training", [True, False])
@@ -38,8 +44,12 @@ def test_gradient_check(shape, training):
     x, gamma, beta, state, dout = _setup(shape)
 
     def loss(x_, g_, b_):
-        st = {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in state.items()}
-        return float(np.sum(batchnorm_forward(x_, g_, b_, st, training=training)[0] * dout))
+        st = {
+            k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in state.items()
+        }
+        return float(
+            np.sum(batchnorm_forward(x_, g_, b_, st, training=training)[0] * dout)
+        )
 
     st = {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in state.items()}
     _, cache = batchnorm_forward(x, gamma, beta, st, training=training)
@@ -56,14 +66,18 @@ def test_train_gradient_is_not_the_eval_formula():
     dx = batchnorm_backward(dout, cache)[0]
     naive = dout * gamma / np.sqrt(x.var(0) + 1e-5)
     assert np.max(np.abs(dx - naive)) > 1e-2
-    np.testing.assert_allclose(dx.sum(axis=0), 0, atol=1e-12)   # shifting x does not change the output
+    np.testing.assert_allclose(
+        dx.sum(axis=0), 0, atol=1e-12
+    )  # shifting x does not change the output
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_matches_torch_in_both_modes(shape):
     torch.manual_seed(0)
     c = shape[1]
-    layer = (torch.nn.BatchNorm1d if len(shape) == 2 else torch.nn.BatchNorm2d)(c, momentum=0.2, eps=1e-4)
+    layer = (torch.nn.BatchNorm1d if len(shape) == 2 else torch.nn.BatchNorm2d)(
+        c, momentum=0.2, eps=1e-4
+    )
     layer = layer.double()
     rng = np.random.default_rng(1)
     gamma, beta = rng.standard_normal(c), rng.standard_normal(c)
@@ -75,7 +89,9 @@ def test_matches_torch_in_both_modes(shape):
         layer.train(training)
         x = rng.standard_normal(shape) * 2 + 0.5
         dout = rng.standard_normal(shape)
-        out, cache = batchnorm_forward(x, gamma, beta, state, training=training, momentum=0.2, eps=1e-4)
+        out, cache = batchnorm_forward(
+            x, gamma, beta, state, training=training, momentum=0.2, eps=1e-4
+        )
         dx, dgamma, dbeta = batchnorm_backward(dout, cache)
         xt = torch.from_numpy(x).requires_grad_(True)
         layer.weight.grad = layer.bias.grad = None
@@ -83,11 +99,19 @@ def test_matches_torch_in_both_modes(shape):
         ot.backward(torch.from_numpy(dout))
         np.testing.assert_allclose(out, ot.detach().numpy(), rtol=1e-10, atol=1e-12)
         np.testing.assert_allclose(dx, xt.grad.numpy(), rtol=1e-9, atol=1e-12)
-        np.testing.assert_allclose(dgamma, layer.weight.grad.numpy(), rtol=1e-10, atol=1e-12)
-        np.testing.assert_allclose(dbeta, layer.bias.grad.numpy(), rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(
+            dgamma, layer.weight.grad.numpy(), rtol=1e-10, atol=1e-12
+        )
+        np.testing.assert_allclose(
+            dbeta, layer.bias.grad.numpy(), rtol=1e-10, atol=1e-12
+        )
         # running statistics after each step (the variance is the unbiased one, as in torch)
-        np.testing.assert_allclose(state["running_mean"], layer.running_mean.numpy(), rtol=1e-12)
-        np.testing.assert_allclose(state["running_var"], layer.running_var.numpy(), rtol=1e-12)
+        np.testing.assert_allclose(
+            state["running_mean"], layer.running_mean.numpy(), rtol=1e-12
+        )
+        np.testing.assert_allclose(
+            state["running_var"], layer.running_var.numpy(), rtol=1e-12
+        )
         assert state["num_batches_tracked"] == int(layer.num_batches_tracked)
 
 
@@ -103,7 +127,9 @@ def test_eval_mode_leaves_state_and_is_per_sample():
 
 def test_keeps_float32():
     x, gamma, beta, state, _ = _setup((5, 3))
-    out, _ = batchnorm_forward(x.astype(np.float32), gamma.astype(np.float32), beta.astype(np.float32), state)
+    out, _ = batchnorm_forward(
+        x.astype(np.float32), gamma.astype(np.float32), beta.astype(np.float32), state
+    )
     assert out.dtype == np.float32
 
 
@@ -130,7 +156,9 @@ def test_bad_input():
     with pytest.raises(TypeError, match="state"):
         batchnorm_forward(x, gamma, beta, {})
     with pytest.raises(ValueError, match="running_var"):
-        batchnorm_forward(x, gamma, beta, {"running_mean": np.zeros(4), "running_var": np.ones(3)})
+        batchnorm_forward(
+            x, gamma, beta, {"running_mean": np.zeros(4), "running_var": np.ones(3)}
+        )
     _, cache = batchnorm_forward(x, gamma, beta, state)
     with pytest.raises(ValueError, match="dout"):
         batchnorm_backward(dout[:, :2], cache)

@@ -15,15 +15,28 @@ from syllabus_code.numpy_nn.conv import (
 )
 from syllabus_code.numpy_nn.gradcheck import check_gradient
 
-IMPLS = [(conv2d_naive_forward, conv2d_naive_backward), (conv2d_forward, conv2d_backward)]
+IMPLS = [
+    (conv2d_naive_forward, conv2d_naive_backward),
+    (conv2d_forward, conv2d_backward),
+]
 IDS = ["naive", "fast"]
 
 
 def test_worked_example_from_the_outline():
-    image = np.array([[-1, 2, 3, 4, 5], [-2, 4, 3, -1, 1], [2, 3, -8, 5, 6],
-                      [1, -2, 3, 4, 5], [5, 4, 0, 2, 1]], dtype=float)
+    image = np.array(
+        [
+            [-1, 2, 3, 4, 5],
+            [-2, 4, 3, -1, 1],
+            [2, 3, -8, 5, 6],
+            [1, -2, 3, 4, 5],
+            [5, 4, 0, 2, 1],
+        ],
+        dtype=float,
+    )
     kernel = np.array([[1, 0, -1], [1, 0, -1], [1, 0, -1]], dtype=float)
-    by_hand = (-1 * 1 + 2 * 0 + 3 * -1 + -2 * 1 + 4 * 0 + 3 * -1 + 2 * 1 + 3 * 0 + -8 * -1)
+    by_hand = (
+        -1 * 1 + 2 * 0 + 3 * -1 + -2 * 1 + 4 * 0 + 3 * -1 + 2 * 1 + 3 * 0 + -8 * -1
+    )
     assert by_hand == 1
     expected = np.array([[1, 1, -14], [3, -3, -14], [13, -6, -17]], dtype=float)
     for forward, _ in IMPLS:
@@ -37,7 +50,17 @@ CASES = [  # (N, C, H, W, F, kh, kw, stride, padding)
     (2, 1, 9, 7, 2, 5, 3, 3, 2),
     (1, 4, 5, 5, 2, 1, 1, 1, 0),
     (3, 2, 6, 9, 5, 3, 3, 1, 1),  # 'same' padding p = (k - 1) / 2
-    (1, 1, 6, 6, 1, 3, 3, 2, 0),  # floor case: (6 - 3) mod 2 = 1 row and column never read
+    (
+        1,
+        1,
+        6,
+        6,
+        1,
+        3,
+        3,
+        2,
+        0,
+    ),  # floor case: (6 - 3) mod 2 = 1 row and column never read
 ]
 
 
@@ -47,7 +70,11 @@ def test_matches_torch_forward_and_autograd(impl, case):
     forward, backward = impl
     N, C, H, W, Fn, kh, kw, s, p = case
     rng = np.random.default_rng(sum(case))
-    x, w, b = rng.normal(size=(N, C, H, W)), rng.normal(size=(Fn, C, kh, kw)), rng.normal(size=Fn)
+    x, w, b = (
+        rng.normal(size=(N, C, H, W)),
+        rng.normal(size=(Fn, C, kh, kw)),
+        rng.normal(size=Fn),
+    )
     out, cache = forward(x, w, b, stride=s, padding=p)
     xt, wt, bt = (torch.tensor(a, requires_grad=True) for a in (x, w, b))
     ot = F.conv2d(xt, wt, bt, stride=s, padding=p)
@@ -64,7 +91,11 @@ def test_matches_torch_forward_and_autograd(impl, case):
 def test_gradient_check(impl):
     forward, backward = impl
     rng = np.random.default_rng(7)
-    x, w, b = rng.normal(size=(2, 2, 5, 6)), rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
+    x, w, b = (
+        rng.normal(size=(2, 2, 5, 6)),
+        rng.normal(size=(3, 2, 3, 3)),
+        rng.normal(size=3),
+    )
     dout = rng.normal(size=forward(x, w, b, 2, 1)[0].shape)
 
     def loss(x_, w_, b_):
@@ -82,9 +113,18 @@ def test_fast_matches_naive_on_random_shapes():
     rng = np.random.default_rng(3)
     for _ in range(10):
         N, C, Fn = rng.integers(1, 3), rng.integers(1, 4), rng.integers(1, 4)
-        kh, kw, s, p = rng.integers(1, 4), rng.integers(1, 4), rng.integers(1, 4), rng.integers(0, 3)
+        kh, kw, s, p = (
+            rng.integers(1, 4),
+            rng.integers(1, 4),
+            rng.integers(1, 4),
+            rng.integers(0, 3),
+        )
         H, W = rng.integers(kh, 8), rng.integers(kw, 8)
-        x, w, b = rng.normal(size=(N, C, H, W)), rng.normal(size=(Fn, C, kh, kw)), rng.normal(size=Fn)
+        x, w, b = (
+            rng.normal(size=(N, C, H, W)),
+            rng.normal(size=(Fn, C, kh, kw)),
+            rng.normal(size=Fn),
+        )
         o1, c1 = conv2d_naive_forward(x, w, b, int(s), int(p))
         o2, c2 = conv2d_forward(x, w, b, int(s), int(p))
         np.testing.assert_allclose(o1, o2, atol=1e-12)
@@ -96,11 +136,18 @@ def test_fast_matches_naive_on_random_shapes():
 @pytest.mark.parametrize("padding", [0, 1, 2])
 def test_input_gradient_is_full_convolution_with_rotated_kernel(padding):
     rng = np.random.default_rng(padding)
-    x, w, b = rng.normal(size=(2, 3, 6, 5)), rng.normal(size=(4, 3, 3, 2)), rng.normal(size=4)
+    x, w, b = (
+        rng.normal(size=(2, 3, 6, 5)),
+        rng.normal(size=(4, 3, 3, 2)),
+        rng.normal(size=4),
+    )
     out, cache = conv2d_forward(x, w, b, 1, padding)
     dout = rng.normal(size=out.shape)
-    np.testing.assert_allclose(conv2d_input_grad_full_conv(dout, w, padding),
-                               conv2d_backward(dout, cache)[0], atol=1e-12)
+    np.testing.assert_allclose(
+        conv2d_input_grad_full_conv(dout, w, padding),
+        conv2d_backward(dout, cache)[0],
+        atol=1e-12,
+    )
 
 
 STRIDED = [  # (N, C, H, W, F, kh, kw, stride, padding); r = (n + 2p - k) mod s per axis
@@ -124,9 +171,12 @@ def test_strided_input_gradient_is_full_convolution_of_dilated_delta(case):
     r = ((H + 2 * p - kh) % s, (W + 2 * p - kw) % s)
     dx = conv2d_input_grad_full_conv(dout, w, padding=p, stride=s, output_padding=r)
     np.testing.assert_allclose(dx, xt.grad.numpy(), rtol=1e-10, atol=1e-12)
-    np.testing.assert_allclose(dx, conv2d_backward(dout, cache)[0], rtol=1e-10, atol=1e-12)
-    transposed = F.conv_transpose2d(torch.tensor(dout), torch.tensor(w), stride=s, padding=p,
-                                    output_padding=r)
+    np.testing.assert_allclose(
+        dx, conv2d_backward(dout, cache)[0], rtol=1e-10, atol=1e-12
+    )
+    transposed = F.conv_transpose2d(
+        torch.tensor(dout), torch.tensor(w), stride=s, padding=p, output_padding=r
+    )
     np.testing.assert_allclose(dx, transposed.numpy(), rtol=1e-10, atol=1e-12)
     # without the floor's extra zeros the gradient is r rows / columns short
     short = conv2d_input_grad_full_conv(dout, w, padding=p, stride=s)
@@ -151,13 +201,19 @@ def test_floor_case_never_read_pixels_get_zero_gradient():
 @pytest.mark.parametrize("output_padding", [2, -1, (1,), (0, 2), 1.0, True])
 def test_full_conv_rejects_bad_output_padding(output_padding):
     with pytest.raises(ValueError, match="output_padding"):
-        conv2d_input_grad_full_conv(np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)), stride=2,
-                                    output_padding=output_padding)
+        conv2d_input_grad_full_conv(
+            np.ones((1, 1, 2, 2)),
+            np.ones((1, 1, 3, 3)),
+            stride=2,
+            output_padding=output_padding,
+        )
 
 
 def test_full_conv_rejects_bad_stride():
     with pytest.raises(ValueError, match="stride"):
-        conv2d_input_grad_full_conv(np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)), stride=0)
+        conv2d_input_grad_full_conv(
+            np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)), stride=0
+        )
 
 
 def test_float32_stays_float32():
@@ -167,19 +223,46 @@ def test_float32_stays_float32():
 
 
 @pytest.mark.parametrize("forward", [conv2d_naive_forward, conv2d_forward], ids=IDS)
-@pytest.mark.parametrize("x_shape, w_shape, s, p, message", [
-    ((1, 1, 3, 3), (1, 1, 5, 5), 1, 0, r"kernel 5x5 is larger than the padded input 3x3"),
-    ((1, 1, 3, 3), (1, 1, 6, 6), 1, 1, r"larger than the padded input 5x5 \(input 3x3, padding 1\)"),
-    ((1, 1, 5, 5), (1, 1, 3, 3), 0, 0, r"stride must be >= 1, got 0"),
-    ((1, 1, 5, 5), (1, 1, 3, 3), -2, 0, r"stride must be >= 1, got -2"),
-    ((1, 1, 5, 5), (1, 1, 3, 3), 1, -1, r"padding must be >= 0, got -1"),
-    ((1, 3, 5, 5), (2, 2, 3, 3), 1, 0, r"x has C=3 channels but w expects C=2"),
-    ((3, 5, 5), (1, 3, 3, 3), 1, 0, r"x must be 4-D \(N, C, H, W\), got 3-D shape \(3, 5, 5\)"),
-    ((1, 3, 5, 5), (3, 3, 3), 1, 0, r"w must be 4-D \(F, C, kh, kw\), got 3-D"),
-])
+@pytest.mark.parametrize(
+    "x_shape, w_shape, s, p, message",
+    [
+        (
+            (1, 1, 3, 3),
+            (1, 1, 5, 5),
+            1,
+            0,
+            r"kernel 5x5 is larger than the padded input 3x3",
+        ),
+        (
+            (1, 1, 3, 3),
+            (1, 1, 6, 6),
+            1,
+            1,
+            r"larger than the padded input 5x5 \(input 3x3, padding 1\)",
+        ),
+        ((1, 1, 5, 5), (1, 1, 3, 3), 0, 0, r"stride must be >= 1, got 0"),
+        ((1, 1, 5, 5), (1, 1, 3, 3), -2, 0, r"stride must be >= 1, got -2"),
+        ((1, 1, 5, 5), (1, 1, 3, 3), 1, -1, r"padding must be >= 0, got -1"),
+        ((1, 3, 5, 5), (2, 2, 3, 3), 1, 0, r"x has C=3 channels but w expects C=2"),
+        (
+            (3, 5, 5),
+            (1, 3, 3, 3),
+            1,
+            0,
+            r"x must be 4-D \(N, C, H, W\), got 3-D shape \(3, 5, 5\)",
+        ),
+        ((1, 3, 5, 5), (3, 3, 3), 1, 0, r"w must be 4-D \(F, C, kh, kw\), got 3-D"),
+    ],
+)
 def test_bad_input(forward, x_shape, w_shape, s, p, message):
     with pytest.raises(ValueError, match=message):
-        forward(np.zeros(x_shape), np.zeros(w_shape), np.zeros(w_shape[0]), stride=s, padding=p)
+        forward(
+            np.zeros(x_shape),
+            np.zeros(w_shape),
+            np.zeros(w_shape[0]),
+            stride=s,
+            padding=p,
+        )
 
 
 def test_bad_bias_shape():

@@ -17,12 +17,14 @@ def test_convolve1d_matches_numpy():
 def test_correlate1d_matches_numpy_and_is_convolution_with_flipped_kernel():
     rng = np.random.default_rng(1)
     f, g = rng.normal(size=9), rng.normal(size=4)
-    np.testing.assert_allclose(correlate1d(f, g), np.correlate(f, g, "valid"), atol=1e-12)
+    np.testing.assert_allclose(
+        correlate1d(f, g), np.correlate(f, g, "valid"), atol=1e-12
+    )
     # the valid part of the true convolution with the flipped kernel is the correlation
     full = convolve1d(f, g[::-1])
-    np.testing.assert_allclose(full[g.size - 1:f.size], correlate1d(f, g), atol=1e-12)
+    np.testing.assert_allclose(full[g.size - 1 : f.size], correlate1d(f, g), atol=1e-12)
     # and they differ for an asymmetric kernel
-    assert not np.allclose(correlate1d(f, g), convolve1d(f, g)[g.size - 1:f.size])
+    assert not np.allclose(correlate1d(f, g), convolve1d(f, g)[g.size - 1 : f.size])
 
 
 def test_1d_bad_input():

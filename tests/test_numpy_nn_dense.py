@@ -8,22 +8,32 @@ from syllabus_code.numpy_nn.dense import dense_backward, dense_forward, init_den
 from syllabus_code.numpy_nn.gradcheck import check_gradient
 
 RNG = np.random.default_rng(2)
-X, W, B = RNG.standard_normal((4, 5)), RNG.standard_normal((5, 3)), RNG.standard_normal(3)
+X, W, B = (
+    RNG.standard_normal((4, 5)),
+    RNG.standard_normal((5, 3)),
+    RNG.standard_normal(3),
+)
 DOUT = RNG.standard_normal((4, 3))
 
 
 def test_forward_is_page_formula_per_row():
     out, _ = dense_forward(X, W, B)
-    for i in range(4):   # page: z = W a + b with W = w.T, one column per sample
+    for i in range(4):  # page: z = W a + b with W = w.T, one column per sample
         np.testing.assert_allclose(out[i], W.T @ X[i] + B)
 
 
 def test_backward_gradient_check():
     _, cache = dense_forward(X, W, B)
     dx, dw, db = dense_backward(DOUT, cache)
-    assert check_gradient(lambda x: np.sum(dense_forward(x, W, B)[0] * DOUT), X, dx) < 1e-6
-    assert check_gradient(lambda w: np.sum(dense_forward(X, w, B)[0] * DOUT), W, dw) < 1e-6
-    assert check_gradient(lambda b: np.sum(dense_forward(X, W, b)[0] * DOUT), B, db) < 1e-6
+    assert (
+        check_gradient(lambda x: np.sum(dense_forward(x, W, B)[0] * DOUT), X, dx) < 1e-6
+    )
+    assert (
+        check_gradient(lambda w: np.sum(dense_forward(X, w, B)[0] * DOUT), W, dw) < 1e-6
+    )
+    assert (
+        check_gradient(lambda b: np.sum(dense_forward(X, W, b)[0] * DOUT), B, db) < 1e-6
+    )
 
 
 def test_matches_torch_linear():
@@ -31,12 +41,14 @@ def test_matches_torch_linear():
     dx, dw, db = dense_backward(DOUT, cache)
     lin = torch.nn.Linear(5, 3).double()
     with torch.no_grad():
-        lin.weight.copy_(torch.tensor(W.T))       # torch stores (out, in): the page's W
+        lin.weight.copy_(torch.tensor(W.T))  # torch stores (out, in): the page's W
         lin.bias.copy_(torch.tensor(B))
     tx = torch.tensor(X, requires_grad=True)
     out = lin(tx)
     out.backward(torch.tensor(DOUT))
-    np.testing.assert_allclose(dense_forward(X, W, B)[0], out.detach().numpy(), rtol=1e-12)
+    np.testing.assert_allclose(
+        dense_forward(X, W, B)[0], out.detach().numpy(), rtol=1e-12
+    )
     np.testing.assert_allclose(dx, tx.grad.numpy(), rtol=1e-12)
     np.testing.assert_allclose(dw, lin.weight.grad.numpy().T, rtol=1e-12)
     np.testing.assert_allclose(db, lin.bias.grad.numpy(), rtol=1e-12)

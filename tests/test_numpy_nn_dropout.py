@@ -34,7 +34,9 @@ def test_eval_is_identity_and_p0_is_identity():
     x = np.random.default_rng(2).standard_normal((4, 3))
     out, cache = dropout_forward(x, 0.5, training=False)
     np.testing.assert_array_equal(out, x)
-    np.testing.assert_array_equal(dropout_backward(np.ones_like(x), cache), np.ones_like(x))
+    np.testing.assert_array_equal(
+        dropout_backward(np.ones_like(x), cache), np.ones_like(x)
+    )
     np.testing.assert_array_equal(dropout_forward(x, 0.0, rng=3)[0], x)
 
 
@@ -63,9 +65,14 @@ def test_same_scaling_as_torch():
 def test_bad_input():
     x = np.ones((2, 3))
     for p in (1.0, -0.1, 1.5):
-        with pytest.raises(ValueError, match=r"p \(the probability of dropping a unit\) must be a finite number in \[0, 1\)"):
+        with pytest.raises(
+            ValueError,
+            match=r"p \(the probability of dropping a unit\) must be a finite number in \[0, 1\)",
+        ):
             dropout_forward(x, p, 0)
-    with pytest.raises(TypeError, match=r"p \(the probability of dropping a unit\) must be a number"):
+    with pytest.raises(
+        TypeError, match=r"p \(the probability of dropping a unit\) must be a number"
+    ):
         dropout_forward(x, "0.5", 0)
     with pytest.raises(TypeError, match="rng"):
         dropout_forward(x, 0.5, None)
@@ -77,7 +84,11 @@ def test_bad_input():
 
 
 def test_dropout_refuses_input_its_scaling_would_overflow():
-    with pytest.raises(ValueError, match=r"x is too large for dropout in float64: .* 1/\(1 - p\) = 2"):
+    with pytest.raises(
+        ValueError, match=r"x is too large for dropout in float64: .* 1/\(1 - p\) = 2"
+    ):
         dropout_forward(np.full((2, 3), 1e308), p=0.5, rng=0)
-    out, _ = dropout_forward(np.full((2, 3), 1e308), p=0.5, rng=0, training=False)  # identity: fine
+    out, _ = dropout_forward(
+        np.full((2, 3), 1e308), p=0.5, rng=0, training=False
+    )  # identity: fine
     assert np.all(out == 1e308)

@@ -7,7 +7,9 @@ import torch
 from syllabus_code.numpy_nn import init
 
 
-@pytest.mark.parametrize("scheme", ["xavier_uniform", "xavier_normal", "he_normal", "he_uniform"])
+@pytest.mark.parametrize(
+    "scheme", ["xavier_uniform", "xavier_normal", "he_normal", "he_uniform"]
+)
 @pytest.mark.parametrize("fans", [(300, 100), (64, 512)])
 def test_empirical_variance_matches_formula(scheme, fans):
     fan_in, fan_out = fans
@@ -30,19 +32,29 @@ def test_uniform_bounds():
     assert w.min() >= -b and w.max() <= b and w.max() > 0.99 * b
 
 
-@pytest.mark.parametrize("ours,theirs", [
-    ("xavier_uniform", lambda t: torch.nn.init.xavier_uniform_(t)),
-    ("xavier_normal", lambda t: torch.nn.init.xavier_normal_(t)),
-    ("he_normal", lambda t: torch.nn.init.kaiming_normal_(t, nonlinearity="relu")),
-    ("he_uniform", lambda t: torch.nn.init.kaiming_uniform_(t, nonlinearity="relu")),
-])
+@pytest.mark.parametrize(
+    "ours,theirs",
+    [
+        ("xavier_uniform", lambda t: torch.nn.init.xavier_uniform_(t)),
+        ("xavier_normal", lambda t: torch.nn.init.xavier_normal_(t)),
+        ("he_normal", lambda t: torch.nn.init.kaiming_normal_(t, nonlinearity="relu")),
+        (
+            "he_uniform",
+            lambda t: torch.nn.init.kaiming_uniform_(t, nonlinearity="relu"),
+        ),
+    ],
+)
 def test_same_law_as_torch(ours, theirs):
     fan_in, fan_out = 400, 100
     torch.manual_seed(0)
-    t = theirs(torch.empty(fan_out, fan_in, dtype=torch.float64))   # torch Linear weight: (out, in)
+    t = theirs(
+        torch.empty(fan_out, fan_in, dtype=torch.float64)
+    )  # torch Linear weight: (out, in)
     w = init.initialize(ours, fan_in, fan_out, rng=0)
     assert w.var() == pytest.approx(float(t.var()), rel=0.05)
-    assert np.abs(w).max() <= float(t.abs().max()) * 1.2 + 1e-12 or ours.endswith("normal")
+    assert np.abs(w).max() <= float(t.abs().max()) * 1.2 + 1e-12 or ours.endswith(
+        "normal"
+    )
 
 
 def test_zeros_and_normal():
@@ -54,7 +66,9 @@ def test_zeros_and_normal():
 
 
 def test_seeding_and_dtype():
-    np.testing.assert_array_equal(init.he_normal(5, 6, 3), init.he_normal(5, 6, np.random.default_rng(3)))
+    np.testing.assert_array_equal(
+        init.he_normal(5, 6, 3), init.he_normal(5, 6, np.random.default_rng(3))
+    )
     assert init.xavier_normal(5, 6, 0, dtype=np.float32).dtype == np.float32
 
 
@@ -65,19 +79,21 @@ def test_activation_stats_tell_the_story():
     relu_large = init.activation_stats(50, 128, "relu", "normal", std=0.3, n=200)
     assert tanh_xavier.shape == (50,)
     tanh_small = init.activation_stats(50, 128, "tanh", "normal", std=0.01, n=200)
-    assert 0.05 < tanh_xavier[-1] < tanh_xavier[0] < 1      # shrinks slowly (not geometrically)
-    assert tanh_small[-1] < 1e-30                           # shrinks geometrically
-    assert 0.3 < relu_he[-1] / relu_he[0] < 3               # He keeps the scale over 50 layers
-    assert relu_small[-1] < 1e-40                           # vanishes
-    assert relu_large[-1] > 1e10                            # explodes
+    assert (
+        0.05 < tanh_xavier[-1] < tanh_xavier[0] < 1
+    )  # shrinks slowly (not geometrically)
+    assert tanh_small[-1] < 1e-30  # shrinks geometrically
+    assert 0.3 < relu_he[-1] / relu_he[0] < 3  # He keeps the scale over 50 layers
+    assert relu_small[-1] < 1e-40  # vanishes
+    assert relu_large[-1] > 1e10  # explodes
 
 
 def test_layer_gradient_norms():
     sig = init.layer_gradient_norms(20, 64, "sigmoid", "xavier_normal")
     relu = init.layer_gradient_norms(20, 64, "relu", "he_normal")
     assert sig.shape == (20,)
-    assert sig[0] / sig[-1] < 1e-6            # vanishing towards the input
-    assert 0.05 < relu[0] / relu[-1] < 20     # roughly flat with He initialisation
+    assert sig[0] / sig[-1] < 1e-6  # vanishing towards the input
+    assert 0.05 < relu[0] / relu[-1] < 20  # roughly flat with He initialisation
 
 
 def test_bad_input():

@@ -40,7 +40,7 @@ def test_bce_formula_gradient_and_torch():
 
 def test_bce_with_logits_equals_bce_of_sigmoid_and_torch():
     z = RNG.standard_normal((N, 3)) * 3
-    y = RNG.uniform(size=(N, 3))                     # soft targets are allowed
+    y = RNG.uniform(size=(N, 3))  # soft targets are allowed
     loss, grad = L.bce_with_logits(z, y)
     assert loss == pytest.approx(L.bce(sigmoid(z), y)[0], rel=1e-10)
     assert check_gradient(lambda q: L.bce_with_logits(q, y)[0], z, grad) < 1e-6
@@ -77,19 +77,27 @@ def test_cross_entropy_from_probabilities_gradient():
 def test_logsumexp_and_log_softmax():
     z = RNG.standard_normal((3, 6))
     np.testing.assert_allclose(L.logsumexp(z, axis=1), np.log(np.exp(z).sum(axis=1)))
-    np.testing.assert_allclose(L.log_softmax(z), torch.log_softmax(torch.tensor(z), -1).numpy())
-    np.testing.assert_allclose(L.logsumexp(np.array([1000.0, 1000.0])), 1000 + np.log(2))
+    np.testing.assert_allclose(
+        L.log_softmax(z), torch.log_softmax(torch.tensor(z), -1).numpy()
+    )
+    np.testing.assert_allclose(
+        L.logsumexp(np.array([1000.0, 1000.0])), 1000 + np.log(2)
+    )
 
 
 def test_finite_at_plus_minus_1000():
     z = np.array([[-1000.0, 0.0, 1000.0], [1000.0, -1000.0, 0.0]])
     loss, grad = L.softmax_cross_entropy(z, np.array([0, 0]))
-    assert loss == pytest.approx(1000.0)         # row 1: 1000 - (-1000) = 2000; row 2: 0 -> mean 1000
+    assert loss == pytest.approx(
+        1000.0
+    )  # row 1: 1000 - (-1000) = 2000; row 2: 0 -> mean 1000
     assert np.all(np.isfinite(grad))
     zl = np.array([[-1000.0], [1000.0]])
     loss, grad = L.bce_with_logits(zl, np.array([[1.0], [0.0]]))
     assert loss == pytest.approx(1000.0) and np.all(np.isfinite(grad))
-    loss, grad = L.bce(np.array([[0.0], [1.0]]), np.array([[1.0], [0.0]]))   # clipped: large but finite
+    loss, grad = L.bce(
+        np.array([[0.0], [1.0]]), np.array([[1.0], [0.0]])
+    )  # clipped: large but finite
     assert np.isfinite(loss) and np.all(np.isfinite(grad))
     assert L.cross_entropy(np.array([[0.0, 1.0]]), np.array([[1.0, 0.0]]))[0] < np.inf
 
@@ -121,7 +129,9 @@ def test_bad_input():
 
 def test_bce_in_float32_stays_finite_when_p_is_exactly_0_or_1():
     # eps = 1e-12 would round 1 - eps to 1 in float32 and log(0) = -inf; eps follows the dtype.
-    loss, grad = L.bce(np.array([1.0, 0.0], np.float32), np.array([0.0, 1.0], np.float32))
+    loss, grad = L.bce(
+        np.array([1.0, 0.0], np.float32), np.array([0.0, 1.0], np.float32)
+    )
     assert np.isfinite(loss) and np.all(np.isfinite(grad))
     assert loss == pytest.approx(-np.log(np.finfo(np.float32).eps), rel=1e-3)
 

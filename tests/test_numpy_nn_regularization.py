@@ -12,13 +12,18 @@ from syllabus_code.numpy_nn.optimizers import adam_update, sgd_update
 def test_penalties_and_gradients():
     rng = np.random.default_rng(0)
     w = rng.standard_normal((4, 3))
-    assert reg.l2_penalty(w, 0.3) == pytest.approx(0.15 * np.sum(w ** 2))
+    assert reg.l2_penalty(w, 0.3) == pytest.approx(0.15 * np.sum(w**2))
     assert reg.l1_penalty(w, 0.3) == pytest.approx(0.3 * np.sum(np.abs(w)))
-    assert check_gradient(lambda v: reg.l2_penalty(v, 0.3), w, reg.l2_grad(w, 0.3)) < 1e-6
-    assert check_gradient(lambda v: reg.l1_penalty(v, 0.3), w, reg.l1_subgrad(w, 0.3)) < 1e-6  # no zero entries
+    assert (
+        check_gradient(lambda v: reg.l2_penalty(v, 0.3), w, reg.l2_grad(w, 0.3)) < 1e-6
+    )
+    assert (
+        check_gradient(lambda v: reg.l1_penalty(v, 0.3), w, reg.l1_subgrad(w, 0.3))
+        < 1e-6
+    )  # no zero entries
     assert reg.l1_subgrad(np.zeros(2), 1.0).tolist() == [0.0, 0.0]
     both = {"W1": w, "W2": 2 * w}
-    assert reg.l2_penalty(both, 1.0) == pytest.approx(2.5 * np.sum(w ** 2))
+    assert reg.l2_penalty(both, 1.0) == pytest.approx(2.5 * np.sum(w**2))
     assert reg.l1_penalty([w, w], 1.0) == pytest.approx(2 * np.sum(np.abs(w)))
 
 
@@ -29,8 +34,12 @@ def test_l2_on_sgd_is_weight_decay():
     lr, lam = 0.1, 0.05
     a = b = w
     for _ in range(50):
-        a, _ = sgd_update(a, (a - target) + reg.l2_grad(a, lam), lr=lr)       # L2 in the loss
-        b = reg.weight_decay_update(b, b - target, lr=lr, weight_decay=lam)   # decoupled decay
+        a, _ = sgd_update(
+            a, (a - target) + reg.l2_grad(a, lam), lr=lr
+        )  # L2 in the loss
+        b = reg.weight_decay_update(
+            b, b - target, lr=lr, weight_decay=lam
+        )  # decoupled decay
     np.testing.assert_allclose(a, b, rtol=1e-13)
     # torch.optim.SGD's weight_decay is the same update
     wt = torch.tensor(w, requires_grad=True)
@@ -49,16 +58,20 @@ def test_l2_on_adam_is_not_weight_decay():
     lr, lam = 0.01, 0.1
     a, st = w, None
     for _ in range(20):
-        a, st = adam_update(a, a ** 3 + lam * a, st, lr=lr)               # L2 through Adam
+        a, st = adam_update(a, a**3 + lam * a, st, lr=lr)  # L2 through Adam
     b, st = w, None
     for _ in range(20):
-        b, st = adam_update(b * (1 - lr * lam), b ** 3, st, lr=lr)        # crude decoupled decay
+        b, st = adam_update(
+            b * (1 - lr * lam), b**3, st, lr=lr
+        )  # crude decoupled decay
     assert np.max(np.abs(a - b)) > 1e-3
 
 
 def test_soft_threshold_and_proximal_sparsity():
-    np.testing.assert_allclose(reg.soft_threshold(np.array([-2.0, -0.5, 0.0, 0.3, 1.5]), 0.5),
-                               [-1.5, 0.0, 0.0, 0.0, 1.0])
+    np.testing.assert_allclose(
+        reg.soft_threshold(np.array([-2.0, -0.5, 0.0, 0.3, 1.5]), 0.5),
+        [-1.5, 0.0, 0.0, 0.0, 1.0],
+    )
     # lasso on a noisy sparse regression: proximal steps give exact zeros, subgradient steps do not
     rng = np.random.default_rng(3)
     x = rng.standard_normal((100, 20))

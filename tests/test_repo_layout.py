@@ -9,13 +9,20 @@ MAX_LINES = 300  # a file longer than this is split by concern into files named 
 
 
 def python_files(*folders: str) -> list[Path]:
-    return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py")
-                  if "__pycache__" not in p.parts)
+    return sorted(
+        p
+        for folder in folders
+        for p in (ROOT / folder).rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
 
 
 def test_no_python_file_in_the_package_or_scripts_is_over_300_lines():
     files = python_files("syllabus_code", "scripts")
     assert len(files) > 50  # the walk found the package and the hooks
-    too_long = {str(p.relative_to(ROOT)): n for p in files
-                if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    too_long = {
+        str(p.relative_to(ROOT)): n
+        for p in files
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert not too_long, f"over {MAX_LINES} lines (split by concern): {too_long}"

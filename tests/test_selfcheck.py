@@ -6,8 +6,14 @@ import pytest
 
 from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
-BASE = dict(id="out-size", prompt="Output size?", answer=14.0, tolerance=0.0, solution="14",
-            hint="Use the formula.")
+BASE = dict(
+    id="out-size",
+    prompt="Output size?",
+    answer=14.0,
+    tolerance=0.0,
+    solution="14",
+    hint="Use the formula.",
+)
 
 
 def test_a_well_formed_numeric_question_keeps_its_fields():
@@ -15,14 +21,17 @@ def test_a_well_formed_numeric_question_keeps_its_fields():
     assert q.answer == 14.0 and q.mistakes[0].hint == "You forgot the floor."
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"id": "has space"}, "letters, digits"),
-    ({"prompt": " "}, "prompt must not be empty"),
-    ({"solution": ""}, "solution must not be empty"),
-    ({"answer": float("nan")}, "answer must be finite"),
-    ({"tolerance": -1.0}, "tolerance must be finite"),
-    ({"hint": ""}, "hint must not be empty"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"id": "has space"}, "letters, digits"),
+        ({"prompt": " "}, "prompt must not be empty"),
+        ({"solution": ""}, "solution must not be empty"),
+        ({"answer": float("nan")}, "answer must be finite"),
+        ({"tolerance": -1.0}, "tolerance must be finite"),
+        ({"hint": ""}, "hint must not be empty"),
+    ],
+)
 def test_malformed_numeric_questions_are_refused(change, message):
     with pytest.raises(ValueError, match=message):
         Numeric(**{**BASE, **change})

@@ -4,7 +4,13 @@ scikit-learn, or a direct average instead of the package function the question c
 from __future__ import annotations
 
 import numpy as np
-from selfcheck_helpers import assert_close, assert_counts, by_id, correct_option, load_page
+from selfcheck_helpers import (
+    assert_close,
+    assert_counts,
+    by_id,
+    correct_option,
+    load_page,
+)
 from sklearn import metrics as skm
 
 MODULE = "01-ml-fundamentals"
@@ -19,9 +25,13 @@ def test_module_has_at_least_12_questions_and_2_to_4_per_section():
 
 
 def test_risk_by_hand_and_sklearn():
-    assert_close(q("learning-and-risk", "expected-risk"), (2 - 3) ** 2 + (1 - (-1)) ** 2 + 0.5 ** 2)
+    assert_close(
+        q("learning-and-risk", "expected-risk"), (2 - 3) ** 2 + (1 - (-1)) ** 2 + 0.5**2
+    )
     x, y = np.array([0.0, 1, 2, 3]), np.array([1.0, 2, 6, 5])
-    assert_close(q("learning-and-risk", "empirical-risk"), skm.mean_squared_error(y, 2 * x))
+    assert_close(
+        q("learning-and-risk", "empirical-risk"), skm.mean_squared_error(y, 2 * x)
+    )
 
 
 def test_risk_expected_risk_by_monte_carlo():
@@ -40,11 +50,15 @@ def test_risk_choices():
 
 
 def test_bias_variance_by_direct_averages():
-    assert_close(q("bias-variance", "bias2"), (np.mean([0.9, 1.3, 1.1, 1.5]) - 1.0) ** 2)
+    assert_close(
+        q("bias-variance", "bias2"), (np.mean([0.9, 1.3, 1.1, 1.5]) - 1.0) ** 2
+    )
     # E over D (the four fits, equally likely) and the noise of (f + eps - fhat)^2
     # = mean squared distance of the fits from f, plus sigma^2
     preds = np.array([1.2, 0.8, 1.4, 1.0])
-    assert_close(q("bias-variance", "expected-error"), np.mean((1.0 - preds) ** 2) + 0.3 ** 2)
+    assert_close(
+        q("bias-variance", "expected-error"), np.mean((1.0 - preds) ** 2) + 0.3**2
+    )
 
 
 def test_bias_variance_choices():
@@ -55,7 +69,10 @@ def test_bias_variance_choices():
 
 
 def _labels(tp, fp, fn, tn):
-    return ([1] * tp + [0] * fp + [1] * fn + [0] * tn, [1] * tp + [1] * fp + [0] * fn + [0] * tn)
+    return (
+        [1] * tp + [0] * fp + [1] * fn + [0] * tn,
+        [1] * tp + [1] * fp + [0] * fn + [0] * tn,
+    )
 
 
 def test_metrics_against_sklearn():

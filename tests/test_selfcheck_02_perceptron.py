@@ -8,7 +8,13 @@ import math
 
 import numpy as np
 from scipy.optimize import linprog
-from selfcheck_helpers import assert_close, assert_counts, by_id, correct_option, load_page
+from selfcheck_helpers import (
+    assert_close,
+    assert_counts,
+    by_id,
+    correct_option,
+    load_page,
+)
 
 MODULE = "02-perceptron"
 
@@ -23,14 +29,26 @@ def test_module_has_at_least_12_questions_and_2_to_4_per_section():
 
 def test_mcculloch_pitts_by_enumeration():
     patterns = list(itertools.product((0, 1), repeat=3))
-    assert_close(q("mcculloch-pitts", "count-firing"),
-                 sum(2 * a + b + c >= 3 for a, b, c in patterns))
+    assert_close(
+        q("mcculloch-pitts", "count-firing"),
+        sum(2 * a + b + c >= 3 for a, b, c in patterns),
+    )
     majority = [a + b + c >= 2 for a, b, c in patterns]
-    theta = next(t for t in range(5) if [a + b + c >= t for a, b, c in patterns] == majority)
+    theta = next(
+        t for t in range(5) if [a + b + c >= t for a, b, c in patterns] == majority
+    )
     assert_close(q("mcculloch-pitts", "majority"), theta)
     question = q("mcculloch-pitts", "nand")
-    assert question.options[correct_option(question)].text == "\\(w = (-1, -1)\\), \\(\\theta = -1\\)"
-    assert [int(-a - b >= -1) for a, b in itertools.product((0, 1), repeat=2)] == [1, 1, 1, 0]
+    assert (
+        question.options[correct_option(question)].text
+        == "\\(w = (-1, -1)\\), \\(\\theta = -1\\)"
+    )
+    assert [int(-a - b >= -1) for a, b in itertools.product((0, 1), repeat=2)] == [
+        1,
+        1,
+        1,
+        0,
+    ]
 
 
 def _perceptron(X, y, epochs):
@@ -45,7 +63,7 @@ def _perceptron(X, y, epochs):
 def test_perceptron_by_a_hand_written_loop():
     w, _b, _ = _perceptron([(1, 2), (2, 0)], [1, -1], 1)
     assert_close(q("perceptron", "one-epoch"), w[0])
-    assert_close(q("perceptron", "score-gain"), 0.5 * (2 ** 2 + 1 ** 2 + 1))
+    assert_close(q("perceptron", "score-gain"), 0.5 * (2**2 + 1**2 + 1))
     question = q("perceptron", "learning-rate")
     assert question.options[correct_option(question)].text.startswith("Only the scale")
 
@@ -53,7 +71,7 @@ def test_perceptron_by_a_hand_written_loop():
 def test_convergence_by_hand():
     gamma = min(2 + 0.5, -(0 - 2 + 0.5)) / math.sqrt(1 + 1 + 0.25)
     assert_close(q("convergence", "margin"), gamma)
-    assert_close(q("convergence", "bound"), (math.sqrt(2 ** 2 + 1) / gamma) ** 2)
+    assert_close(q("convergence", "bound"), (math.sqrt(2**2 + 1) / gamma) ** 2)
     question = q("convergence", "depends-on")
     assert question.options[correct_option(question)].text.startswith("Only the ratio")
 

@@ -20,8 +20,13 @@ from syllabus_code.selfcheck import Numeric
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = "04-training-deep-networks"
-PAGES = ["vanishing-gradients", "initialization", "batch-normalization", "regularization",
-         "universal-approximation"]
+PAGES = [
+    "vanishing-gradients",
+    "initialization",
+    "batch-normalization",
+    "regularization",
+    "universal-approximation",
+]
 
 
 def load(page: str) -> list:
@@ -42,8 +47,12 @@ def same(value: float, expected: float) -> bool:
 
 # ---- structure --------------------------------------------------------------------------------
 
+
 def test_every_section_page_has_a_question_file_and_no_other_file_exists():
-    section_pages = {p.stem for p in (ROOT / "docs" / MODULE).glob("*.md")} - {"index", "exercises"}
+    section_pages = {p.stem for p in (ROOT / "docs" / MODULE).glob("*.md")} - {
+        "index",
+        "exercises",
+    }
     files = {p.stem for p in (ROOT / "docs" / "questions" / MODULE).glob("*.py")}
     assert section_pages == set(PAGES) == files
 
@@ -60,10 +69,14 @@ def test_ids_unique_numeric_questions_have_mistakes_choices_explain_every_option
             if isinstance(q, Numeric):
                 assert 1 <= len(q.mistakes) <= 3
                 asked = re.search(r"(\d) decimals", q.prompt)
-                if q.tolerance >= 1e-4:   # a rounded answer says how precisely to give it
+                if (
+                    q.tolerance >= 1e-4
+                ):  # a rounded answer says how precisely to give it
                     assert asked, q.id
-                if asked:                 # and is accepted to half a unit of the last decimal
-                    assert math.isclose(q.tolerance, 0.5 * 10.0 ** -int(asked.group(1))), q.id
+                if asked:  # and is accepted to half a unit of the last decimal
+                    assert math.isclose(
+                        q.tolerance, 0.5 * 10.0 ** -int(asked.group(1))
+                    ), q.id
                     # and does not sit on a rounding half (0.03125 to 4 decimals: 0.0312 or 0.0313?)
                     scaled = abs(q.answer) * 10 ** int(asked.group(1))
                     assert abs(scaled - math.floor(scaled) - 0.5) > 1e-6, q.id
@@ -83,6 +96,7 @@ def test_pages_with_a_widget_have_a_widget_task_for_it():
 
 # ---- independent answers ----------------------------------------------------------------------
 
+
 def correct_text(page: str, qid: str) -> str:
     (option,) = [o for o in question(page, qid).options if o.correct]
     return option.text
@@ -91,9 +105,11 @@ def correct_text(page: str, qid: str) -> str:
 def test_sigmoid_product_bound():
     z = torch.zeros(1, dtype=torch.float64, requires_grad=True)
     torch.sigmoid(z).backward()
-    best = z.grad.item()                                    # sigma'(0), the largest slope
+    best = z.grad.item()  # sigma'(0), the largest slope
     assert best == 0.25
-    assert same(question("vanishing-gradients", "sigmoid-product-bound").answer, (best * 2) ** 5)
+    assert same(
+        question("vanishing-gradients", "sigmoid-product-bound").answer, (best * 2) ** 5
+    )
 
 
 def test_clip_by_norm_with_torch():
@@ -104,19 +120,24 @@ def test_clip_by_norm_with_torch():
     norm = torch.nn.utils.clip_grad_norm_([w, b], max_norm=5.0)
     assert norm.item() == 13.0
     # torch divides by ||g|| + 1e-6, so it agrees to about 1e-7 only
-    assert math.isclose(question("vanishing-gradients", "clip-by-norm").answer, b.grad.item(),
-                        rel_tol=1e-6)
+    assert math.isclose(
+        question("vanishing-gradients", "clip-by-norm").answer,
+        b.grad.item(),
+        rel_tol=1e-6,
+    )
     assert same(question("vanishing-gradients", "clip-by-norm").answer, 12 * 5 / 13)
 
 
 def test_tanh_xavier_choice():
-    assert correct_text("vanishing-gradients", "tanh-xavier-level").startswith("The weights' gain")
+    assert correct_text("vanishing-gradients", "tanh-xavier-level").startswith(
+        "The weights' gain"
+    )
 
 
 def test_xavier_bound_by_hand_and_by_torch_samples():
     a = math.sqrt(6 / (256 + 128))
     assert same(question("initialization", "xavier-uniform-bound").answer, a)
-    w = torch.empty(128, 256, dtype=torch.float64)          # PyTorch's (out, in)
+    w = torch.empty(128, 256, dtype=torch.float64)  # PyTorch's (out, in)
     torch.nn.init.xavier_uniform_(w, generator=torch.Generator().manual_seed(0))
     assert w.abs().max().item() <= a and w.abs().max().item() > 0.999 * a
 
@@ -125,12 +146,14 @@ def test_he_std_by_hand_and_by_torch_samples():
     std = math.sqrt(2 / 512)
     assert same(question("initialization", "he-normal-std").answer, std)
     w = torch.empty(512, 512, dtype=torch.float64)
-    torch.nn.init.kaiming_normal_(w, nonlinearity="relu", generator=torch.Generator().manual_seed(0))
-    assert abs(w.std().item() / std - 1) < 0.01             # 262,144 draws: within 1 %
+    torch.nn.init.kaiming_normal_(
+        w, nonlinearity="relu", generator=torch.Generator().manual_seed(0)
+    )
+    assert abs(w.std().item() / std - 1) < 0.01  # 262,144 draws: within 1 %
 
 
 def test_relu_variance_factor_by_hand_and_by_simulation():
-    factor = 0.5 * 256 * 0.05 ** 2
+    factor = 0.5 * 256 * 0.05**2
     assert same(question("initialization", "relu-variance-factor").answer, factor)
     g = torch.Generator().manual_seed(0)
     z = torch.randn(2000, 256, generator=g, dtype=torch.float64)
@@ -140,19 +163,28 @@ def test_relu_variance_factor_by_hand_and_by_simulation():
 
 
 def test_zero_init_tanh_nothing_moves_but_the_output_bias():
-    net = torch.nn.Sequential(torch.nn.Linear(4, 5), torch.nn.Tanh(), torch.nn.Linear(5, 3)).double()
+    net = torch.nn.Sequential(
+        torch.nn.Linear(4, 5), torch.nn.Tanh(), torch.nn.Linear(5, 3)
+    ).double()
     for p in net.parameters():
         torch.nn.init.zeros_(p)
     g = torch.Generator().manual_seed(0)
-    x, y = torch.randn(32, 4, generator=g, dtype=torch.float64), torch.randint(0, 3, (32,), generator=g)
+    x, y = (
+        torch.randn(32, 4, generator=g, dtype=torch.float64),
+        torch.randint(0, 3, (32,), generator=g),
+    )
     opt = torch.optim.SGD(net.parameters(), lr=0.5)
     for _ in range(20):
         opt.zero_grad()
         F.cross_entropy(net(x), y).backward()
         opt.step()
-    assert all(p.abs().max().item() == 0 for p in (net[0].weight, net[0].bias, net[2].weight))
+    assert all(
+        p.abs().max().item() == 0 for p in (net[0].weight, net[0].bias, net[2].weight)
+    )
     assert net[2].bias.abs().max().item() > 0
-    assert correct_text("initialization", "zero-init-tanh").startswith("No weight ever moves")
+    assert correct_text("initialization", "zero-init-tanh").startswith(
+        "No weight ever moves"
+    )
 
 
 def test_batchnorm_output_and_running_variance_with_torch():
@@ -163,19 +195,25 @@ def test_batchnorm_output_and_running_variance_with_torch():
     bn.train()
     out = bn(torch.tensor([[1.0], [2.0], [3.0], [6.0]], dtype=torch.float64))
     assert same(question("batch-normalization", "bn-output").answer, out[-1, 0].item())
-    assert same(question("batch-normalization", "bn-running-var").answer, bn.running_var.item())
+    assert same(
+        question("batch-normalization", "bn-running-var").answer, bn.running_var.item()
+    )
 
 
 def test_batchnorm2d_values_per_channel_and_choice():
     n, c, h, w = 8, 16, 10, 10
-    assert question("batch-normalization", "bn2d-values-per-channel").answer == n * h * w
+    assert (
+        question("batch-normalization", "bn2d-values-per-channel").answer == n * h * w
+    )
     # torch's unbiased running variance uses the same m: one channel with m values 0, 1
     x = torch.zeros(n, c, h, w, dtype=torch.float64)
     x[0, 0, 0, 0] = 1.0
     bn = torch.nn.BatchNorm2d(c, momentum=1.0).double().train()
     bn(x)
     m = n * h * w
-    assert math.isclose(bn.running_var[0].item(), (1 / m - 1 / m**2) * m / (m - 1), rel_tol=1e-12)
+    assert math.isclose(
+        bn.running_var[0].item(), (1 / m - 1 / m**2) * m / (m - 1), rel_tol=1e-12
+    )
     assert correct_text("batch-normalization", "bn-why").startswith("It helps, but")
 
 
@@ -201,8 +239,10 @@ def test_l1_proximal_step_by_hand():
 
 def test_l2_with_adam_differs_from_adamw():
     results = []
-    for make in (lambda p: torch.optim.Adam(p, lr=0.1, weight_decay=0.5),
-                 lambda p: torch.optim.AdamW(p, lr=0.1, weight_decay=0.5)):
+    for make in (
+        lambda p: torch.optim.Adam(p, lr=0.1, weight_decay=0.5),
+        lambda p: torch.optim.AdamW(p, lr=0.1, weight_decay=0.5),
+    ):
         w = torch.nn.Parameter(torch.tensor([2.0, 2.0], dtype=torch.float64))
         opt = make([w])
         for _ in range(3):
@@ -210,7 +250,9 @@ def test_l2_with_adam_differs_from_adamw():
             opt.step()
         results.append(w.detach().clone())
     assert not torch.allclose(results[0], results[1])
-    assert correct_text("regularization", "l2-with-adam").startswith("They are different algorithms")
+    assert correct_text("regularization", "l2-with-adam").startswith(
+        "They are different algorithms"
+    )
 
 
 def test_units_for_epsilon_by_search_and_by_building_the_network():
@@ -224,10 +266,17 @@ def test_units_for_epsilon_by_search_and_by_building_the_network():
     grid = torch.linspace(0, 1, n + 1, dtype=torch.float64)
     f = lambda t: torch.sin(2 * math.pi * t)  # noqa: E731
     s = 40.0 * n
-    out = f(grid[0]) + torch.sigmoid(s * (x - (grid[:-1] + grid[1:]) / 2)) @ torch.diff(f(grid))
+    out = f(grid[0]) + torch.sigmoid(s * (x - (grid[:-1] + grid[1:]) / 2)) @ torch.diff(
+        f(grid)
+    )
     assert (out - f(x).ravel()).abs().max().item() <= eps
 
 
 def test_universal_approximation_choices():
-    assert correct_text("universal-approximation", "which-activation-fails") == r"\(g(t) = t^2\)"
-    assert correct_text("universal-approximation", "what-it-guarantees").startswith("That for every continuous function")
+    assert (
+        correct_text("universal-approximation", "which-activation-fails")
+        == r"\(g(t) = t^2\)"
+    )
+    assert correct_text("universal-approximation", "what-it-guarantees").startswith(
+        "That for every continuous function"
+    )

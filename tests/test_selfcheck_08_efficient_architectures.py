@@ -19,8 +19,11 @@ from syllabus_code.selfcheck import Choice, Numeric
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = "08-efficient-architectures"
-SECTION_PAGES = sorted(p.stem for p in (ROOT / "docs" / MODULE).glob("*.md")
-                       if p.stem not in ("index", "exercises"))
+SECTION_PAGES = sorted(
+    p.stem
+    for p in (ROOT / "docs" / MODULE).glob("*.md")
+    if p.stem not in ("index", "exercises")
+)
 
 
 def load(page: str) -> dict[str, Numeric | Choice]:
@@ -32,7 +35,10 @@ def count(*modules: nn.Module) -> int:
 
 
 def _separable(c_in: int, c_out: int, k: int) -> int:
-    return count(nn.Conv2d(c_in, c_in, k, groups=c_in, bias=False), nn.Conv2d(c_in, c_out, 1, bias=False))
+    return count(
+        nn.Conv2d(c_in, c_in, k, groups=c_in, bias=False),
+        nn.Conv2d(c_in, c_out, 1, bias=False),
+    )
 
 
 def _torchvision_se() -> int:
@@ -53,7 +59,7 @@ def _torchvision_b2_stage5_channels() -> int:
 
     with torch.device("meta"):
         b0, b2 = efficientnet_b0(weights=None), efficientnet_b2(weights=None)
-    assert b0.features[5][-1].out_channels == 112          # the B0 width the prompt gives
+    assert b0.features[5][-1].out_channels == 112  # the B0 width the prompt gives
     return b2.features[5][-1].out_channels
 
 
@@ -61,20 +67,24 @@ def _torchvision_survivor_scale() -> float:
     from torchvision.ops import stochastic_depth
 
     torch.manual_seed(0)
-    out = stochastic_depth(torch.ones(64, 1, dtype=torch.float64), p=0.2, mode="row", training=True)
+    out = stochastic_depth(
+        torch.ones(64, 1, dtype=torch.float64), p=0.2, mode="row", training=True
+    )
     return out.max().item()
 
 
 EXPECTED = {
     ("depthwise-separable", "separable-weights"): lambda: _separable(64, 128, 3),
-    ("depthwise-separable", "cost-fraction"): lambda: _separable(32, 256, 5) / count(nn.Conv2d(32, 256, 5, bias=False)),
+    ("depthwise-separable", "cost-fraction"): lambda: (
+        _separable(32, 256, 5) / count(nn.Conv2d(32, 256, 5, bias=False))
+    ),
     ("depthwise-separable", "mobilenet-block"): 9 * 96 + 96 * 192 + 2 * 96 + 2 * 192,
     ("depthwise-separable", "resolution-multiplier"): (160 / 32) ** 2 / (224 / 32) ** 2,
     ("efficientnet", "se-params"): _torchvision_se,
     ("efficientnet", "make-divisible"): _torchvision_b2_stage5_channels,
     ("efficientnet", "compound-flops"): (1.2 * 1.1**2 * 1.15**2) ** 3,
     ("efficientnet", "stochastic-depth-scale"): _torchvision_survivor_scale,
-    ("nas", "mnas-score"): 80 * 2 ** -0.07,
+    ("nas", "mnas-score"): 80 * 2**-0.07,
 }
 
 CORRECT_OPTION = {
@@ -104,7 +114,9 @@ def test_choice_marks_the_right_option(questions, page, qid):
     assert isinstance(q, Choice)
     (correct,) = [o for o in q.options if o.correct]
     assert CORRECT_OPTION[(page, qid)] in correct.text
-    assert all(CORRECT_OPTION[(page, qid)] not in o.text for o in q.options if not o.correct)
+    assert all(
+        CORRECT_OPTION[(page, qid)] not in o.text for o in q.options if not o.correct
+    )
 
 
 def test_every_question_is_checked_here(questions):
@@ -125,7 +137,9 @@ def test_every_numeric_question_has_a_likely_mistake(questions):
             if isinstance(q, Numeric):
                 assert 1 <= len(q.mistakes) <= 3, (page, q.id)
             else:
-                assert 3 <= len(q.options) <= 4 and all(o.explanation.strip() for o in q.options)
+                assert 3 <= len(q.options) <= 4 and all(
+                    o.explanation.strip() for o in q.options
+                )
 
 
 DECIMALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -138,12 +152,14 @@ def test_stated_precision_matches_the_tolerance(questions):
         for q in qs.values():
             if not isinstance(q, Numeric):
                 continue
-            asked = re.search(r"\b(\d|one|two|three|four|five) decimals?\b", q.prompt, re.IGNORECASE)
+            asked = re.search(
+                r"\b(\d|one|two|three|four|five) decimals?\b", q.prompt, re.IGNORECASE
+            )
             if q.tolerance == 0:
                 assert not asked and q.answer == round(q.answer), (page, q.id)
                 continue
             assert asked, (page, q.id)
             n = DECIMALS.get(asked.group(1).lower()) or int(asked.group(1))
-            assert math.isclose(q.tolerance, 0.5 * 10.0 ** -n), (page, q.id)
-            scaled = abs(q.answer) * 10 ** n
+            assert math.isclose(q.tolerance, 0.5 * 10.0**-n), (page, q.id)
+            scaled = abs(q.answer) * 10**n
             assert abs(scaled - math.floor(scaled) - 0.5) > 1e-6, (page, q.id)

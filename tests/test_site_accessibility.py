@@ -49,14 +49,20 @@ def test_axe_finds_no_wcag21_aa_violation(page_sweep):
     failing = {job: v for job, v in results.items() if v}
     if failing:
         seconds = sum(page_sweep.seconds.values())
-        lines = [f"axe: violations on {len(failing)} of {len(results)} page checks (sweep {seconds:.0f} s)"]
+        lines = [
+            f"axe: violations on {len(failing)} of {len(results)} page checks (sweep {seconds:.0f} s)"
+        ]
         for (rel, (width, scheme)), violations in sorted(failing.items()):
-            counts = ", ".join(f"{v['id']} ({v['impact']}): {v['count']}" for v in violations)
+            counts = ", ".join(
+                f"{v['id']} ({v['impact']}): {v['count']}" for v in violations
+            )
             lines.append(f"/{rel} at {width} px, {scheme}: {counts}")
         lines.append("First nodes of each:")
         for (rel, (width, scheme)), violations in sorted(failing.items())[:8]:
             for v in violations:
-                lines += [f"  /{rel} {width} {scheme} {v['id']}: {n}" for n in v["nodes"]]
+                lines += [
+                    f"  /{rel} {width} {scheme} {v['id']}: {n}" for n in v["nodes"]
+                ]
         pytest.fail("\n".join(lines), pytrace=False)
 
 
@@ -74,15 +80,23 @@ def test_the_dark_palette_is_the_scheme_attribute(browser, site_url):
             attrs[system] = page.evaluate(
                 """() => Object.fromEntries([...document.body.attributes]
                      .filter(a => a.name.startsWith('data-md-color-'))
-                     .map(a => [a.name, a.value]))""")
+                     .map(a => [a.name, a.value]))"""
+            )
             media_rules = page.evaluate(
                 """() => [...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; }
                            catch (e) { return []; } })
-                     .filter(r => r.media && /prefers-color-scheme/.test(r.media.mediaText)).length""")
-            assert media_rules == 0, "a stylesheet reads prefers-color-scheme: toggling the attribute is not enough"
+                     .filter(r => r.media && /prefers-color-scheme/.test(r.media.mediaText)).length"""
+            )
+            assert media_rules == 0, (
+                "a stylesheet reads prefers-color-scheme: toggling the attribute is not enough"
+            )
         finally:
             context.close()
     assert attrs["light"]["data-md-color-scheme"] == "default"
     assert attrs["dark"]["data-md-color-scheme"] == "slate"
-    rest = lambda a: {k: v for k, v in a.items() if k not in ("data-md-color-scheme", "data-md-color-media")}  # noqa: E731
+    rest = lambda a: {
+        k: v
+        for k, v in a.items()
+        if k not in ("data-md-color-scheme", "data-md-color-media")
+    }  # noqa: E731
     assert rest(attrs["light"]) == rest(attrs["dark"]), attrs

@@ -30,7 +30,9 @@ def test_every_page_loads_clean_with_rendered_maths(page_sweep):
     for (rel, width), visit in sorted(page_sweep.visits.items()):
         if visit.errors:
             problems.append(f"{rel} at {width} px: {visit.errors}")
-        if visit.katex_js:  # the maths is rendered at build: no page may fetch KaTeX's renderer
+        if (
+            visit.katex_js
+        ):  # the maths is rendered at build: no page may fetch KaTeX's renderer
             problems.append(f"{rel}: loads KaTeX's JavaScript: {visit.katex_js}")
         state = visit.maths
         if state is None:
@@ -38,18 +40,28 @@ def test_every_page_loads_clean_with_rendered_maths(page_sweep):
         if state["arithmatex"] and not state["katex"]:
             problems.append(f"{rel}: maths not rendered")
         if state["notebookRaw"]:
-            problems.append(f"{rel}: {state['notebookRaw']} notebook cells with unrendered $maths$")
+            problems.append(
+                f"{rel}: {state['notebookRaw']} notebook cells with unrendered $maths$"
+            )
         if state["errors"] or state["raw"]:
-            problems.append(f"{rel}: {state['errors']} KaTeX errors, {state['raw']} raw formulas")
+            problems.append(
+                f"{rel}: {state['errors']} KaTeX errors, {state['raw']} raw formulas"
+            )
         if state["stampMissing"]:
-            problems.append(f"{rel}: code on the page was not in the run the site was built from")
+            problems.append(
+                f"{rel}: code on the page was not in the run the site was built from"
+            )
         problems += [f"{rel}: {text}" for text in state["stampFailed"]]
-    checked = {rel for (rel, width), v in page_sweep.visits.items() if v.maths is not None}
+    checked = {
+        rel for (rel, width), v in page_sweep.visits.items() if v.maths is not None
+    }
     assert checked == set(page_sweep.pages), "pages the sweep did not check at 1280 px"
     assert not problems, "\n".join(problems)
 
 
-def test_dark_toggle_and_instant_navigation_rerender_maths(site_dir, site_url, page_and_log):
+def test_dark_toggle_and_instant_navigation_rerender_maths(
+    site_dir, site_url, page_and_log
+):
     from site_fixtures import built_site_port
 
     page, log = page_and_log
@@ -62,14 +74,18 @@ def test_dark_toggle_and_instant_navigation_rerender_maths(site_dir, site_url, p
     scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
     before = scheme()
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
+    page.wait_for_function(
+        f"document.body.getAttribute('data-md-color-scheme') !== '{before}'"
+    )
     assert scheme() != before
     # Instant navigation: follow an in-site link; the page is swapped without a reload.
     page.evaluate("window.__marker = 1")
     page.locator("article a[href*='00-foundations']").first.click()
     page.wait_for_function("location.pathname.includes('00-foundations')")
     page.wait_for_function("document.querySelectorAll('.katex').length > 0")
-    assert page.evaluate("window.__marker") == 1, "the link caused a full reload: instant navigation is off"
+    assert page.evaluate("window.__marker") == 1, (
+        "the link caused a full reload: instant navigation is off"
+    )
     assert page.locator(".katex-error").count() == 0
     log.assert_clean()
 

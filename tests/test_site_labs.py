@@ -69,14 +69,20 @@ def test_notebook_is_valid_and_holds_the_outputs_the_page_shows(site_dir, stem):
     )
     assert not install.outputs
     source = jupytext.read(ROOT / "docs/labs" / f"{stem}.py")
-    assert [c.source for c in cells] == [c.source for c in source.cells]  # the lab, whole
+    assert [c.source for c in cells] == [
+        c.source for c in source.cells
+    ]  # the lab, whole
 
     text = html.unescape(re.sub(r"<[^>]+>", "", page))  # what the page shows, as text
     # Figures are files beside the page (scripts/hooks/lab_page_weight.py), each with its size.
     images = {}
-    for src, width, height in re.findall(r'<img[^>]*\ssrc="([^":/]+\.png)" width="(\d+)" height="(\d+)"', page):
+    for src, width, height in re.findall(
+        r'<img[^>]*\ssrc="([^":/]+\.png)" width="(\d+)" height="(\d+)"', page
+    ):
         data = (site_dir / "labs" / stem / src).read_bytes()
-        assert lpw.png_size(data) == (int(width), int(height)), f"{stem}: {src} has another size"
+        assert lpw.png_size(data) == (int(width), int(height)), (
+            f"{stem}: {src} has another size"
+        )
         images[base64.b64encode(data).decode()] = src
     assert "data:image/png" not in page, f"{stem}: a figure is still inline in the page"
     shown, pngs = 0, 0
@@ -86,11 +92,17 @@ def test_notebook_is_valid_and_holds_the_outputs_the_page_shows(site_dir, stem):
         assert cell.execution_count is not None, f"{stem}: a code cell was not executed"
         for out in cell.outputs:
             assert out.output_type != "error", f"{stem}: {out.get('ename')}"
-            body = out.text if out.output_type == "stream" else out.get("data", {}).get("text/plain", "")
+            body = (
+                out.text
+                if out.output_type == "stream"
+                else out.get("data", {}).get("text/plain", "")
+            )
             if out.output_type != "stream" and "image/png" in out.data:
                 png = out.data["image/png"].replace("\n", "")
                 assert base64.b64decode(png)[:8] == b"\x89PNG\r\n\x1a\n"
-                assert png in images, f"{stem}: a figure of the notebook is not on the page"
+                assert png in images, (
+                    f"{stem}: a figure of the notebook is not on the page"
+                )
                 pngs += 1
                 continue
             for line in filter(None, (s.strip() for s in body.splitlines())):
@@ -105,20 +117,26 @@ def test_lab_page_links_its_notebook_source_and_colab(site_dir, site_url, stem):
     page, _ = page_and_notebook(site_dir, stem)
     parser = Links()
     parser.feed(page)
-    links = {a["href"].rsplit(".", 1)[-1] if "colab" not in a["href"] else "colab": a
-             for a in parser.links}
+    links = {
+        a["href"].rsplit(".", 1)[-1] if "colab" not in a["href"] else "colab": a
+        for a in parser.links
+    }
     page_url = urljoin(site_url, f"labs/{stem}/")
     for ext in ("ipynb", "py"):
         url = urljoin(page_url, links[ext]["href"])
-        rel = url[len(site_url):]
+        rel = url[len(site_url) :]
         assert (site_dir / rel) == site_dir / "labs" / stem / f"{stem}.{ext}"
-        with urllib.request.urlopen(url) as r:  # the page's own origin: the local server
+        with urllib.request.urlopen(
+            url
+        ) as r:  # the page's own origin: the local server
             assert r.read() == (site_dir / rel).read_bytes()
         assert "download" in links[ext]
     assert "Download the notebook (.ipynb)" in page
     expected = ln.colab_url(colab_settings(), stem)
     if expected is None:
-        assert "colab" not in links, "built with a Colab repository the test's environment lacks"
+        assert "colab" not in links, (
+            "built with a Colab repository the test's environment lacks"
+        )
     else:
         assert links["colab"]["href"] == expected
         assert expected.endswith(f"/labs/{stem}.ipynb")

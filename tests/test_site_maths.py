@@ -53,6 +53,7 @@ def test_no_page_refers_to_katex_javascript(site_dir):
     offenders = [
         html.relative_to(site_dir).as_posix()
         for html in site_dir.rglob("*.html")
-        if "katex.min.js" in (text := html.read_text(encoding="utf-8")) or "auto-render" in text
+        if "katex.min.js" in (text := html.read_text(encoding="utf-8"))
+        or "auto-render" in text
     ]
     assert not offenders, f"pages that load KaTeX's JavaScript: {offenders}"

@@ -85,7 +85,15 @@ def test_every_page_fits_a_390px_screen(page_sweep):
         scrolling += visit.mobile["scrolling"]
         widgets += visit.widgets
         problems += [f"/{rel}: {p}" for p in visit.mobile["problems"]]
-    assert checked == set(page_sweep.pages) and len(checked) >= 10, "pages the sweep did not check at 390 px"
-    assert not problems, f"{len(problems)} problems at {WIDTH} px:\n" + "\n".join(problems[:60])
+    assert checked == set(page_sweep.pages) and len(checked) >= 10, (
+        "pages the sweep did not check at 390 px"
+    )
+    assert not problems, f"{len(problems)} problems at {WIDTH} px:\n" + "\n".join(
+        problems[:60]
+    )
     # The checks had something to check: display maths (some of it wider than a phone) and widgets.
-    assert displays > 100 and scrolling > 0 and widgets >= 5, (displays, scrolling, widgets)
+    assert displays > 100 and scrolling > 0 and widgets >= 5, (
+        displays,
+        scrolling,
+        widgets,
+    )

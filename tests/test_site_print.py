@@ -21,9 +21,10 @@ from pdf_text import pdf_pages
 pytestmark = pytest.mark.site
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW_TEX = re.compile(r"\\(?:frac|sum|prod|mathbf|mathrm|operatorname|left|right|begin|end|sqrt|partial"
-                     r"|nabla|cdot|top|in|le|ge|alpha|beta|theta|sigma|lambda|\(|\)|\[|\])(?![A-Za-z])"
-                     )
+RAW_TEX = re.compile(
+    r"\\(?:frac|sum|prod|mathbf|mathrm|operatorname|left|right|begin|end|sqrt|partial"
+    r"|nabla|cdot|top|in|le|ge|alpha|beta|theta|sigma|lambda|\(|\)|\[|\])(?![A-Za-z])"
+)
 
 
 def squash(text: str) -> str:
@@ -41,8 +42,11 @@ def module_titles() -> list[str]:
 
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
         nav = yaml_load(f)["nav"]
-    return [next(iter(item)) for item in nav
-            if isinstance(item, dict) and re.match(r"^\d+ · ", next(iter(item)))]
+    return [
+        next(iter(item))
+        for item in nav
+        if isinstance(item, dict) and re.match(r"^\d+ · ", next(iter(item)))
+    ]
 
 
 def page_headings(print_html: str) -> list[str]:
@@ -50,16 +54,22 @@ def page_headings(print_html: str) -> list[str]:
     out = []
     for section in re.split(r'<section class="print-page"', print_html)[1:]:
         m = re.search(r"<h2[^>]*>(.*?)</h2>", section, re.S)
-        text = re.sub(r'<a class="headerlink".*?</a>|<[^>]+>', "", m.group(1), flags=re.S)
-        out.append(squash(html.unescape(text).replace("¶", "")))  # a notebook's permalink
+        text = re.sub(
+            r'<a class="headerlink".*?</a>|<[^>]+>', "", m.group(1), flags=re.S
+        )
+        out.append(
+            squash(html.unescape(text).replace("¶", ""))
+        )  # a notebook's permalink
     return out
 
 
 def test_pdf_reader_reads_what_chromium_printed(browser, tmp_path):
     page = browser.new_page()
     try:
-        page.set_content("<h1>5 · Convolutional networks</h1><p>Bold <b>fi</b>nal \\frac{a}{b} "
-                         "x² — ∑ θ</p><pre>print(f(x))</pre>")
+        page.set_content(
+            "<h1>5 · Convolutional networks</h1><p>Bold <b>fi</b>nal \\frac{a}{b} "
+            "x² — ∑ θ</p><pre>print(f(x))</pre>"
+        )
         page.pdf(path=str(tmp_path / "t.pdf"), tagged=True)
     finally:
         page.close()
@@ -67,14 +77,18 @@ def test_pdf_reader_reads_what_chromium_printed(browser, tmp_path):
     assert "5 · Convolutional networks" in text
     assert "final\\frac{a}{b}x²—∑θ" in flat(text)
     assert "print(f(x))" in text
-    assert RAW_TEX.search(text), "the raw-TeX pattern must find \\frac in text that has it"
+    assert RAW_TEX.search(text), (
+        "the raw-TeX pattern must find \\frac in text that has it"
+    )
 
 
 def test_course_pdf_has_every_module_and_page_in_order_and_no_raw_tex(site_dir):
     pdf = site_dir / "print" / "course.pdf"
     if not pdf.is_file():
-        pytest.fail(f"{pdf} is missing: run `python scripts/print_pdf.py` after the build "
-                    "(`make site` and `make test-site` do)")
+        pytest.fail(
+            f"{pdf} is missing: run `python scripts/print_pdf.py` after the build "
+            "(`make site` and `make test-site` do)"
+        )
     pages = pdf_pages(pdf.read_bytes())
     text = flat(" ".join(pages))
     titles = module_titles()
@@ -83,7 +97,15 @@ def test_course_pdf_has_every_module_and_page_in_order_and_no_raw_tex(site_dir):
     pos, missing, order = 0, [], []
     html_text = (site_dir / "print" / "index.html").read_text(encoding="utf-8")
     for chunk in re.split(r'<section class="print-module"', html_text)[1:]:
-        title = squash(html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", chunk, re.S).group(1))))
+        title = squash(
+            html.unescape(
+                re.sub(
+                    r"<[^>]+>",
+                    "",
+                    re.search(r"<h1[^>]*>(.*?)</h1>", chunk, re.S).group(1),
+                )
+            )
+        )
         order.append(title)
         order += page_headings(chunk)
     assert [t for t in order if t in titles] == titles, "the print page lacks a module"
@@ -97,13 +119,25 @@ def test_course_pdf_has_every_module_and_page_in_order_and_no_raw_tex(site_dir):
     assert not missing, f"not in the PDF, or out of order: {missing[:10]}"
     # Code may hold TeX (docstrings such as \\(\\sigma(z)\\)): a match counts when the text
     # around it is not text of the print page's code.
-    code = flat(html.unescape(re.sub(r"<[^>]+>", "", " ".join(
-        re.findall(r"<(?:pre|code)\b.*?</(?:pre|code)>", html_text, re.S)))))
+    code = flat(
+        html.unescape(
+            re.sub(
+                r"<[^>]+>",
+                "",
+                " ".join(
+                    re.findall(r"<(?:pre|code)\b.*?</(?:pre|code)>", html_text, re.S)
+                ),
+            )
+        )
+    )
     raw = []
     for m in RAW_TEX.finditer(text):
-        left, right = text[max(0, m.start() - 12):m.end()], text[m.start():m.end() + 12]
+        left, right = (
+            text[max(0, m.start() - 12) : m.end()],
+            text[m.start() : m.end() + 12],
+        )
         if left not in code and right not in code:
-            raw.append(text[max(0, m.start() - 40):m.end() + 40])
+            raw.append(text[max(0, m.start() - 40) : m.end() + 40])
     assert not raw, f"raw TeX in the PDF outside code: {raw[:10]}"
     assert len(pages) > 100, len(pages)
 

@@ -25,11 +25,15 @@ def test_index_loads_only_when_search_opens_and_search_works(page_and_log, site_
     requests = index_requests(page)
     page.goto(site_url + "00-foundations/linear-algebra/", wait_until="networkidle")
     page.wait_for_timeout(300)
-    assert requests == [], "the search index was fetched before the reader opened search"
+    assert requests == [], (
+        "the search index was fetched before the reader opened search"
+    )
     page.keyboard.press("/")  # Material's shortcut: focuses the search box
     page.locator("[data-md-component=search-query]").fill("perceptron")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+    titles = page.locator(
+        ".md-search-result__item h1, .md-search-result__item h2"
+    ).all_inner_texts()
     assert any("perceptron" in t.lower() for t in titles), titles
     assert len(requests) == 1
     # The index stays in the page: following a result by instant navigation and searching
@@ -49,7 +53,9 @@ def test_index_loads_only_when_search_opens_and_search_works(page_and_log, site_
 
 
 def test_tapping_the_search_button_on_a_phone_loads_the_index(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True
+    )
     try:
         page = context.new_page()
         requests = index_requests(page)

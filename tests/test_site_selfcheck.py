@@ -73,23 +73,36 @@ AXE_ON_QUESTIONS = """(tags) => axe.run('.selfcheck-section',
                                      nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"""
 
 
-def test_questions_mark_answers_keep_progress_and_reset(page_and_log, site_url, site_dir):
+def test_questions_mark_answers_keep_progress_and_reset(
+    page_and_log, site_url, site_dir
+):
     page, log = page_and_log
     _open(page, site_url + PAGE)
     assert page.locator(".selfcheck").count() == 3
-    assert "check it: a wrong answer gets a hint" in page.locator(".selfcheck-intro").inner_text()
+    assert (
+        "check it: a wrong answer gets a hint"
+        in page.locator(".selfcheck-intro").inner_text()
+    )
     real = page.locator("#q-mse-mean")
     solution = real.locator('[data-role="solution"]')
     assert solution.is_hidden() and real.locator(".selfcheck-nojs").is_hidden()
-    assert "1.17" not in real.inner_text()  # the answer is not on the page before an attempt
+    assert (
+        "1.17" not in real.inner_text()
+    )  # the answer is not on the page before an attempt
 
     # input that is not a number: a message, never an attempt (no solution yet)
-    for text, message in [("", "Type a number first"), ("abc", '"abc" is not a number'),
-                          ("1e999", "far too large"), ("9" * 60, "60 characters"),
-                          ("0,5", "decimal separator")]:
+    for text, message in [
+        ("", "Type a number first"),
+        ("abc", '"abc" is not a number'),
+        ("1e999", "far too large"),
+        ("9" * 60, "60 characters"),
+        ("0,5", "decimal separator"),
+    ]:
         assert message in _answer(real, text), text
         assert real.get_attribute("data-state") == "invalid"
-        assert real.locator('[data-role="answer"]').get_attribute("aria-invalid") == "true"
+        assert (
+            real.locator('[data-role="answer"]').get_attribute("aria-invalid") == "true"
+        )
     assert solution.is_hidden()
     feedback = _answer(real, '<img src=x onerror="window.__x=1">')
     assert "is not a number" in feedback and real.locator("img").count() == 0
@@ -119,14 +132,18 @@ def test_questions_mark_answers_keep_progress_and_reset(page_and_log, site_url, 
     page.reload()
     page.wait_for_selector(MOUNTED, timeout=10_000)
     assert real.locator('[data-role="answer"]').input_value() == "7/6"
-    assert [page.locator(f"#q-{i}").get_attribute("data-state")
-            for i in ("dense-params", "numpy-nn-shape", "mse-mean")] == ["correct"] * 3
+    assert [
+        page.locator(f"#q-{i}").get_attribute("data-state")
+        for i in ("dense-params", "numpy-nn-shape", "mse-mean")
+    ] == ["correct"] * 3
     assert choice.locator('[data-role="option"][value="1"]').is_checked()
 
     # ... and an instant navigation to the module index, which counts it
     page.evaluate("window.__stay = 1")
-    page.locator('a.md-footer__link--prev').click()  # to the module index
-    page.wait_for_selector(".selfcheck-progress[data-selfcheck-mounted=yes]", timeout=10_000)
+    page.locator("a.md-footer__link--prev").click()  # to the module index
+    page.wait_for_selector(
+        ".selfcheck-progress[data-selfcheck-mounted=yes]", timeout=10_000
+    )
     # Material navigates instantly only on the origin of the sitemap (site_fixtures.site_url
     # falls back to another port when that one is taken)
     instant = urlparse(site_url).port == built_site_port(site_dir)
@@ -134,9 +151,15 @@ def test_questions_mark_answers_keep_progress_and_reset(page_and_log, site_url, 
     box = page.locator(".selfcheck-progress")
     total = int(box.get_attribute("data-total"))
     assert total >= 12
-    assert box.locator('[data-role="count"]').inner_text() == f"Self-check: 3 of {total} answered correctly."
+    assert (
+        box.locator('[data-role="count"]').inner_text()
+        == f"Self-check: 3 of {total} answered correctly."
+    )
     box.locator('[data-role="reset"]').click()
-    assert f"0 of {total} answered correctly" in box.locator('[data-role="count"]').inner_text()
+    assert (
+        f"0 of {total} answered correctly"
+        in box.locator('[data-role="count"]').inner_text()
+    )
     assert "cleared" in box.locator('[data-role="note"]').inner_text()
 
     page.go_back()
@@ -148,7 +171,9 @@ def test_questions_mark_answers_keep_progress_and_reset(page_and_log, site_url, 
     log.assert_clean()
 
 
-def test_without_javascript_the_question_and_its_solution_link_are_readable(browser, site_url):
+def test_without_javascript_the_question_and_its_solution_link_are_readable(
+    browser, site_url
+):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
@@ -161,10 +186,13 @@ def test_without_javascript_the_question_and_its_solution_link_are_readable(brow
         link.click()
         page.wait_for_load_state()
         assert page.url.endswith("00-foundations/solutions/#notation-mse-mean")
-        answers = page.locator("#notation-mse-mean ~ p:has-text('Answer:')").first.inner_text()
+        answers = page.locator(
+            "#notation-mse-mean ~ p:has-text('Answer:')"
+        ).first.inner_text()
         assert "Answer: 1.17" in answers
         page.goto(site_url + INDEX)
-        assert "self-check questions" in page.locator(".selfcheck-progress").inner_text()
+        assert (
+            "self-check questions" in page.locator(".selfcheck-progress").inner_text()
+        )
     finally:
         context.close()
-

@@ -34,13 +34,37 @@ def test_torchrun_two_processes_gloo(tmp_path):
     """DDP on the CPU with 2 processes: both train, only rank 0 writes, and the run finishes."""
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT)}
     env.pop("RANK", None)
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29533",
-           "-m", "syllabus_code", "train", "--data", "synthetic", "--limit", "128", "--batch-size", "32",
-           "--epochs", "1", "--no-progress", "--out", str(tmp_path)]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=150)
+    cmd = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc_per_node",
+        "2",
+        "--master_port",
+        "29533",
+        "-m",
+        "syllabus_code",
+        "train",
+        "--data",
+        "synthetic",
+        "--limit",
+        "128",
+        "--batch-size",
+        "32",
+        "--epochs",
+        "1",
+        "--no-progress",
+        "--out",
+        str(tmp_path),
+    ]
+    proc = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=150
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     records = read_metrics(tmp_path / "metrics.jsonl")
     assert len(records) == 1  # one writer
-    printed = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    printed = [
+        json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")
+    ]
     assert len(printed) == 1 and printed[0]["epoch"] == 1
     assert torch.load(tmp_path / "checkpoint.pt", weights_only=True)["arch"] == "lenet5"

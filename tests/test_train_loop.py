@@ -9,7 +9,14 @@ from syllabus_code.train import ArrayDataset, TrainConfig, amp_dtype, fit
 
 
 def tiny(**kw):
-    base = dict(data="synthetic", limit=128, batch_size=32, epochs=1, progress=False, device="cpu")
+    base = dict(
+        data="synthetic",
+        limit=128,
+        batch_size=32,
+        epochs=1,
+        progress=False,
+        device="cpu",
+    )
     base.update(kw)
     return TrainConfig(**base)
 
@@ -28,7 +35,7 @@ def test_training_lowers_the_loss_on_a_learnable_problem():
     y = torch.randint(0, 10, (256,), generator=g)
     x = 0.3 * torch.randn(256, 1, 28, 28, generator=g)
     for i, label in enumerate(y.tolist()):  # class k: a bright band at rows 2k..2k+2
-        x[i, 0, 2 * label:2 * label + 3] += 2.0
+        x[i, 0, 2 * label : 2 * label + 3] += 2.0
     ds = ArrayDataset(x, y)
     h = fit(tiny(epochs=4, lr=3e-3, schedule="constant"), train_set=ds, test_set=ds)
     assert h["epochs"][-1]["train_loss"] < 0.7 * h["epochs"][0]["train_loss"]
@@ -43,8 +50,18 @@ def test_fit_needs_a_config():
 @pytest.mark.gpu
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
 def test_amp_and_channels_last_on_gpu():
-    h = fit(TrainConfig(data="synthetic", limit=256, batch_size=64, epochs=1, progress=False,
-                        channels_last=True, amp=True, device="cuda"))
+    h = fit(
+        TrainConfig(
+            data="synthetic",
+            limit=256,
+            batch_size=64,
+            epochs=1,
+            progress=False,
+            channels_last=True,
+            amp=True,
+            device="cuda",
+        )
+    )
     assert h["epochs"][0]["device"].startswith("cuda")
     assert all(torch.isfinite(torch.tensor(h["steps"])))
     dtype = amp_dtype(torch.device("cuda"))

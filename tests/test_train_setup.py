@@ -11,7 +11,14 @@ from syllabus_code.train.setup import load_data
 
 
 def tiny(**kw):
-    base = dict(data="synthetic", limit=128, batch_size=32, epochs=1, progress=False, device="cpu")
+    base = dict(
+        data="synthetic",
+        limit=128,
+        batch_size=32,
+        epochs=1,
+        progress=False,
+        device="cpu",
+    )
     base.update(kw)
     return TrainConfig(**base)
 
@@ -21,14 +28,26 @@ def test_load_data_reads_each_split_once_with_the_model_channels(monkeypatch):
 
     calls = []
     real = setup.prepare_data
-    monkeypatch.setattr(setup, "prepare_data", lambda *a, **k: calls.append((a, k)) or real(*a, **k))
+    monkeypatch.setattr(
+        setup, "prepare_data", lambda *a, **k: calls.append((a, k)) or real(*a, **k)
+    )
     train, test = load_data(tiny(model="resnet18"))
-    assert [a[1] for a, _ in calls] == [True, False]  # no extra read to learn the channels
-    assert train.images.shape == (128, 3, 28, 28) and test.images.shape == (256, 3, 28, 28)
+    assert [a[1] for a, _ in calls] == [
+        True,
+        False,
+    ]  # no extra read to learn the channels
+    assert train.images.shape == (128, 3, 28, 28) and test.images.shape == (
+        256,
+        3,
+        28,
+        28,
+    )
 
 
 def test_build_model_sizes_lenet_and_imagenet_models():
-    assert build_model("lenet5", in_channels=1, image_size=28)(torch.zeros(2, 1, 28, 28)).shape == (2, 10)
+    assert build_model("lenet5", in_channels=1, image_size=28)(
+        torch.zeros(2, 1, 28, 28)
+    ).shape == (2, 10)
     r = build_model("resnet18", num_classes=7)
     assert r.fc.out_features == 7
     with pytest.raises(ValueError, match="valid names"):
@@ -36,17 +55,26 @@ def test_build_model_sizes_lenet_and_imagenet_models():
 
 
 def test_a_model_that_cannot_take_the_data_fails_before_training():
-    with pytest.raises(SetupError, match=r"'vit_mini' cannot train on the synthetic images of shape "
-                                         r"\(3, 28, 28\): .*expects input \(N, 3, 32, 32\)"):
+    with pytest.raises(
+        SetupError,
+        match=r"'vit_mini' cannot train on the synthetic images of shape "
+        r"\(3, 28, 28\): .*expects input \(N, 3, 32, 32\)",
+    ):
         fit(tiny(model="vit_mini"))
-    with pytest.raises(SetupError, match=r"'lenet5' cannot be built with model_kwargs \{'depth': 3\}"):
+    with pytest.raises(
+        SetupError, match=r"'lenet5' cannot be built with model_kwargs \{'depth': 3\}"
+    ):
         fit(tiny(model_kwargs={"depth": 3}))
 
 
 def test_warmup_cosine_schedule():
     f = warmup_cosine(100)
     assert f(0) == pytest.approx(0.1) and f(9) == pytest.approx(1.0)
-    assert f(10) == pytest.approx(1.0) and f(55) == pytest.approx(0.5) and f(100) == pytest.approx(0.0)
+    assert (
+        f(10) == pytest.approx(1.0)
+        and f(55) == pytest.approx(0.5)
+        and f(100) == pytest.approx(0.0)
+    )
     g = warmup_cosine(3)  # tiny runs still work (no division by zero)
     assert [round(g(t), 3) for t in range(3)] == [1.0, 1.0, 0.5]
 
@@ -54,7 +82,18 @@ def test_warmup_cosine_schedule():
 def test_loop_re_exports_them():
     from syllabus_code.train import loop, setup
 
-    assert (loop.build_model, loop.load_data, loop.make_optimizer, loop.make_scheduler,
-            loop.model_channels, loop.warmup_cosine) == (
-        setup.build_model, setup.load_data, setup.make_optimizer, setup.make_scheduler,
-        setup.model_channels, setup.warmup_cosine)
+    assert (
+        loop.build_model,
+        loop.load_data,
+        loop.make_optimizer,
+        loop.make_scheduler,
+        loop.model_channels,
+        loop.warmup_cosine,
+    ) == (
+        setup.build_model,
+        setup.load_data,
+        setup.make_optimizer,
+        setup.make_scheduler,
+        setup.model_channels,
+        setup.warmup_cosine,
+    )

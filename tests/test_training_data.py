@@ -25,10 +25,15 @@ def test_prepare_data_synthetic_is_seeded_and_standardised():
     assert torch.equal(a.images, b.images) and torch.equal(a.labels, b.labels)
     assert abs(a.images.mean().item()) < 0.1  # (U(0, 1) - 0.5) / 0.29: mean about 0
     three = td.prepare_data("Synthetic", limit=8, channels=3)
-    assert three.images.shape == (8, 3, 28, 28) and torch.equal(three.images[:, 0], three.images[:, 2])
+    assert three.images.shape == (8, 3, 28, 28) and torch.equal(
+        three.images[:, 0], three.images[:, 2]
+    )
     x, y = a.__getitems__([0, 5, 7])
     assert x.shape == (3, 1, 28, 28) and torch.equal(y, a.labels[[0, 5, 7]])
-    assert td.data_channels("cifar10-sample") == 3 and td.data_channels("fashion_mnist") == 1
+    assert (
+        td.data_channels("cifar10-sample") == 3
+        and td.data_channels("fashion_mnist") == 1
+    )
 
 
 @needs_offline_copy
@@ -45,7 +50,9 @@ def test_prepare_data_bad_input_names_the_argument():
         td.prepare_data("imagenet")
     with pytest.raises(ValueError, match="limit must be a positive int"):
         td.prepare_data("synthetic", limit=0)
-    with pytest.raises(ValueError, match="channels must be a positive int or None, got True"):
+    with pytest.raises(
+        ValueError, match="channels must be a positive int or None, got True"
+    ):
         td.prepare_data("synthetic", channels=True)
     with pytest.raises(TypeError, match="seed must be an int, got bool"):
         td.prepare_data("synthetic", seed=False)
@@ -64,7 +71,10 @@ def test_make_loader_order_depends_only_on_seed_and_epoch():
     assert sorted(order(0, 0)) == list(range(10))
     assert order(0, 1) == order(0, 1) != order(0, 0)
     # the same permutation as torch.randperm seeded with seed + epoch (what DistributedSampler does)
-    assert order(2, 3) == torch.randperm(10, generator=torch.Generator().manual_seed(5)).tolist()
+    assert (
+        order(2, 3)
+        == torch.randperm(10, generator=torch.Generator().manual_seed(5)).tolist()
+    )
     plain = td.make_loader(ds, 4, shuffle=False)
     assert torch.cat([y for _, y in plain]).tolist() == list(range(10))
 
@@ -72,7 +82,20 @@ def test_make_loader_order_depends_only_on_seed_and_epoch():
 def test_data_re_exports_them():
     from syllabus_code import data
 
-    assert (data.DATA_STATS, data.DATA_NAMES, data.data_key, data.data_channels, data.ArrayDataset,
-            data.prepare_data, data.make_loader) == (
-        td.DATA_STATS, td.DATA_NAMES, td.data_key, td.data_channels, td.ArrayDataset,
-        td.prepare_data, td.make_loader)
+    assert (
+        data.DATA_STATS,
+        data.DATA_NAMES,
+        data.data_key,
+        data.data_channels,
+        data.ArrayDataset,
+        data.prepare_data,
+        data.make_loader,
+    ) == (
+        td.DATA_STATS,
+        td.DATA_NAMES,
+        td.data_key,
+        td.data_channels,
+        td.ArrayDataset,
+        td.prepare_data,
+        td.make_loader,
+    )

@@ -44,13 +44,21 @@ def test_feature_extraction_trains_only_the_head_and_keeps_the_backbone():
 
 def test_fine_tuning_unfreezes_the_last_blocks_with_a_smaller_lr():
     m = lenet()
-    groups = TL.prepare(m, "fine-tuning", 10, lr=1e-2, unfreeze=2, backbone_lr_factor=0.1)
+    groups = TL.prepare(
+        m, "fine-tuning", 10, lr=1e-2, unfreeze=2, backbone_lr_factor=0.1
+    )
     assert [g["lr"] for g in groups] == [1e-2, pytest.approx(1e-3)]
     trainable = {n for n, p in m.named_parameters() if p.requires_grad}
-    assert trainable == {f"classifier.{i}.{w}" for i in (0, 2, 4) for w in ("weight", "bias")}
+    assert trainable == {
+        f"classifier.{i}.{w}" for i in (0, 2, 4) for w in ("weight", "bias")
+    }
     r = get_model("resnet18")
     TL.prepare(r, "fine-tuning", 10, lr=1e-2, unfreeze=1)
-    trainable = {n.split(".")[0] + "." + n.split(".")[1] for n, p in r.named_parameters() if p.requires_grad}
+    trainable = {
+        n.split(".")[0] + "." + n.split(".")[1]
+        for n, p in r.named_parameters()
+        if p.requires_grad
+    }
     assert trainable == {"layer4.1", "fc.weight", "fc.bias"}
     # a frozen batch norm keeps its running statistics
     bn = r.layer1[0].bn1
@@ -67,9 +75,19 @@ def test_full_retraining_trains_everything():
 
 
 def test_freeze_holds_layers_in_eval_mode_and_unfreeze_releases_them():
-    net = nn.Sequential(nn.Conv2d(1, 2, 3), nn.BatchNorm2d(2), nn.Dropout(0.5), nn.Flatten(), nn.Linear(2, 2))
+    net = nn.Sequential(
+        nn.Conv2d(1, 2, 3),
+        nn.BatchNorm2d(2),
+        nn.Dropout(0.5),
+        nn.Flatten(),
+        nn.Linear(2, 2),
+    )
     TL.freeze(net[:3])
-    assert not net[0].weight.requires_grad and not net[1].weight.requires_grad and net[4].weight.requires_grad
+    assert (
+        not net[0].weight.requires_grad
+        and not net[1].weight.requires_grad
+        and net[4].weight.requires_grad
+    )
     net.train()
     assert [m.training for m in net] == [False, False, False, True, True]
     TL.freeze(net[:3], False)
@@ -84,9 +102,17 @@ def small_bn_net():
     """Conv-BN-dropout backbone, then dropout and a linear head: every layer whose mode matters."""
     torch.manual_seed(0)
     return nn.Sequential(
-        nn.Conv2d(1, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Dropout(0.5),
-        nn.Conv2d(4, 8, 3), nn.BatchNorm2d(8), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
-        nn.Dropout(0.5), nn.Linear(8, 3),
+        nn.Conv2d(1, 4, 3),
+        nn.BatchNorm2d(4),
+        nn.ReLU(),
+        nn.Dropout(0.5),
+        nn.Conv2d(4, 8, 3),
+        nn.BatchNorm2d(8),
+        nn.ReLU(),
+        nn.AdaptiveAvgPool2d(1),
+        nn.Flatten(),
+        nn.Dropout(0.5),
+        nn.Linear(8, 3),
     )
 
 
@@ -94,19 +120,31 @@ def one_epoch(model, groups):
     from syllabus_code.train import TrainConfig, fit
 
     g = torch.Generator().manual_seed(1)
-    ds = ArrayDataset(torch.randn(64, 1, 8, 8, generator=g) * 3 + 1, torch.randint(0, 3, (64,), generator=g))
-    fit(TrainConfig(epochs=1, lr=1e-2, batch_size=16, progress=False, device="cpu"),
-        model=model, train_set=ds, test_set=ds, param_groups=groups)
+    ds = ArrayDataset(
+        torch.randn(64, 1, 8, 8, generator=g) * 3 + 1,
+        torch.randint(0, 3, (64,), generator=g),
+    )
+    fit(
+        TrainConfig(epochs=1, lr=1e-2, batch_size=16, progress=False, device="cpu"),
+        model=model,
+        train_set=ds,
+        test_set=ds,
+        param_groups=groups,
+    )
 
 
 @pytest.mark.parametrize("strategy", ["feature-extraction", "fine-tuning"])
-def test_a_frozen_backbone_computes_the_same_function_through_an_epoch_of_training(strategy):
+def test_a_frozen_backbone_computes_the_same_function_through_an_epoch_of_training(
+    strategy,
+):
     m = small_bn_net()
     # feature extraction freezes layers 0-5; fine-tuning (unfreeze=2) trains layers 4 and 5 too
     frozen = m[:6] if strategy == "feature-extraction" else m[:2]
     groups = TL.prepare(m, strategy, 3, lr=1e-2, unfreeze=2)
     x = torch.randn(5, 1, 8, 8, generator=torch.Generator().manual_seed(2))
-    stats = {k: v.clone() for k, v in frozen.state_dict().items()}  # weights, running mean/var, counts
+    stats = {
+        k: v.clone() for k, v in frozen.state_dict().items()
+    }  # weights, running mean/var, counts
     with torch.no_grad():
         before = frozen.eval()(x)  # the pretrained function (evaluation mode)
     one_epoch(m, groups)
@@ -120,7 +158,9 @@ def test_a_frozen_backbone_computes_the_same_function_through_an_epoch_of_traini
     # what trains keeps its training mode: the dropout that feeds the head drops
     assert m[9].training and m[10].training
     if strategy == "fine-tuning":
-        assert m[3].training and m[5].training  # the dropout feeding the tuned conv, the tuned BN
+        assert (
+            m[3].training and m[5].training
+        )  # the dropout feeding the tuned conv, the tuned BN
         assert not torch.equal(m[5].running_mean, torch.zeros(8))
 
 
@@ -129,7 +169,9 @@ def test_the_old_behaviour_would_move_the_batchnorm_statistics():
     m = small_bn_net()
     groups = TL.prepare(m, "feature-extraction", 3, lr=1e-2)
     for layer in m.modules():
-        vars(layer).pop("train", None)  # undo the rule: plain nn.Module.train everywhere
+        vars(layer).pop(
+            "train", None
+        )  # undo the rule: plain nn.Module.train everywhere
     mean = m[1].running_mean.clone()
     one_epoch(m, groups)
     assert not torch.equal(m[1].running_mean, mean)

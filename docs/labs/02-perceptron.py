@@ -46,6 +46,7 @@ result = train_perceptron(X, y, lr=lr)
 assert np.allclose(w_aug, np.append(result.w, result.b))
 print(f"{len(snapshots)} updates; final w = {np.round(result.w, 3)}, b = {result.b}")
 
+
 # %%
 def draw_line(ax, w, b, **kw):
     t = np.linspace(-1.1, 1.1, 2)
@@ -53,6 +54,7 @@ def draw_line(ax, w, b, **kw):
         ax.plot(t, -(w[0] * t + b) / w[1], **kw)
     elif abs(w[0]) > 1e-12:
         ax.axvline(-b / w[0], **kw)
+
 
 picks = np.unique(np.linspace(0, len(snapshots) - 1, 6).astype(int))
 fig, axes = plt.subplots(1, len(picks), figsize=(3 * len(picks), 3.2), sharey=True)
@@ -64,9 +66,15 @@ for ax, k in zip(np.atleast_1d(axes), picks):
     ax.scatter(*X[wrong].T, s=120, facecolor="none", edgecolor="red", lw=1.5)
     draw_line(ax, w_star, b_star, color="black", ls="--", lw=1)
     draw_line(ax, w, b, color="tab:red", lw=2)
-    ax.set(xlim=(-1.1, 1.1), ylim=(-1.1, 1.1), title=f"after update {k + 1}: {wrong.sum()} wrong")
+    ax.set(
+        xlim=(-1.1, 1.1),
+        ylim=(-1.1, 1.1),
+        title=f"after update {k + 1}: {wrong.sum()} wrong",
+    )
     ax.set_aspect("equal")
-fig.suptitle("Red line: the perceptron's boundary; dashed: the labelling line; circled: misclassified")
+fig.suptitle(
+    "Red line: the perceptron's boundary; dashed: the labelling line; circled: misclassified"
+)
 fig.tight_layout()
 
 # %% [markdown]
@@ -80,7 +88,9 @@ fig.tight_layout()
 rows = []
 for min_margin in (0.01, 0.03, 0.1, 0.3):
     for seed in range(8):
-        Xs, ys = separable_data(100, np.random.default_rng(seed), w=w_star, b=b_star, min_margin=min_margin)
+        Xs, ys = separable_data(
+            100, np.random.default_rng(seed), w=w_star, b=b_star, min_margin=min_margin
+        )
         bound = novikoff_bound(Xs, ys, w_star, b_star)
         r = train_perceptron(Xs, ys, max_epochs=10_000)
         assert r.converged and r.mistakes <= bound
@@ -88,15 +98,23 @@ for min_margin in (0.01, 0.03, 0.1, 0.3):
 rows = np.array(rows)
 for mm in np.unique(rows[:, 0]):
     sel = rows[rows[:, 0] == mm]
-    print(f"min margin {mm:4.2f}: gamma {sel[:, 1].mean():.3f}, bound {sel[:, 2].mean():8.1f}, "
-          f"mistakes {sel[:, 3].mean():5.1f} (max {sel[:, 3].max():.0f})")
+    print(
+        f"min margin {mm:4.2f}: gamma {sel[:, 1].mean():.3f}, bound {sel[:, 2].mean():8.1f}, "
+        f"mistakes {sel[:, 3].mean():5.1f} (max {sel[:, 3].max():.0f})"
+    )
 
 # %%
 fig, ax = plt.subplots(figsize=(5.5, 3.8))
 sc = ax.scatter(rows[:, 2], rows[:, 3], c=np.log10(rows[:, 0]), cmap="viridis")
 lim = np.array([1, rows[:, 2].max() * 1.5])
 ax.plot(lim, lim, "k--", lw=1, label="mistakes = bound")
-ax.set(xscale="log", yscale="log", xlabel="(R/γ)²", ylabel="mistakes", title="All runs lie below the bound")
+ax.set(
+    xscale="log",
+    yscale="log",
+    xlabel="(R/γ)²",
+    ylabel="mistakes",
+    title="All runs lie below the bound",
+)
 fig.colorbar(sc, label="log10(min margin)")
 ax.legend(frameon=False)
 fig.tight_layout()
@@ -110,7 +128,12 @@ fig.tight_layout()
 # %%
 Xx, yx = xor_data()
 r = train_perceptron(Xx, yx, max_epochs=500)
-print("fixed order: converged", r.converged, "| fewest mistakes in an epoch:", min(r.errors_per_epoch))
+print(
+    "fixed order: converged",
+    r.converged,
+    "| fewest mistakes in an epoch:",
+    min(r.errors_per_epoch),
+)
 
 rng = np.random.default_rng(0)
 w_aug, per_epoch = np.zeros(3), []
@@ -123,12 +146,22 @@ for epoch in range(500):
             mistakes += 1
     per_epoch.append(mistakes)
 assert min(per_epoch) >= 1
-print("shuffled: fewest mistakes in an epoch:", min(per_epoch), "| mean:", np.mean(per_epoch))
+print(
+    "shuffled: fewest mistakes in an epoch:",
+    min(per_epoch),
+    "| mean:",
+    np.mean(per_epoch),
+)
 
 fig, ax = plt.subplots(figsize=(6, 3))
 ax.plot(r.errors_per_epoch[:100], label="fixed order")
 ax.plot(per_epoch[:100], alpha=0.7, label="shuffled each epoch")
-ax.set(xlabel="epoch", ylabel="mistakes", ylim=(0, 4.5), title="XOR: the perceptron never settles")
+ax.set(
+    xlabel="epoch",
+    ylabel="mistakes",
+    ylim=(0, 4.5),
+    title="XOR: the perceptron never settles",
+)
 ax.legend(frameon=False)
 fig.tight_layout()
 

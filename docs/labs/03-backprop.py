@@ -29,9 +29,15 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from syllabus_code.data import load_arrays
-from syllabus_code.numpy_nn import MLP, Optimizer, check_gradient, iterate_minibatches, mlp_backward
+from syllabus_code.numpy_nn import (
+    MLP,
+    Optimizer,
+    check_gradient,
+    iterate_minibatches,
+    mlp_backward,
+)
 
-threadpool_limits(1)   # one BLAS thread: the site is built on a shared machine
+threadpool_limits(1)  # one BLAS thread: the site is built on a shared machine
 rng = np.random.default_rng(0)
 x_train, y_train = load_arrays("mnist", train=True)
 x_test, y_test = load_arrays("mnist", train=False)
@@ -52,7 +58,9 @@ print(x_train.shape, x_train.dtype, np.bincount(y_train))
 small = MLP([784, 8, 10], activation="relu", seed=0)
 xb, yb = x_train[:5].astype(np.float64), y_train[:5]
 _, grads = small.loss_and_grads(xb, yb)
-rows = np.arange(40, 48)           # a slice of W1 keeps the check fast
+rows = np.arange(40, 48)  # a slice of W1 keeps the check fast
+
+
 def loss_of_w1_rows(block):
     trial = dict(small.params)
     w = trial["W1"].copy()
@@ -61,12 +69,19 @@ def loss_of_w1_rows(block):
     net = MLP([784, 8, 10], activation="relu")
     net.params = trial
     return net.loss_and_grads(xb, yb)[0]
-print("W1 rows 40-47:", check_gradient(loss_of_w1_rows, small.params["W1"][rows], grads["W1"][rows]))
+
+
+print(
+    "W1 rows 40-47:",
+    check_gradient(loss_of_w1_rows, small.params["W1"][rows], grads["W1"][rows]),
+)
 for key in ("b1", "W2", "b2"):
+
     def f(v, key=key):
         net = MLP([784, 8, 10], activation="relu")
         net.params = dict(small.params, **{key: v})
         return net.loss_and_grads(xb, yb)[0]
+
     print(f"{key}:", check_gradient(f, small.params[key], grads[key]))
 
 
@@ -75,6 +90,7 @@ for key in ("b1", "W2", "b2"):
 #
 # The same 784-128-10 ReLU network and the same initial weights, trained for 8 epochs with
 # mini-batches of 64, in float32 (float64 is needed only for gradient checks).
+
 
 # %%
 def train(rule, hp, epochs=8, batch=64, seed=0):
@@ -93,22 +109,33 @@ def train(rule, hp, epochs=8, batch=64, seed=0):
 
 
 runs = {}
-for name, rule, hp in [("SGD α=0.05", "sgd", {"lr": 0.05}),
-                       ("momentum α=0.05 β=0.9", "momentum", {"lr": 0.05, "beta": 0.9}),
-                       ("Adam α=1e-3", "adam", {"lr": 1e-3})]:
+for name, rule, hp in [
+    ("SGD α=0.05", "sgd", {"lr": 0.05}),
+    ("momentum α=0.05 β=0.9", "momentum", {"lr": 0.05, "beta": 0.9}),
+    ("Adam α=1e-3", "adam", {"lr": 1e-3}),
+]:
     t0 = time.perf_counter()
     net, hist = train(rule, hp)
     runs[name] = hist
-    print(f"{name:24s} test accuracy {hist['acc'][-1]:.3f}  ({time.perf_counter() - t0:.1f} s)")
+    print(
+        f"{name:24s} test accuracy {hist['acc'][-1]:.3f}  ({time.perf_counter() - t0:.1f} s)"
+    )
 
 # %%
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.8))
 for name, hist in runs.items():
-    line, = ax1.plot(range(1, 9), hist["train"], label=f"{name} (train)")
-    ax1.plot(range(1, 9), hist["test"], "--", color=line.get_color(), label=f"{name} (test)")
+    (line,) = ax1.plot(range(1, 9), hist["train"], label=f"{name} (train)")
+    ax1.plot(
+        range(1, 9), hist["test"], "--", color=line.get_color(), label=f"{name} (test)"
+    )
     ax2.plot(range(1, 9), hist["acc"], label=name)
-ax1.set_xlabel("epoch"); ax1.set_ylabel("cross-entropy"); ax1.set_yscale("log"); ax1.legend(fontsize=7)
-ax2.set_xlabel("epoch"); ax2.set_ylabel("test accuracy"); ax2.legend(fontsize=8)
+ax1.set_xlabel("epoch")
+ax1.set_ylabel("cross-entropy")
+ax1.set_yscale("log")
+ax1.legend(fontsize=7)
+ax2.set_xlabel("epoch")
+ax2.set_ylabel("test accuracy")
+ax2.legend(fontsize=8)
 fig.tight_layout()
 plt.show()
 
@@ -127,6 +154,7 @@ plt.show()
 # several repeats, batch 512). Element-wise work and memory traffic come on top of the FLOPs,
 # so the measured ratio varies between machines and runs.
 
+
 # %%
 def best_of(fn, repeats=15):
     best = np.inf
@@ -144,8 +172,10 @@ for sizes in ([784, 128, 10], [784, 256, 256, 256, 10]):
     grad = np.ones_like(out) / len(xb)
     t_fwd = best_of(lambda: net.forward(xb))
     t_bwd = best_of(lambda: mlp_backward(grad, cache))
-    print(f"{str(sizes):26s} forward {t_fwd * 1e3:6.2f} ms, backward {t_bwd * 1e3:6.2f} ms, "
-          f"ratio {t_bwd / t_fwd:.1f}")
+    print(
+        f"{str(sizes):26s} forward {t_fwd * 1e3:6.2f} ms, backward {t_bwd * 1e3:6.2f} ms, "
+        f"ratio {t_bwd / t_fwd:.1f}"
+    )
 
 # %% [markdown]
 # ## Things to try

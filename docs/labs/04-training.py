@@ -14,7 +14,7 @@ from threadpoolctl import threadpool_limits
 from syllabus_code.numpy_nn import init
 from syllabus_code.numpy_nn.init import activation_stats, layer_gradient_norms
 
-threadpool_limits(1)          # small matrices: one BLAS thread is fastest
+threadpool_limits(1)  # small matrices: one BLAS thread is fastest
 
 # %% [markdown]
 # ## 1. Gradient norms in a 20-layer network
@@ -26,8 +26,11 @@ threadpool_limits(1)          # small matrices: one BLAS thread is fastest
 # %%
 depth = 20
 fig, ax = plt.subplots(figsize=(7, 4))
-for act, scheme, std in [("sigmoid", "xavier_normal", None), ("tanh", "xavier_normal", None),
-                         ("relu", "he_normal", None)]:
+for act, scheme, std in [
+    ("sigmoid", "xavier_normal", None),
+    ("tanh", "xavier_normal", None),
+    ("relu", "he_normal", None),
+]:
     norms = layer_gradient_norms(depth, 64, act, scheme, std=std)
     label = f"{act}, {scheme if std is None else f'N(0, {std}²)'}"
     ax.semilogy(np.arange(1, depth + 1), norms, "o-", ms=3, label=label)
@@ -47,7 +50,9 @@ plt.show()
 depths = [4, 8, 12, 16, 20, 24]
 ratios = {act: [] for act in ("sigmoid", "relu")}
 for d in depths:
-    ratios["sigmoid"].append(layer_gradient_norms(d, 64, "sigmoid", "xavier_normal")[[0, -1]])
+    ratios["sigmoid"].append(
+        layer_gradient_norms(d, 64, "sigmoid", "xavier_normal")[[0, -1]]
+    )
     ratios["relu"].append(layer_gradient_norms(d, 64, "relu", "he_normal")[[0, -1]])
 for act, pairs in ratios.items():
     r = np.array([a / b for a, b in pairs])
@@ -60,12 +65,32 @@ for act, pairs in ratios.items():
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
 for ax, act, runs in [
-    (axes[0], "tanh", [("xavier_normal", None), ("he_normal", None), ("normal", 0.01), ("normal", 0.2)]),
-    (axes[1], "relu", [("he_normal", None), ("xavier_normal", None), ("normal", 0.01), ("normal", 0.2)]),
+    (
+        axes[0],
+        "tanh",
+        [
+            ("xavier_normal", None),
+            ("he_normal", None),
+            ("normal", 0.01),
+            ("normal", 0.2),
+        ],
+    ),
+    (
+        axes[1],
+        "relu",
+        [
+            ("he_normal", None),
+            ("xavier_normal", None),
+            ("normal", 0.01),
+            ("normal", 0.2),
+        ],
+    ),
 ]:
     for scheme, std in runs:
         s = activation_stats(50, 128, act, scheme, std=std, n=200)
-        ax.semilogy(np.arange(1, 51), s, label=scheme if std is None else f"N(0, {std}²)")
+        ax.semilogy(
+            np.arange(1, 51), s, label=scheme if std is None else f"N(0, {std}²)"
+        )
     ax.set_title(act)
     ax.set_xlabel("layer")
     ax.set_ylim(1e-20, 1e20)
@@ -85,7 +110,9 @@ for fan_in, fan_out in [(784, 256), (256, 10), (64, 64)]:
         w = init.initialize(scheme, fan_in, fan_out, rng=0)
         want = init.init_variance(scheme, fan_in, fan_out)
         assert abs(w.var() / want - 1) < 5 * np.sqrt(2 / w.size), scheme
-    print(f"({fan_in}, {fan_out}): all four schemes within 5 standard errors of their formula")
+    print(
+        f"({fan_in}, {fan_out}): all four schemes within 5 standard errors of their formula"
+    )
 
 # %% [markdown]
 # ## Things to try

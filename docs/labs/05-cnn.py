@@ -36,11 +36,21 @@ from syllabus_code.numpy_nn.conv_net import forward, predict, train
 # entry by entry with the kernel (no flip: cross-correlation).
 
 # %%
-image = np.array([[-1, 2, 3, 4, 5], [-2, 4, 3, -1, 1], [2, 3, -8, 5, 6],
-                  [1, -2, 3, 4, 5], [5, 4, 0, 2, 1]], dtype=float)
+image = np.array(
+    [
+        [-1, 2, 3, 4, 5],
+        [-2, 4, 3, -1, 1],
+        [2, 3, -8, 5, 6],
+        [1, -2, 3, 4, 5],
+        [5, 4, 0, 2, 1],
+    ],
+    dtype=float,
+)
 kernel = np.array([[1, 0, -1], [1, 0, -1], [1, 0, -1]], dtype=float)
 
-by_hand = np.array([[np.sum(image[i:i + 3, j:j + 3] * kernel) for j in range(3)] for i in range(3)])
+by_hand = np.array(
+    [[np.sum(image[i : i + 3, j : j + 3] * kernel) for j in range(3)] for i in range(3)]
+)
 layer, _ = conv2d_forward(image[None, None], kernel[None, None], np.zeros(1))
 print(by_hand)
 print("layer agrees:", np.array_equal(by_hand, layer[0, 0]))
@@ -53,14 +63,17 @@ print("layer agrees:", np.array_equal(by_hand, layer[0, 0]))
 
 # %%
 x_test, y_test = load_arrays("mnist", train=False)
-digit = np.asarray(x_test[0], dtype=np.float64)              # (1, 28, 28)
+digit = np.asarray(x_test[0], dtype=np.float64)  # (1, 28, 28)
 sobel_x = np.array([[1, 0, -1], [2, 0, -2], [1, 0, -1]], dtype=float)
-filters = np.stack([sobel_x, sobel_x.T])[:, None]            # (F=2, C=1, 3, 3)
-maps, _ = conv2d_forward(digit[None], filters, np.zeros(2), padding=1)   # (1, 2, 28, 28)
+filters = np.stack([sobel_x, sobel_x.T])[:, None]  # (F=2, C=1, 3, 3)
+maps, _ = conv2d_forward(digit[None], filters, np.zeros(2), padding=1)  # (1, 2, 28, 28)
 
 fig, axes = plt.subplots(1, 3, figsize=(9, 3))
-for ax, img, title in zip(axes, [digit[0], maps[0, 0], maps[0, 1]],
-                          [f"digit ({y_test[0]})", "vertical edges", "horizontal edges"]):
+for ax, img, title in zip(
+    axes,
+    [digit[0], maps[0, 0], maps[0, 1]],
+    [f"digit ({y_test[0]})", "vertical edges", "horizontal edges"],
+):
     ax.imshow(img, cmap="gray" if title.startswith("digit") else "RdBu_r")
     ax.set_title(title)
     ax.axis("off")
@@ -82,8 +95,10 @@ slow, _ = conv2d_naive_forward(xb, wb, bb)
 t1 = time.perf_counter()
 fast, _ = conv2d_forward(xb, wb, bb)
 t2 = time.perf_counter()
-print(f"naive {t1 - t0:.3f} s, im2col {t2 - t1:.4f} s, ratio {(t1 - t0) / (t2 - t1):.0f}x; "
-      f"max difference {np.abs(slow - fast).max():.1e}")
+print(
+    f"naive {t1 - t0:.3f} s, im2col {t2 - t1:.4f} s, ratio {(t1 - t0) / (t2 - t1):.0f}x; "
+    f"max difference {np.abs(slow - fast).max():.1e}"
+)
 
 # %% [markdown]
 # ## 4. Train the NumPy CNN on a subset of MNIST
@@ -102,9 +117,13 @@ xtr, ytr = norm(x_train[keep]), np.asarray(y_train[keep])
 xte, yte = norm(x_test[:2000]), np.asarray(y_test[:2000])
 
 t0 = time.perf_counter()
-params, running, history = train(xtr, ytr, epochs=1, batch=64, lr=1e-2, channels=(8, 16))
+params, running, history = train(
+    xtr, ytr, epochs=1, batch=64, lr=1e-2, channels=(8, 16)
+)
 acc = np.mean(predict(params, xte, running) == yte)
-print(f"test accuracy on 2,000 digits: {100 * acc:.1f} %  ({time.perf_counter() - t0:.0f} s)")
+print(
+    f"test accuracy on 2,000 digits: {100 * acc:.1f} %  ({time.perf_counter() - t0:.0f} s)"
+)
 
 # %% [markdown]
 # ## 5. What did it learn?
@@ -114,7 +133,7 @@ print(f"test accuracy on 2,000 digits: {100 * acc:.1f} %  ({time.perf_counter() 
 # stroke detectors, like the Sobel kernels above — learned from data.
 
 # %%
-w0 = params["conv0_w"][:, 0]                                  # (8, 3, 3)
+w0 = params["conv0_w"][:, 0]  # (8, 3, 3)
 fig, axes = plt.subplots(2, 8, figsize=(12, 3.4))
 for f in range(8):
     lim = np.abs(w0[f]).max()
@@ -124,13 +143,17 @@ for f in range(8):
 from syllabus_code.numpy_nn.batchnorm import batchnorm_forward  # noqa: E402
 
 h, _ = conv2d_forward(xte[:1], params["conv0_w"], params["conv0_b"], 1, 1)
-h, _ = batchnorm_forward(h, params["bn0_gamma"], params["bn0_beta"], running[0], training=False)
-h = np.maximum(h, 0)                                          # (1, 8, 28, 28)
+h, _ = batchnorm_forward(
+    h, params["bn0_gamma"], params["bn0_beta"], running[0], training=False
+)
+h = np.maximum(h, 0)  # (1, 8, 28, 28)
 for f in range(8):
     axes[1, f].imshow(h[0, f], cmap="magma")
 for ax in axes.ravel():
     ax.axis("off")
-fig.suptitle(f"first-layer filters (top) and their feature maps for a test '{yte[0]}' (bottom)")
+fig.suptitle(
+    f"first-layer filters (top) and their feature maps for a test '{yte[0]}' (bottom)"
+)
 plt.show()
 
 logits, _ = forward(params, xte[:1], running, training=False)

@@ -64,9 +64,13 @@ print(layer_table(resnet18, (1, 3, 224, 224), depth=1))
 # others on $224\times 224$ RGB images.
 
 # %%
-specs = [("LeNet-5", "lenet5", (1, 1, 32, 32)), ("AlexNet", "alexnet", (1, 3, 224, 224)),
-         ("VGG-11", "vgg11", (1, 3, 224, 224)), ("ResNet-18", "resnet18", (1, 3, 224, 224)),
-         ("DenseNet-121", "densenet121", (1, 3, 224, 224))]
+specs = [
+    ("LeNet-5", "lenet5", (1, 1, 32, 32)),
+    ("AlexNet", "alexnet", (1, 3, 224, 224)),
+    ("VGG-11", "vgg11", (1, 3, 224, 224)),
+    ("ResNet-18", "resnet18", (1, 3, 224, 224)),
+    ("DenseNet-121", "densenet121", (1, 3, 224, 224)),
+]
 rows = []
 for label, name, size in specs:
     with torch.device("meta"):
@@ -109,12 +113,16 @@ x = torch.randn(4, dtype=torch.float64)
 J_block = torch.autograd.functional.jacobian(lambda v: v + F(v), x)
 J_F = torch.autograd.functional.jacobian(F, x)
 print("dy/dx =\n", J_block.numpy().round(3))
-print("max |dy/dx - (I + dF/dx)| =", f"{(J_block - (torch.eye(4, dtype=torch.float64) + J_F)).abs().max():.1e}")
+print(
+    "max |dy/dx - (I + dF/dx)| =",
+    f"{(J_block - (torch.eye(4, dtype=torch.float64) + J_F)).abs().max():.1e}",
+)
 
 # %% [markdown]
 # Now stack 30 such blocks with small weights (as at initialisation) and measure the norm of the
 # gradient that reaches the input. Without the skip the product of 30 small Jacobians shrinks
 # geometrically; with it each factor stays close to $I$ and the gradient survives.
+
 
 # %%
 def input_grad_norm(depth: int, residual: bool, scale: float = 0.3) -> float:
@@ -129,6 +137,7 @@ def input_grad_norm(depth: int, residual: bool, scale: float = 0.3) -> float:
         h = h + block(h) if residual else block(h)
     h.sum().backward()
     return x0.grad.norm().item()
+
 
 depths = [1, 5, 10, 20, 30]
 plain = [input_grad_norm(d, False) for d in depths]

@@ -47,9 +47,15 @@ mnist_test = prepare_data("mnist", False)
 mnist_test = ArrayDataset(mnist_test.images[:2000], mnist_test.labels[:2000])
 torch.manual_seed(0)
 backbone = lenet()
-h = fit(TrainConfig(epochs=3, lr=3e-3, progress=False, device="cpu"), model=backbone,
-        train_set=mnist, test_set=mnist_test)
-print(f"MNIST test accuracy after pretraining on 3,000 digits: {h['epochs'][-1]['test_acc']:.3f}")
+h = fit(
+    TrainConfig(epochs=3, lr=3e-3, progress=False, device="cpu"),
+    model=backbone,
+    train_set=mnist,
+    test_set=mnist_test,
+)
+print(
+    f"MNIST test accuracy after pretraining on 3,000 digits: {h['epochs'][-1]['test_acc']:.3f}"
+)
 
 # %% [markdown]
 # ## 2. Transfer to Fashion-MNIST with 30 labels per class
@@ -60,7 +66,9 @@ picked = torch.cat([torch.nonzero(fashion.labels == k)[:30, 0] for k in range(10
 few = ArrayDataset(fashion.images[picked], fashion.labels[picked])
 test = prepare_data("fashion-mnist", False)
 test = ArrayDataset(test.images[:2000], test.labels[:2000])
-results = compare_strategies(backbone, few, test, epochs=15, lr=3e-3, batch_size=32, make_scratch=lenet)
+results = compare_strategies(
+    backbone, few, test, epochs=15, lr=3e-3, batch_size=32, make_scratch=lenet
+)
 for name, r in results.items():
     print(f"{name:<19} accuracy {r['test_acc']:.3f}  trainable {r['trainable']:>6,}")
 
@@ -85,7 +93,9 @@ mx, my, lam = mixup(x, y, 10, alpha=1.0, generator=g)
 cx, cy, lam_kept, box = cutmix(x, y, 10, alpha=1.0, generator=g)
 fig, axes = plt.subplots(3, 4, figsize=(6, 4.8))
 for i in range(4):
-    for row, (imgs, labels, name) in enumerate([(x, None, "original"), (mx, my, "mixup"), (cx, cy, "CutMix")]):
+    for row, (imgs, labels, name) in enumerate(
+        [(x, None, "original"), (mx, my, "mixup"), (cx, cy, "CutMix")]
+    ):
         ax = axes[row, i]
         ax.imshow(imgs[i, 0], cmap="gray")
         ax.set_xticks([])
@@ -94,8 +104,13 @@ for i in range(4):
             ax.set_title(f"label {y[i].item()}", fontsize=8)
         else:
             top = labels[i].topk(2)
-            ax.set_title(" + ".join(f"{w:.2f}·{k}" for w, k in zip(top.values.tolist(), top.indices.tolist())),
-                         fontsize=8)
+            ax.set_title(
+                " + ".join(
+                    f"{w:.2f}·{k}"
+                    for w, k in zip(top.values.tolist(), top.indices.tolist())
+                ),
+                fontsize=8,
+            )
         if i == 0:
             ax.set_ylabel(name, fontsize=8)
 fig.tight_layout()

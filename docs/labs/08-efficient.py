@@ -27,7 +27,11 @@ from torch import nn
 
 from syllabus_code.models import get_model
 from syllabus_code.models.efficientnet import VARIANTS, compound_scaling, flops_factor
-from syllabus_code.models.mobilenet import separable_conv_params, separable_cost_ratio, standard_conv_params
+from syllabus_code.models.mobilenet import (
+    separable_conv_params,
+    separable_cost_ratio,
+    standard_conv_params,
+)
 from syllabus_code.models.summary import count_macs, count_parameters
 
 torch.set_num_threads(1)
@@ -47,27 +51,43 @@ start = time.perf_counter()
 # per weight, so the MAC ratio is the same number. Check both on real layers (no bias, as in
 # MobileNet, where BatchNorm follows every convolution), on a $14\times 14$ input.
 
+
 # %%
 def standard(c_in, c_out, k):
     return nn.Conv2d(c_in, c_out, k, padding=k // 2, bias=False)
 
 
 def separable(c_in, c_out, k):
-    return nn.Sequential(nn.Conv2d(c_in, c_in, k, padding=k // 2, groups=c_in, bias=False),  # depthwise
-                         nn.Conv2d(c_in, c_out, 1, bias=False))                              # pointwise
+    return nn.Sequential(
+        nn.Conv2d(c_in, c_in, k, padding=k // 2, groups=c_in, bias=False),  # depthwise
+        nn.Conv2d(c_in, c_out, 1, bias=False),
+    )  # pointwise
 
 
-print(f"{'C_in':>5} {'C_out':>5} {'k':>2} {'std params':>11} {'sep params':>10} {'std MACs':>11} "
-      f"{'sep MACs':>10} {'param ratio':>11} {'MAC ratio':>9} {'1/C_out+1/k²':>12}")
-for c_in, c_out, k in [(32, 64, 3), (64, 128, 3), (128, 128, 3), (256, 256, 3), (512, 512, 3),
-                       (128, 128, 5), (128, 128, 7)]:
+print(
+    f"{'C_in':>5} {'C_out':>5} {'k':>2} {'std params':>11} {'sep params':>10} {'std MACs':>11} "
+    f"{'sep MACs':>10} {'param ratio':>11} {'MAC ratio':>9} {'1/C_out+1/k²':>12}"
+)
+for c_in, c_out, k in [
+    (32, 64, 3),
+    (64, 128, 3),
+    (128, 128, 3),
+    (256, 256, 3),
+    (512, 512, 3),
+    (128, 128, 5),
+    (128, 128, 7),
+]:
     std, sep = standard(c_in, c_out, k), separable(c_in, c_out, k)
     p_std, p_sep = count_parameters(std), count_parameters(sep)
-    assert p_std == standard_conv_params(c_in, c_out, k) and p_sep == separable_conv_params(c_in, c_out, k)
+    assert p_std == standard_conv_params(
+        c_in, c_out, k
+    ) and p_sep == separable_conv_params(c_in, c_out, k)
     m_std = count_macs(std, (1, c_in, 14, 14), device="cpu")
     m_sep = count_macs(sep, (1, c_in, 14, 14), device="cpu")
-    print(f"{c_in:>5} {c_out:>5} {k:>2} {p_std:>11,} {p_sep:>10,} {m_std:>11,} {m_sep:>10,} "
-          f"{p_sep / p_std:>11.4f} {m_sep / m_std:>9.4f} {separable_cost_ratio(c_out, k):>12.4f}")
+    print(
+        f"{c_in:>5} {c_out:>5} {k:>2} {p_std:>11,} {p_sep:>10,} {m_std:>11,} {m_sep:>10,} "
+        f"{p_sep / p_std:>11.4f} {m_sep / m_std:>9.4f} {separable_cost_ratio(c_out, k):>12.4f}"
+    )
 
 # %% [markdown]
 # Once $C_\text{out}$ is more than a few dozen, the $1/k^2$ term dominates: a $3\times 3$ separable
@@ -78,7 +98,10 @@ c_outs = [8, 16, 32, 64, 128, 256, 512, 1024]
 fig, ax = plt.subplots(figsize=(6, 3.4))
 for k, colour in [(3, "tab:blue"), (5, "tab:orange"), (7, "tab:green")]:
     formula = [separable_cost_ratio(c, k) for c in c_outs]
-    measured = [count_parameters(separable(16, c, k)) / count_parameters(standard(16, c, k)) for c in c_outs]
+    measured = [
+        count_parameters(separable(16, c, k)) / count_parameters(standard(16, c, k))
+        for c in c_outs
+    ]
     ax.plot(c_outs, formula, "-", color=colour, label=f"k = {k}: 1/C_out + 1/k²")
     ax.plot(c_outs, measured, "o", color=colour, markersize=4)
     ax.axhline(1 / k**2, color=colour, linestyle=":", linewidth=1)
@@ -99,7 +122,9 @@ fig.tight_layout()
 # $\alpha$ = 1, 0.75, 0.5, 0.25 at $224\times 224$.
 
 # %%
-print(f"{'alpha':>5} {'params (M)':>10} {'MACs (M)':>9} {'MACs / MACs(1.0)':>17} {'alpha²':>7}")
+print(
+    f"{'alpha':>5} {'params (M)':>10} {'MACs (M)':>9} {'MACs / MACs(1.0)':>17} {'alpha²':>7}"
+)
 base = None
 mobilenet_rows = []
 for alpha in [1.0, 0.75, 0.5, 0.25]:
@@ -108,7 +133,9 @@ for alpha in [1.0, 0.75, 0.5, 0.25]:
     p, macs = count_parameters(m), count_macs(m, (1, 3, 224, 224))
     base = base or macs
     mobilenet_rows.append((alpha, p, macs))
-    print(f"{alpha:>5} {p / 1e6:>10.2f} {macs / 1e6:>9.1f} {macs / base:>17.3f} {alpha**2:>7.3f}")
+    print(
+        f"{alpha:>5} {p / 1e6:>10.2f} {macs / 1e6:>9.1f} {macs / base:>17.3f} {alpha**2:>7.3f}"
+    )
 
 # %% [markdown]
 # The MAC ratio tracks $\alpha^2$, a little above it at small $\alpha$ because the depthwise
@@ -127,25 +154,47 @@ for alpha in [1.0, 0.75, 0.5, 0.25]:
 
 # %%
 print(f"FLOPs factor per unit of phi: alpha·beta²·gamma² = {flops_factor():.3f}")
-print(f"{'model':<6} {'phi':>3} | {'formula: d':>10} {'w':>5} {'res':>4} | {'released: d':>11} {'w':>4} "
-      f"{'res':>4} | {'params (M)':>10} {'MACs (G)':>8}")
+print(
+    f"{'model':<6} {'phi':>3} | {'formula: d':>10} {'w':>5} {'res':>4} | {'released: d':>11} {'w':>4} "
+    f"{'res':>4} | {'params (M)':>10} {'MACs (G)':>8}"
+)
 effnet_rows = []
 for phi, (name, v) in enumerate(VARIANTS.items()):
     s = compound_scaling(phi)
     with torch.device("meta"):
         model = get_model(f"efficientnet_{name}")
-    p, macs = count_parameters(model), count_macs(model, (1, 3, v.resolution, v.resolution))
+    p, macs = (
+        count_parameters(model),
+        count_macs(model, (1, 3, v.resolution, v.resolution)),
+    )
     effnet_rows.append((name.upper(), p, macs))
-    print(f"{name.upper():<6} {phi:>3} | {s.depth:>10.2f} {s.width:>5.2f} {s.image_size:>4} | "
-          f"{v.depth:>11.1f} {v.width:>4.1f} {v.resolution:>4} | {p / 1e6:>10.2f} {macs / 1e9:>8.2f}")
+    print(
+        f"{name.upper():<6} {phi:>3} | {s.depth:>10.2f} {s.width:>5.2f} {s.image_size:>4} | "
+        f"{v.depth:>11.1f} {v.width:>4.1f} {v.resolution:>4} | {p / 1e6:>10.2f} {macs / 1e9:>8.2f}"
+    )
 
 # %%
 fig, ax = plt.subplots(figsize=(5.5, 3.4))
-ax.loglog([r[1] / 1e6 for r in effnet_rows], [r[2] / 1e9 for r in effnet_rows], "o-", label="EfficientNet B0–B7")
+ax.loglog(
+    [r[1] / 1e6 for r in effnet_rows],
+    [r[2] / 1e9 for r in effnet_rows],
+    "o-",
+    label="EfficientNet B0–B7",
+)
 for name, p, macs in effnet_rows:
-    ax.annotate(name, (p / 1e6, macs / 1e9), textcoords="offset points", xytext=(4, -10), fontsize=8)
-ax.loglog([r[1] / 1e6 for r in mobilenet_rows], [r[2] / 1e9 for r in mobilenet_rows], "s--",
-          label="MobileNet v1, α = 0.25…1")
+    ax.annotate(
+        name,
+        (p / 1e6, macs / 1e9),
+        textcoords="offset points",
+        xytext=(4, -10),
+        fontsize=8,
+    )
+ax.loglog(
+    [r[1] / 1e6 for r in mobilenet_rows],
+    [r[2] / 1e9 for r in mobilenet_rows],
+    "s--",
+    label="MobileNet v1, α = 0.25…1",
+)
 ax.set_xlabel("parameters (millions)")
 ax.set_ylabel("MACs per image (billions)")
 ax.legend(fontsize=8)

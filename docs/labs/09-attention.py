@@ -49,9 +49,9 @@ torch.manual_seed(0)
 L, S, d_k, d_v = 5, 7, 16, 8
 q, k, v = torch.randn(L, d_k), torch.randn(S, d_k), torch.randn(S, d_v)
 
-scores = q @ k.T / math.sqrt(d_k)          # (L, S)
-weights = torch.softmax(scores, dim=-1)    # each row sums to 1
-out_by_hand = weights @ v                  # (L, d_v)
+scores = q @ k.T / math.sqrt(d_k)  # (L, S)
+weights = torch.softmax(scores, dim=-1)  # each row sums to 1
+out_by_hand = weights @ v  # (L, d_v)
 
 out_torch = F.scaled_dot_product_attention(q[None], k[None], v[None])[0]
 out_pkg, w_pkg = scaled_dot_product_attention(q, k, v)
@@ -61,9 +61,13 @@ print(f"max |by hand - syllabus_code| = {(out_by_hand - out_pkg).abs().max():.1e
 
 # causal masking: query i may only look at keys 0..i
 x = torch.randn(6, d_k)
-causal_torch = F.scaled_dot_product_attention(x[None], x[None], x[None], is_causal=True)[0]
+causal_torch = F.scaled_dot_product_attention(
+    x[None], x[None], x[None], is_causal=True
+)[0]
 causal_pkg, causal_w = scaled_dot_product_attention(x, x, x, is_causal=True)
-print(f"causal: max |torch - syllabus_code| = {(causal_torch - causal_pkg).abs().max():.1e}")
+print(
+    f"causal: max |torch - syllabus_code| = {(causal_torch - causal_pkg).abs().max():.1e}"
+)
 
 # %% [markdown]
 # ## 2. An attention map you can read
@@ -74,9 +78,16 @@ print(f"causal: max |torch - syllabus_code| = {(causal_torch - causal_pkg).abs()
 
 # %%
 words = ["cat", "dog", "red", "blue", "runs", "jumps"]
-emb = torch.tensor([[3.0, 0.3, 0.0, 0.2], [2.7, 0.6, 0.1, 0.0],    # animals
-                    [0.1, 3.0, 0.4, 0.0], [0.0, 2.8, 0.8, 0.1],    # colours
-                    [0.2, 0.0, 0.4, 3.0], [0.0, 0.3, 0.1, 2.9]])   # verbs
+emb = torch.tensor(
+    [
+        [3.0, 0.3, 0.0, 0.2],
+        [2.7, 0.6, 0.1, 0.0],  # animals
+        [0.1, 3.0, 0.4, 0.0],
+        [0.0, 2.8, 0.8, 0.1],  # colours
+        [0.2, 0.0, 0.4, 3.0],
+        [0.0, 0.3, 0.1, 2.9],
+    ]
+)  # verbs
 _, w_words = scaled_dot_product_attention(emb, emb, emb)
 fig, ax = plt.subplots(figsize=(4.2, 3.6))
 im = ax.imshow(w_words, cmap="viridis", vmin=0, vmax=1)
@@ -86,8 +97,15 @@ ax.set_xlabel("key")
 ax.set_ylabel("query")
 for i in range(6):
     for j in range(6):
-        ax.text(j, i, f"{w_words[i, j]:.2f}", ha="center", va="center", fontsize=7,
-                color="white" if w_words[i, j] < 0.5 else "black")
+        ax.text(
+            j,
+            i,
+            f"{w_words[i, j]:.2f}",
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if w_words[i, j] < 0.5 else "black",
+        )
 fig.colorbar(im, ax=ax, fraction=0.046)
 fig.tight_layout()
 
@@ -111,11 +129,22 @@ for d in dims:
     for scaled in (False, True):
         s = raw / math.sqrt(d) if scaled else raw
         p = torch.softmax(s, dim=-1)
-        jac = torch.diag_embed(p) - p[:, :, None] * p[:, None, :]  # ∂p/∂s for each query
-        rows.append((d, scaled, s.var().item(), p.max(-1).values.mean().item(),
-                     jac.abs().sum((-2, -1)).mean().item()))
+        jac = (
+            torch.diag_embed(p) - p[:, :, None] * p[:, None, :]
+        )  # ∂p/∂s for each query
+        rows.append(
+            (
+                d,
+                scaled,
+                s.var().item(),
+                p.max(-1).values.mean().item(),
+                jac.abs().sum((-2, -1)).mean().item(),
+            )
+        )
 
-print(f"{'d_k':>5} {'scaled':>6} {'var(score)':>10} {'mean max weight':>15} {'mean |dp/ds|':>12}")
+print(
+    f"{'d_k':>5} {'scaled':>6} {'var(score)':>10} {'mean max weight':>15} {'mean |dp/ds|':>12}"
+)
 for d, scaled, var, pmax, g in rows:
     print(f"{d:>5} {str(scaled):>6} {var:>10.1f} {pmax:>15.3f} {g:>12.3f}")
 
@@ -123,8 +152,12 @@ fig, axes = plt.subplots(1, 2, figsize=(8, 3))
 for scaled, style in ((False, "o-"), (True, "s-")):
     sel = [r for r in rows if r[1] == scaled]
     label = "QKᵀ/√d_k" if scaled else "QKᵀ (unscaled)"
-    axes[0].semilogx([r[0] for r in sel], [r[3] for r in sel], style, base=2, label=label)
-    axes[1].semilogx([r[0] for r in sel], [r[4] for r in sel], style, base=2, label=label)
+    axes[0].semilogx(
+        [r[0] for r in sel], [r[3] for r in sel], style, base=2, label=label
+    )
+    axes[1].semilogx(
+        [r[0] for r in sel], [r[4] for r in sel], style, base=2, label=label
+    )
 axes[0].set_ylabel("mean largest weight (of 32 keys)")
 axes[1].set_ylabel("mean Σ|∂p/∂s| (softmax gradient)")
 for ax in axes:
@@ -149,17 +182,21 @@ fig.tight_layout()
 
 # %%
 images, labels, names = load_cifar10_sample(train=False)
-img = torch.from_numpy(images[:1])            # (1, 3, 32, 32)
+img = torch.from_numpy(images[:1])  # (1, 3, 32, 32)
 torch.manual_seed(0)
 vit = get_model("vit_mini", num_classes=10).eval()
-conv = vit.conv_proj                           # Conv2d(3, 64, kernel_size=8, stride=8)
+conv = vit.conv_proj  # Conv2d(3, 64, kernel_size=8, stride=8)
 
-via_conv = conv(img).flatten(2).transpose(1, 2)                      # (1, 16, 64)
-patches = patchify(img, 8)                                           # (1, 16, 3·8·8)
-via_matmul = patches @ conv.weight.reshape(64, -1).T + conv.bias     # one linear map per patch
+via_conv = conv(img).flatten(2).transpose(1, 2)  # (1, 16, 64)
+patches = patchify(img, 8)  # (1, 16, 3·8·8)
+via_matmul = (
+    patches @ conv.weight.reshape(64, -1).T + conv.bias
+)  # one linear map per patch
 print("patches:", tuple(patches.shape), " tokens:", tuple(via_conv.shape))
 print(f"max |conv - patches @ Wᵀ + b|     = {(via_conv - via_matmul).abs().max():.1e}")
-print(f"max |conv - patch_embed_linear|   = {(via_conv - patch_embed_linear(img, conv)).abs().max():.1e}")
+print(
+    f"max |conv - patch_embed_linear|   = {(via_conv - patch_embed_linear(img, conv)).abs().max():.1e}"
+)
 with torch.no_grad():
     tokens = vit.tokens(img)
     logits = vit(img)
@@ -172,7 +209,9 @@ for t in range(8, 32, 8):
     axes[0].axhline(t - 0.5, color="white", linewidth=1)
     axes[0].axvline(t - 0.5, color="white", linewidth=1)
 for i in range(16):
-    axes[0].text((i % 4) * 8 + 1, (i // 4) * 8 + 2.5, str(i), color="yellow", fontsize=7)
+    axes[0].text(
+        (i % 4) * 8 + 1, (i // 4) * 8 + 2.5, str(i), color="yellow", fontsize=7
+    )
 axes[0].set_title(f"CIFAR-10 '{names[labels[0]]}', 16 patches", fontsize=9)
 axes[0].axis("off")
 axes[1].imshow(via_conv[0].detach(), aspect="auto", cmap="coolwarm")

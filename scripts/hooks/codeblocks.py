@@ -28,7 +28,9 @@ from markdown_it.rules_block import StateBlock
 ROOT = Path(__file__).resolve().parents[2]
 EXECUTED_LANGS = {"python", "bash", "sh"}
 MARKER_RE = re.compile(r"^<!--(.*?)-->$")
-SNIPPET_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
+SNIPPET_RE = re.compile(
+    r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$'
+)
 TITLE_RE = re.compile(r'title="([^"]*)"')
 SKIP_REASON_RE = re.compile(r'pytest\.mark\.skip\(\s*reason\s*=\s*["\'](.+?)["\']\s*\)')
 NOT_EXECUTED_RE = re.compile(r"^\s*not-executed:\s*(\S.*)$")
@@ -42,7 +44,9 @@ def _mkdocs_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
     the body at two blank lines, which Python-Markdown does not.)"""
     if state.sCount[start] - state.blkIndent >= 4:
         return False
-    if not BLOCK_RE.match(state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]):
+    if not BLOCK_RE.match(
+        state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    ):
         return False
     if silent:
         return True
@@ -61,8 +65,12 @@ def _mkdocs_block(state: StateBlock, start: int, end: int, silent: bool) -> bool
 
 
 _MARKDOWN = MarkdownIt("commonmark")
-_MARKDOWN.block.ruler.before("fence", "mkdocs_block", _mkdocs_block,
-                             {"alt": ["paragraph", "reference", "blockquote", "list"]})
+_MARKDOWN.block.ruler.before(
+    "fence",
+    "mkdocs_block",
+    _mkdocs_block,
+    {"alt": ["paragraph", "reference", "blockquote", "list"]},
+)
 
 
 @dataclass
@@ -72,10 +80,14 @@ class Fence:
     body: str
     markers: list[str] = field(default_factory=list)
     category: str = ""
-    detail: str = ""          # a one-line explanation, for people (never compared by code)
-    cont: bool = False        # executed, and continues the executed block above (one test item)
-    reason: str = ""          # skipped: the reason given in the marker
-    targets: list[tuple[str, str | None]] = field(default_factory=list)  # included: (path, section)
+    detail: str = ""  # a one-line explanation, for people (never compared by code)
+    cont: bool = (
+        False  # executed, and continues the executed block above (one test item)
+    )
+    reason: str = ""  # skipped: the reason given in the marker
+    targets: list[tuple[str, str | None]] = field(
+        default_factory=list
+    )  # included: (path, section)
 
     @property
     def lang(self) -> str:
@@ -84,8 +96,10 @@ class Fence:
     @property
     def joins(self) -> bool:
         """pytest-codeblocks joins this fence to the one above (a cont block or an expected output)."""
-        return any("pytest-codeblocks:cont" in m or "pytest-codeblocks:expected-output" in m
-                   for m in self.markers)
+        return any(
+            "pytest-codeblocks:cont" in m or "pytest-codeblocks:expected-output" in m
+            for m in self.markers
+        )
 
 
 def fences(text: str) -> list[Fence]:
@@ -99,7 +113,14 @@ def fences(text: str) -> list[Fence]:
             continue
         if tok.type in ("fence", "code_block"):
             body = tok.content[:-1] if tok.content.endswith("\n") else tok.content
-            out.append(Fence(tok.map[0] + 1, tok.info.strip() if tok.type == "fence" else "", body, pending))
+            out.append(
+                Fence(
+                    tok.map[0] + 1,
+                    tok.info.strip() if tok.type == "fence" else "",
+                    body,
+                    pending,
+                )
+            )
         if tok.type != "inline":
             pending = []
     return out
@@ -130,15 +151,23 @@ def mirror_test(path: str) -> str | None:
 def classify(text: str) -> list[Fence]:
     """Every fence of a page with its category and a one-line detail (see the module doc)."""
     blocks = fences(text)
-    base: Fence | None = None  # the fence pytest-codeblocks joins a `cont` block or an output to
+    base: Fence | None = (
+        None  # the fence pytest-codeblocks joins a `cont` block or an output to
+    )
     for f in blocks:
         _classify_one(f)
-        if f.joins and f.category != "bad" and (base is None or base.category != "executed"):
+        if (
+            f.joins
+            and f.category != "bad"
+            and (base is None or base.category != "executed")
+        ):
             # pytest-codeblocks joins it to the fence above whatever that fence is, then runs
             # only python/bash/sh fences: after a snippet or text fence it is silently never run
             f.category, f.cont = "bad", False
-            f.detail = (f"joins the fence at line {base.line if base else '?'}, which pytest-codeblocks "
-                        "does not run: this block would never be executed or compared")
+            f.detail = (
+                f"joins the fence at line {base.line if base else '?'}, which pytest-codeblocks "
+                "does not run: this block would never be executed or compared"
+            )
         if not f.joins:
             base = f
     return blocks
@@ -151,16 +180,21 @@ def _classify_one(f: Fence) -> None:
     if any("pytest-codeblocks:expected-output" in m for m in f.markers):
         f.category, f.detail = "output", "compared with what the block above printed"
     elif "pytest.mark.skip" in " ".join(f.markers) and not skip:
-        f.category, f.detail = "bad", "a skip marker needs reason=\"...\""
+        f.category, f.detail = "bad", 'a skip marker needs reason="..."'
     elif not_exec and f.info in EXECUTED_LANGS and not skip:
         f.category = "bad"
-        f.detail = ("pytest-codeblocks runs every python/bash/sh fence: skip it with "
-                    "<!--pytest.mark.skip(reason=\"...\")--> or give it another info string")
+        f.detail = (
+            "pytest-codeblocks runs every python/bash/sh fence: skip it with "
+            '<!--pytest.mark.skip(reason="...")--> or give it another info string'
+        )
     elif skip or not_exec:
         f.category = "skipped"
         f.reason = f.detail = (skip or not_exec).group(1).strip()
     elif f.info in EXECUTED_LANGS:
-        f.category, f.cont = "executed", any("pytest-codeblocks:cont" in m for m in f.markers)
+        f.category, f.cont = (
+            "executed",
+            any("pytest-codeblocks:cont" in m for m in f.markers),
+        )
         f.detail = "continues the block above" if f.cont else "run by pytest-codeblocks"
     elif f.lang in EXECUTED_LANGS and TITLE_RE.search(f.info):
         targets = snippet_targets(f.body)
@@ -172,10 +206,14 @@ def _classify_one(f: Fence) -> None:
             f.detail = ", ".join(p + (f":{s}" if s else "") for p, s in targets)
     elif f.lang == "text" and TITLE_RE.search(f.info) and _is_example_output(f.body):
         f.category = "output"
-        f.detail = "an example's recorded output, compared by tests/test_docs_examples.py"
+        f.detail = (
+            "an example's recorded output, compared by tests/test_docs_examples.py"
+        )
     elif not f.info:
         f.category = "bad"
-        f.detail = "a code block without an info string (or an indented one): nothing runs it"
+        f.detail = (
+            "a code block without an info string (or an indented one): nothing runs it"
+        )
     else:
         f.category = "bad"
         f.detail = (
@@ -188,7 +226,8 @@ def _is_example_output(body: str) -> bool:
     """A body that only includes ``docs/examples/**/<name>.out`` files (the examples' printed output)."""
     targets = snippet_targets(body)
     return bool(targets) and all(
-        p.startswith("docs/examples/") and p.endswith(".out") and (ROOT / p).is_file() for p, _ in targets
+        p.startswith("docs/examples/") and p.endswith(".out") and (ROOT / p).is_file()
+        for p, _ in targets
     )
 
 

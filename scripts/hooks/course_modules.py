@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class Module(NamedTuple):
     number: int
-    folder: str   # docs/<folder>/
+    folder: str  # docs/<folder>/
     title: str
-    weeks: str    # "1–3", or "6" for one week
+    weeks: str  # "1–3", or "6" for one week
 
     @property
     def nav_title(self) -> str:
@@ -49,7 +49,9 @@ MODULES: tuple[Module, ...] = (
     Module(4, "04-training-deep-networks", "Training deep networks", "11–13"),
     Module(5, "05-cnns", "Convolutional networks", "14–18"),
     Module(6, "06-cnn-architectures", "Landmark CNN architectures", "19–22"),
-    Module(7, "07-transfer-learning", "Transfer learning and data augmentation", "23–25"),
+    Module(
+        7, "07-transfer-learning", "Transfer learning and data augmentation", "23–25"
+    ),
     Module(8, "08-efficient-architectures", "Efficient architectures", "26–28"),
     Module(9, "09-vision-transformers", "Attention and vision transformers", "29–30"),
 )
@@ -62,7 +64,11 @@ def _module_sections(nav: list) -> dict[str, str]:
     for item in nav:
         if isinstance(item, dict):
             for title, children in item.items():
-                if isinstance(children, list) and children and isinstance(children[0], str):
+                if (
+                    isinstance(children, list)
+                    and children
+                    and isinstance(children[0], str)
+                ):
                     folder = children[0].split("/")[0]
                     if children[0] == f"{folder}/index.md":
                         out[folder] = title
@@ -76,24 +82,34 @@ def problems(nav: list, docs_dir: Path = ROOT / "docs") -> list[str]:
     home = (docs_dir / "index.md").read_text(encoding="utf-8")
     for m in MODULES:
         if sections.get(m.folder) != m.nav_title:
-            out.append(f"mkdocs.yml nav: section of {m.folder} is {sections.get(m.folder)!r}, "
-                       f"expected {m.nav_title!r}")
-        lines = (docs_dir / m.folder / "index.md").read_text(encoding="utf-8").splitlines()
+            out.append(
+                f"mkdocs.yml nav: section of {m.folder} is {sections.get(m.folder)!r}, "
+                f"expected {m.nav_title!r}"
+            )
+        lines = (
+            (docs_dir / m.folder / "index.md").read_text(encoding="utf-8").splitlines()
+        )
         if not lines or lines[0] != m.heading:
             out.append(f"docs/{m.folder}/index.md: first line must be {m.heading!r}")
         if m.time_line not in lines:
             out.append(f"docs/{m.folder}/index.md: needs the line {m.time_line!r}")
-        row = re.compile(rf"^\| \[{re.escape(m.nav_title)}\]\({m.folder}/index\.md\) \|.*\| {m.weeks} \|$",
-                         re.MULTILINE)
+        row = re.compile(
+            rf"^\| \[{re.escape(m.nav_title)}\]\({m.folder}/index\.md\) \|.*\| {m.weeks} \|$",
+            re.MULTILINE,
+        )
         if not row.search(home):
-            out.append(f"docs/index.md: no table row '| [{m.nav_title}]({m.folder}/index.md) | ... "
-                       f"| {m.weeks} |'")
+            out.append(
+                f"docs/index.md: no table row '| [{m.nav_title}]({m.folder}/index.md) | ... "
+                f"| {m.weeks} |'"
+            )
     return out
 
 
 def on_config(config):
     bad = problems(config["nav"], Path(config["docs_dir"]))
     if bad:
-        raise PluginError("module titles differ from scripts/hooks/course_modules.py:\n  "
-                          + "\n  ".join(bad))
+        raise PluginError(
+            "module titles differ from scripts/hooks/course_modules.py:\n  "
+            + "\n  ".join(bad)
+        )
     return config

@@ -25,7 +25,9 @@ from html.parser import HTMLParser
 import tinycss2
 
 _NOT = re.compile(r":not\(")
-_STRINGS = re.compile(r"\[[^\]]*\]|\"[^\"]*\"|'[^']*'")  # attribute tests and quoted text
+_STRINGS = re.compile(
+    r"\[[^\]]*\]|\"[^\"]*\"|'[^']*'"
+)  # attribute tests and quoted text
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _TAG = re.compile(r"(?:^|[\s>+~(,])([a-zA-Z][a-zA-Z0-9-]*)")
@@ -71,7 +73,7 @@ def _without_not(selector: str) -> str:
     for m in _NOT.finditer(selector):
         if m.start() < i:
             continue
-        out.append(selector[i:m.start()])
+        out.append(selector[i : m.start()])
         depth, j = 1, m.end()
         while j < len(selector) and depth:
             depth += {"(": 1, ")": -1}.get(selector[j], 0)
@@ -85,7 +87,9 @@ def selector_may_match(selector: str, names: Names) -> bool:
     """False only when the page lacks a class, id or element the selector requires."""
     required = _STRINGS.sub("", _without_not(selector))
     if ":is(" in required or ":where(" in required or ":has(" in required:
-        return True  # alternatives or relations inside: keep rather than reason about them
+        return (
+            True  # alternatives or relations inside: keep rather than reason about them
+        )
     required = _PSEUDO.sub("", required)
     if any(c not in names.classes for c in _CLASS.findall(required)):
         return False
@@ -108,9 +112,18 @@ def _split_selectors(prelude: str) -> list[str]:
 
 
 def _declarations(block: str) -> list[tuple[str, str]]:
-    decls = tinycss2.parse_blocks_contents(block, skip_whitespace=True, skip_comments=True)
-    return [(d.name, tinycss2.serialize(d.value).strip() + (" !important" if d.important else ""))
-            for d in decls if d.type == "declaration"]
+    decls = tinycss2.parse_blocks_contents(
+        block, skip_whitespace=True, skip_comments=True
+    )
+    return [
+        (
+            d.name,
+            tinycss2.serialize(d.value).strip()
+            + (" !important" if d.important else ""),
+        )
+        for d in decls
+        if d.type == "declaration"
+    ]
 
 
 def _prune_rules(rules, names: Names) -> list:
@@ -118,20 +131,35 @@ def _prune_rules(rules, names: Names) -> list:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _split_selectors(tinycss2.serialize(rule.prelude))
-                         if selector_may_match(s, names)]
+            selectors = [
+                s
+                for s in _split_selectors(tinycss2.serialize(rule.prelude))
+                if selector_may_match(s, names)
+            ]
             if selectors:
-                kept.append(("rule", selectors, _declarations(tinycss2.serialize(rule.content))))
+                kept.append(
+                    ("rule", selectors, _declarations(tinycss2.serialize(rule.content)))
+                )
         elif rule.type == "at-rule":
             keyword = rule.lower_at_keyword
             prelude = tinycss2.serialize(rule.prelude).strip()
             if keyword in ("media", "supports") and rule.content is not None:
-                inner = _prune_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True,
-                                                              skip_comments=True), names)
+                inner = _prune_rules(
+                    tinycss2.parse_rule_list(
+                        rule.content, skip_whitespace=True, skip_comments=True
+                    ),
+                    names,
+                )
                 if inner:
                     kept.append(("block", f"@{keyword} {prelude}", inner))
             elif keyword.endswith("keyframes"):
-                kept.append(("keyframes", f"@{keyword} {prelude}", tinycss2.serialize(rule.content or [])))
+                kept.append(
+                    (
+                        "keyframes",
+                        f"@{keyword} {prelude}",
+                        tinycss2.serialize(rule.content or []),
+                    )
+                )
             elif keyword in ("font-face", "charset", "import", "namespace"):
                 kept.append(("raw", tinycss2.serialize([rule])))
     return kept
@@ -169,7 +197,11 @@ def _serialise(kept, variables: set[str], animations: str) -> str:
     out = []
     for item in kept:
         if item[0] == "rule":
-            decls = [f"{n}:{v}" for n, v in item[2] if not n.startswith("--") or n in variables]
+            decls = [
+                f"{n}:{v}"
+                for n, v in item[2]
+                if not n.startswith("--") or n in variables
+            ]
             if decls:
                 out.append(f"{','.join(item[1])}{{{';'.join(decls)}}}")
         elif item[0] == "block":
@@ -188,12 +220,21 @@ def prune_stylesheets(sheets: list[str], names: Names) -> list[str]:
     """Each of ``sheets`` (the stylesheets of one page, in order) reduced to the rules that
     may apply to a page with these ``names``, minified. Custom properties are followed
     across the sheets: a variable one sheet defines and another reads is kept."""
-    kept = [_prune_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True),
-                         names) for css in sheets]
+    kept = [
+        _prune_rules(
+            tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True),
+            names,
+        )
+        for css in sheets
+    ]
     every = [item for items in kept for item in items]
     variables = _used_variables(every)
-    animations = " ".join(v for _, _, decls in _walk(every) for n, v in decls
-                          if n in ("animation", "animation-name"))
+    animations = " ".join(
+        v
+        for _, _, decls in _walk(every)
+        for n, v in decls
+        if n in ("animation", "animation-name")
+    )
     return [_serialise(items, variables, animations) for items in kept]
 
 

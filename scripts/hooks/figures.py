@@ -74,8 +74,11 @@ def on_files(files: Files, config) -> Files:
             for theme in themes:
                 svg = render_svg(script, theme)
                 suffix = ".dark.svg" if theme == "dark" else ".svg"
-                files.append(File.generated(config, f"{section}/figures/{script.stem}{suffix}",
-                                            content=svg))
+                files.append(
+                    File.generated(
+                        config, f"{section}/figures/{script.stem}{suffix}", content=svg
+                    )
+                )
         except PluginError:
             raise
         except Exception as exc:  # a broken figure must fail the build, with its name
@@ -87,7 +90,9 @@ def on_files(files: Files, config) -> Files:
 
 
 # alt text may hold balanced brackets, one level deep ("layer2[0]")
-_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(figures/(?P<name>[\w-]+)\.svg\)")
+_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(figures/(?P<name>[\w-]+)\.svg\)"
+)
 
 
 def themed_images(markdown: str, section: str) -> str:

@@ -30,5 +30,7 @@ def on_files(files: Files, config) -> Files:
     paths += sorted((KATEX_DIST / "fonts").glob("*.woff2"))
     for path in paths:
         rel = path.relative_to(KATEX_DIST).as_posix()
-        files.append(File.generated(config, f"assets/katex/{rel}", abs_src_path=str(path)))
+        files.append(
+            File.generated(config, f"assets/katex/{rel}", abs_src_path=str(path))
+        )
     return files

@@ -38,13 +38,20 @@ SCRIPT = ROOT / "scripts" / "katex_render.mjs"
 # pymdownx.arithmatex, generic mode: the element's text is the escaped TeX with its delimiters.
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 # Notebook pages: tags, comments and the elements whose text is never maths.
-TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+TAG = re.compile(
+    r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S
+)
 RAW_TEXT = {"script", "style", "textarea"}
 NO_MATHS = {"pre", "code", "noscript", "option"}
-MARKDOWN_CELL = re.compile(r"""class=["'][^"']*\bjp-(?:RenderedMarkdown|MarkdownOutput)\b""")
+MARKDOWN_CELL = re.compile(
+    r"""class=["'][^"']*\bjp-(?:RenderedMarkdown|MarkdownOutput)\b"""
+)
 # auto-render's delimiters for notebook cells, longest first where two share a start.
 NOTEBOOK_DELIMITERS = [
-    ("$$", "$$", True), ("$", "$", False), ("\\[", "\\]", True), ("\\(", "\\)", False),
+    ("$$", "$$", True),
+    ("$", "$", False),
+    ("\\[", "\\]", True),
+    ("\\(", "\\)", False),
 ]
 NOTEBOOK_LEFT = re.compile(r"\$\$|\$|\\\[|\\\(")
 
@@ -71,8 +78,17 @@ def arithmatex_formulas(page_html: str) -> list[Formula]:
             tex, display = text[2:-2], True
         else:  # a bare \begin{env}...\end{env} block
             tex, display = text, tag == "div"
-        found.append(Formula(m.start(), m.end(), tex, display, text,
-                             f'<{tag} class="arithmatex">', f"</{tag}>"))
+        found.append(
+            Formula(
+                m.start(),
+                m.end(),
+                tex,
+                display,
+                text,
+                f'<{tag} class="arithmatex">',
+                f"</{tag}>",
+            )
+        )
     return found
 
 
@@ -106,8 +122,8 @@ def _maths_in_text(text: str, offset: int) -> list[Formula]:
         if end < 0:
             return found
         stop = end + len(right)
-        source = htmllib.unescape(text[m.start():stop])
-        tex = htmllib.unescape(text[m.start() + len(left):end])
+        source = htmllib.unescape(text[m.start() : stop])
+        tex = htmllib.unescape(text[m.start() + len(left) : end])
         found.append(Formula(offset + m.start(), offset + stop, tex, display, source))
         pos = stop
 
@@ -151,7 +167,9 @@ class KatexProcess:
         self.proc: subprocess.Popen | None = None
         self.cache: dict[tuple[str, bool], dict] = {}
         self.formulas = 0  # formulas rendered (from the cache or not)
-        self.seconds = 0.0  # time in on_post_page: finding, rendering and replacing them
+        self.seconds = (
+            0.0  # time in on_post_page: finding, rendering and replacing them
+        )
 
     def _start(self) -> subprocess.Popen:
         node = shutil.which("node")
@@ -160,10 +178,17 @@ class KatexProcess:
                 "KaTeX renders the maths at build time and needs Node.js (`node`) on PATH."
             )
         if not (ROOT / "node_modules" / "katex" / "package.json").is_file():
-            raise PluginError("KaTeX is not installed: run `npm ci` first (`make site` does).")
+            raise PluginError(
+                "KaTeX is not installed: run `npm ci` first (`make site` does)."
+            )
         return subprocess.Popen(
-            [node, str(SCRIPT)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            text=True, encoding="utf-8", bufsize=1,
+            [node, str(SCRIPT)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            bufsize=1,
         )
 
     def render(self, requests: list[tuple[str, bool]]) -> list[dict]:
@@ -185,7 +210,9 @@ class KatexProcess:
                 reason = f"exit status {self.proc.poll()}"
             if not line:
                 self.close()
-                raise PluginError(f"the KaTeX process ({SCRIPT.name}) stopped: {reason}")
+                raise PluginError(
+                    f"the KaTeX process ({SCRIPT.name}) stopped: {reason}"
+                )
             answers = json.loads(line)
             if isinstance(answers, dict):
                 raise PluginError(
@@ -210,8 +237,11 @@ def render_maths(page_html: str, where: str, katex: KatexProcess) -> str:
     """``page_html`` with every formula rendered; ``where`` names the page in errors."""
     formulas = arithmatex_formulas(page_html)
     taken = [(f.start, f.end) for f in formulas]
-    formulas += [f for f in notebook_formulas(page_html)
-                 if not any(s < f.end and f.start < e for s, e in taken)]
+    formulas += [
+        f
+        for f in notebook_formulas(page_html)
+        if not any(s < f.end and f.start < e for s, e in taken)
+    ]
     formulas.sort(key=lambda f: f.start)
     if not formulas:
         return page_html
@@ -219,10 +249,12 @@ def render_maths(page_html: str, where: str, katex: KatexProcess) -> str:
     bad = [(f, a["error"]) for f, a in zip(formulas, answers) if "error" in a]
     if bad:
         lines = "\n".join(f"  {f.source}\n    {error}" for f, error in bad)
-        raise PluginError(f"{where}: KaTeX cannot render {len(bad)} formula(s):\n{lines}")
+        raise PluginError(
+            f"{where}: KaTeX cannot render {len(bad)} formula(s):\n{lines}"
+        )
     out, pos = [], 0
     for f, answer in zip(formulas, answers):
-        out += [page_html[pos:f.start], f.before, answer["html"], f.after]
+        out += [page_html[pos : f.start], f.before, answer["html"], f.after]
         pos = f.end
     out.append(page_html[pos:])
     return "".join(out)
@@ -242,7 +274,9 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     log.info(
         "KaTeX rendered %d formulas (%d distinct) in %.1f s",
-        _katex.formulas, len(_katex.cache), _katex.seconds,
+        _katex.formulas,
+        len(_katex.cache),
+        _katex.seconds,
     )
     _katex.close()
 

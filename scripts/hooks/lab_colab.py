@@ -30,7 +30,9 @@ _REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+")
 _REF = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._/-]*")
 
 
-def colab_settings(extra: Mapping | None, environ: Mapping[str, str] = os.environ) -> dict:
+def colab_settings(
+    extra: Mapping | None, environ: Mapping[str, str] = os.environ
+) -> dict:
     """The resolved ``repo``, ``branch`` and ``notebooks_branch``: environment, then
     ``extra.colab``, then the defaults. Raises ``PluginError`` for a malformed value (it ends
     up in a URL and in a ``%pip`` line)."""
@@ -49,10 +51,14 @@ def colab_settings(extra: Mapping | None, environ: Mapping[str, str] = os.enviro
             value = given.get(key)
         out[key] = default if value is None else str(value).strip()
     if out["repo"] and not _REPO.fullmatch(out["repo"]):
-        raise PluginError(f"Colab repo must be 'owner/name' on GitHub, got {out['repo']!r}")
+        raise PluginError(
+            f"Colab repo must be 'owner/name' on GitHub, got {out['repo']!r}"
+        )
     for key in ("branch", "notebooks_branch"):
         if out["repo"] and not (_REF.fullmatch(out[key]) and ".." not in out[key]):
-            raise PluginError(f"Colab {key} must be a git branch, tag or commit, got {out[key]!r}")
+            raise PluginError(
+                f"Colab {key} must be a git branch, tag or commit, got {out[key]!r}"
+            )
     return out
 
 

@@ -55,10 +55,13 @@ CACHE_KEY = "syllabus_executed_notebook"  # our entry in mkdocs-jupyter's cache 
 # then never be displayed, so neither the page nor the notebook would have them.
 INLINE = "module://matplotlib_inline.backend_inline"
 
-_notebooks: dict[str, object] = {}  # page src -> its downloadable notebook, render to post_page
+_notebooks: dict[
+    str, object
+] = {}  # page src -> its downloadable notebook, render to post_page
 
 
 # -- the notebook ---------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def kernel_environ(**values: str) -> Iterator[None]:
@@ -103,9 +106,12 @@ def downloadable(executed, settings: Mapping):
 
     nb = copy.deepcopy(executed)
     nb.metadata.pop("jupytext", None)
-    nb.metadata.setdefault("kernelspec", nbformat.from_dict(
-        {"name": "python3", "display_name": "Python 3", "language": "python"}
-    ))
+    nb.metadata.setdefault(
+        "kernelspec",
+        nbformat.from_dict(
+            {"name": "python3", "display_name": "Python 3", "language": "python"}
+        ),
+    )
     cell = nbformat.v4.new_code_cell(install_source(settings))
     if (nb.nbformat, nb.nbformat_minor) < (4, 5):
         del cell["id"]
@@ -116,6 +122,7 @@ def downloadable(executed, settings: Mapping):
 
 # -- the page -------------------------------------------------------------------------------
 
+
 def links_html(stem: str, colab: str | None) -> str:
     """The row of links under a lab's title (relative: the files sit beside the page)."""
     parts = [
@@ -124,18 +131,21 @@ def links_html(stem: str, colab: str | None) -> str:
         f'<a href="{html.escape(stem)}.py" download>the source (.py)</a>, a jupytext notebook',
     ]
     if colab:
-        parts.append(f'<a class="lab-colab" href="{html.escape(colab)}">Open in Colab</a>')
+        parts.append(
+            f'<a class="lab-colab" href="{html.escape(colab)}">Open in Colab</a>'
+        )
     return '<p class="lab-links">' + " · ".join(parts) + "</p>"
 
 
-
 # -- mkdocs-jupyter's cache -----------------------------------------------------------------
+
 
 def _executes(plugin, page) -> bool:
     """Whether mkdocs-jupyter executes this page (``execute``, less ``execute_ignore``)."""
     cfg = plugin.config
     return bool(cfg["execute"]) and not any(
-        pathlib.PurePath(page.file.abs_src_path).match(p) for p in cfg.get("execute_ignore") or []
+        pathlib.PurePath(page.file.abs_src_path).match(p)
+        for p in cfg.get("execute_ignore") or []
     )
 
 
@@ -164,13 +174,16 @@ def _read_cache(path: pathlib.Path | None) -> dict | None:
 
 # -- events ---------------------------------------------------------------------------------
 
+
 @event_priority(-50)  # after mkdocs-jupyter has replaced page.render
 def executed_on(nb) -> str | None:
     """The date (YYYY-MM-DD) the notebook's first code cell was executed, from the timing that
     nbclient records in cell metadata; None when there is none. A lab served from
     mkdocs-jupyter's cache keeps the date of the run that produced its outputs."""
     for cell in nb.cells:
-        started = cell.get("metadata", {}).get("execution", {}).get("iopub.execute_input")
+        started = (
+            cell.get("metadata", {}).get("execution", {}).get("iopub.execute_input")
+        )
         if cell.cell_type == "code" and started:
             return str(started)[:10]
     return None
@@ -189,9 +202,13 @@ def on_pre_page(page, config, files):
     src = page.file.src_uri
 
     def render_and_keep(self, config, files):
-        if not _executes(plugin, page):  # not executed: the notebook has no outputs either
+        if not _executes(
+            plugin, page
+        ):  # not executed: the notebook has no outputs either
             render(config, files)
-            _notebooks[src] = downloadable(jupytext.read(page.file.abs_src_path), settings)
+            _notebooks[src] = downloadable(
+                jupytext.read(page.file.abs_src_path), settings
+            )
             return
         cached = _read_cache(cache)
         if cached is not None and CACHE_KEY not in cached:
@@ -209,7 +226,9 @@ def on_pre_page(page, config, files):
         else:
             raise PluginError(f"lab_notebooks: {src} was rendered but not executed")
         _notebooks[src] = downloadable(executed, settings)
-        page.meta["executed_on"] = executed_on(executed)  # the stamp dates the outputs by it
+        page.meta["executed_on"] = executed_on(
+            executed
+        )  # the stamp dates the outputs by it
 
     page.render = render_and_keep.__get__(page, Page)
     return page

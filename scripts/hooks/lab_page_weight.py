@@ -34,12 +34,16 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from css_prune import page_names, prune_stylesheets  # noqa: E402
 
 _STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S | re.I)
-_PNG_IMG = re.compile(r'<img\b([^>]*?)\ssrc="data:image/png;base64,([^"]+)"([^>]*)>', re.S)
+_PNG_IMG = re.compile(
+    r'<img\b([^>]*?)\ssrc="data:image/png;base64,([^"]+)"([^>]*)>', re.S
+)
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # Elements and classes that Material's JavaScript adds inside the content after load (copy
 # buttons on code blocks); rules for them must survive pruning.
-_ADDED_BY_THEME = {"tags": {"button", "nav", "span", "div", "a", "svg", "path"},
-                   "classes": {"md-clipboard", "md-icon", "md-code__nav", "md-code__button"}}
+_ADDED_BY_THEME = {
+    "tags": {"button", "nav", "span", "div", "a", "svg", "path"},
+    "classes": {"md-clipboard", "md-icon", "md-code__nav", "md-code__button"},
+}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -68,15 +72,19 @@ def figures_to_files(html: str, folder: pathlib.Path, stem: str) -> str:
             data = base64.b64decode(re.sub(r"\s", "", m.group(2)), validate=True)
             width, height = png_size(data)
         except (binascii.Error, ValueError) as err:
-            raise PluginError(f"lab_page_weight: {stem}: a figure is not a valid PNG ({err})") from err
+            raise PluginError(
+                f"lab_page_weight: {stem}: a figure is not a valid PNG ({err})"
+            ) from err
         count += 1
         name = f"{stem}-figure-{count}.png"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
         attrs = (m.group(1) + m.group(3)).rstrip().rstrip("/").rstrip()
         attrs = re.sub(r'\s(width|height|loading|decoding)="[^"]*"', "", attrs)
-        return (f'<img{attrs} src="{name}" width="{width}" height="{height}" '
-                f'loading="lazy" decoding="async">')
+        return (
+            f'<img{attrs} src="{name}" width="{width}" height="{height}" '
+            f'loading="lazy" decoding="async">'
+        )
 
     return _PNG_IMG.sub(write, html)
 

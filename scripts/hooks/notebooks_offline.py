@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 
-EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\bsrc="(?:https?:)?//[^"]*"[^>]*>\s*</script>', re.I)
+EXTERNAL_SCRIPT = re.compile(
+    r'<script[^>]*\bsrc="(?:https?:)?//[^"]*"[^>]*>\s*</script>', re.I
+)
 MATHJAX_CONFIG = re.compile(r'<script type="text/x-mathjax-config">.*?</script>', re.S)
 EMPTY_SCRIPT = re.compile(r'<script\b[^>]*\bsrc=""[^>]*>\s*</script>', re.I)
-FOREIGN_IMPORT = re.compile(r"<script\b[^>]*>(?:(?!</script>).)*?import\(\s*[\"'](?:https?:)?//.*?</script>",
-                            re.S | re.I)
+FOREIGN_IMPORT = re.compile(
+    r"<script\b[^>]*>(?:(?!</script>).)*?import\(\s*[\"'](?:https?:)?//.*?</script>",
+    re.S | re.I,
+)
 
 
 def on_page_content(html: str, page, config, files) -> str:

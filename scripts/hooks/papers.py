@@ -32,8 +32,11 @@ MODULES = tuple(MODULE_TITLES)
 SCHEMA_PATH = Path(__file__).with_name("bibliography.schema.json")
 # JSON Schema counts 2016.0 as an integer; a year written 2016.0 in YAML would print as "2016.0"
 _TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda _, x: isinstance(x, int) and not isinstance(x, bool))
-Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_TYPES)
+    "integer", lambda _, x: isinstance(x, int) and not isinstance(x, bool)
+)
+Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator, type_checker=_TYPES
+)
 CITE_RE = re.compile(r"\[@([a-z][a-z0-9]*)\]")
 BOX_RE = re.compile(r"<!--\s*key-papers:\s*(\d+)\s*-->")
 LIST_RE = re.compile(r"<!--\s*reading-list\s*-->")
@@ -113,8 +116,13 @@ def problems(entries: list[dict], this_year: int | None = None) -> list[str]:
         if isinstance(e.get("year"), int) and e["year"] > this_year:
             out.append(f"{where}: year {e['year']} is after this year ({this_year})")
     for m in MODULES:
-        n = sum(1 for e in entries
-                if isinstance(e, dict) and m in e.get("modules", []) and e.get("kind") == "paper")
+        n = sum(
+            1
+            for e in entries
+            if isinstance(e, dict)
+            and m in e.get("modules", [])
+            and e.get("kind") == "paper"
+        )
         if n < 3:
             out.append(f"module {m} has {n} papers; every module needs at least 3")
     return out
@@ -170,14 +178,18 @@ def key_papers_box(module: int, page_src: str) -> str:
         lines.append(f"    - {full_entry(e)}  ")
         lines.append(f"      *Read:* {e['read'].strip()}")
     lines.append("")
-    lines.append(f"    The [complete reading list]({_rel(page_src, READING_LIST)}) has every module's papers in one place.")
+    lines.append(
+        f"    The [complete reading list]({_rel(page_src, READING_LIST)}) has every module's papers in one place."
+    )
     return "\n".join(lines) + "\n"
 
 
 def reading_list() -> str:
     bib = bibliography()
     out = []
-    books = sorted((e for e in bib.values() if e["kind"] == "book"), key=lambda e: e["year"])
+    books = sorted(
+        (e for e in bib.values() if e["kind"] == "book"), key=lambda e: e["year"]
+    )
     out.append("## Textbooks\n")
     for e in books:
         out.append(_list_item(e))

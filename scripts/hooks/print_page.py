@@ -32,7 +32,9 @@ from urllib.parse import urlsplit
 
 PRINT_SRC = "print.md"
 _MODULE = re.compile(r"^\d+ · ")
-_ATTR = re.compile(r'\s(id|for|href|src|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')
+_ATTR = re.compile(
+    r'\s(id|for|href|src|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"'
+)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
@@ -64,7 +66,9 @@ def _page_path(url: str) -> str:
     return "/" + url if not url.startswith("/") else url
 
 
-def rewrite(content: str, page_url: str, prefix: str, anchors: dict[str, str], print_url: str) -> str:
+def rewrite(
+    content: str, page_url: str, prefix: str, anchors: dict[str, str], print_url: str
+) -> str:
     """``content`` of the page at ``page_url`` as it must read inside the print page."""
     base = _page_path(page_url)
     here = _page_path(print_url)
@@ -78,14 +82,23 @@ def rewrite(content: str, page_url: str, prefix: str, anchors: dict[str, str], p
         if value.startswith("#"):
             return f' {name}="#{prefix}{value[1:]}"' if len(value) > 1 else m.group(0)
         parts = urlsplit(value)
-        if parts.scheme or parts.netloc or value.startswith(("/", "data:", "mailto:")) or not value:
+        if (
+            parts.scheme
+            or parts.netloc
+            or value.startswith(("/", "data:", "mailto:"))
+            or not value
+        ):
             return m.group(0)
         target = posixpath.normpath(posixpath.join(base, parts.path))
         if parts.path.endswith("/") or parts.path == "":
             target = target.rstrip("/") + "/"
         if name == "href" and target in anchors:  # a page that is here: its part here
             other = anchors[target]
-            return f' href="#{other}{parts.fragment}"' if parts.fragment else f' href="#{other}top"'
+            return (
+                f' href="#{other}{parts.fragment}"'
+                if parts.fragment
+                else f' href="#{other}top"'
+            )
         rel = posixpath.relpath(target, here.rstrip("/") or "/")
         if target.endswith("/") and not rel.endswith("/"):
             rel += "/"
@@ -128,8 +141,12 @@ def build(parts, print_url: str) -> str:
             n += 1
             prefix = f"p{n}-"
             content = rewrite(page.content or "", page.url, prefix, anchors, print_url)
-            content = _keep_styles_once(content, seen_styles).replace(' loading="lazy"', "")
-            out.append(f'<section class="print-page"><span id="{prefix}top"></span>\n{content}\n</section>')
+            content = _keep_styles_once(content, seen_styles).replace(
+                ' loading="lazy"', ""
+            )
+            out.append(
+                f'<section class="print-page"><span id="{prefix}top"></span>\n{content}\n</section>'
+            )
         out.append("</section>")
     return "\n".join(out)
 

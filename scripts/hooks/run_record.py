@@ -26,7 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RECORD = ROOT / ".cache" / "docs-run.json"
-MAX_REPORT_CHARS = 4000  # a failure's report as kept in the record (the end of it, where the error is)
+MAX_REPORT_CHARS = (
+    4000  # a failure's report as kept in the record (the end of it, where the error is)
+)
 
 
 def record_path() -> Path:
@@ -45,7 +47,9 @@ def load(path: Path | None = None) -> dict:
 
 def runs_page_code(nodeid: str) -> bool:
     """Whether a test id is page code: a block of a docs page or a docs example."""
-    return nodeid.startswith("docs/") or nodeid.startswith("tests/test_docs_examples.py::test_example_runs")
+    return nodeid.startswith("docs/") or nodeid.startswith(
+        "tests/test_docs_examples.py::test_example_runs"
+    )
 
 
 def environment() -> dict:
@@ -59,7 +63,9 @@ def environment() -> dict:
         "python": platform.python_version(),
         "numpy": numpy.__version__,
         "torch": torch.__version__.split("+")[0],
-        "device": f"GPU: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU",
+        "device": f"GPU: {torch.cuda.get_device_name(0)}"
+        if torch.cuda.is_available()
+        else "CPU",
         "machine": platform.machine(),
         "torch_cpu_kernels": torch.backends.cpu.get_cpu_capability(),
         "threads": torch.get_num_threads(),
@@ -76,18 +82,30 @@ class RunRecorder:
 
     def pytest_runtest_logreport(self, report) -> None:
         failed_outside_call = report.when != "call" and report.outcome == "failed"
-        if not (report.when == "call" or failed_outside_call or (report.when == "setup" and report.skipped)):
+        if not (
+            report.when == "call"
+            or failed_outside_call
+            or (report.when == "setup" and report.skipped)
+        ):
             return
         outcome = "failed" if failed_outside_call else report.outcome
         self.ran_page_code |= runs_page_code(report.nodeid)
         path, _, name = report.nodeid.partition("::")
         keys = [path]
         if "[" in name and path == "tests/test_docs_examples.py":
-            keys.append(report.nodeid)  # one key per example, so each page knows its own
+            keys.append(
+                report.nodeid
+            )  # one key per example, so each page knows its own
         for key in keys:
             self.results[key][outcome] += 1
             if outcome == "failed":
-                self.failures[key].append({"test": name, "when": report.when, "report": _tail(report.longreprtext)})
+                self.failures[key].append(
+                    {
+                        "test": name,
+                        "when": report.when,
+                        "report": _tail(report.longreprtext),
+                    }
+                )
 
     def pytest_sessionfinish(self, session) -> None:
         if hasattr(session.config, "workerinput") or not self.ran_page_code:

@@ -57,7 +57,9 @@ log = logging.getLogger("mkdocs.hooks.selfcheck")
 SECTION_TITLE = "Check your understanding"
 SOLUTIONS = "solutions.md"  # generated in each module folder that has questions
 PLACEHOLDER = '<div class="selfcheck-placeholder" data-selfcheck-page="{key}"></div>'
-_PLACEHOLDER = re.compile(r'<div class="selfcheck-placeholder" data-selfcheck-page="([^"]+)"></div>')
+_PLACEHOLDER = re.compile(
+    r'<div class="selfcheck-placeholder" data-selfcheck-page="([^"]+)"></div>'
+)
 
 
 # --- MkDocs events -------------------------------------------------------------------------
@@ -80,14 +82,24 @@ def on_files(files: Files, config) -> Files:
             files.remove(f)  # the answers are in the question files: never copy them
     modules = sorted({pq.module for pq in _pages.values()})
     for module in modules:
-        pages = sorted((pq for pq in _pages.values() if pq.module == module),
-                       key=lambda pq: nav_position(config, pq.src_uri))
-        generated = File.generated(config, f"{module}/{SOLUTIONS}",
-                                   content=solutions_markdown(module, pages, docs_dir))
+        pages = sorted(
+            (pq for pq in _pages.values() if pq.module == module),
+            key=lambda pq: nav_position(config, pq.src_uri),
+        )
+        generated = File.generated(
+            config,
+            f"{module}/{SOLUTIONS}",
+            content=solutions_markdown(module, pages, docs_dir),
+        )
         generated.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(generated)
     n = sum(len(pq.questions) for pq in _pages.values())
-    log.info("self-check: %d questions on %d pages of %d modules", n, len(_pages), len(modules))
+    log.info(
+        "self-check: %d questions on %d pages of %d modules",
+        n,
+        len(_pages),
+        len(modules),
+    )
     return files
 
 
@@ -111,13 +123,20 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     pq = _pages.get(page.file.src_uri)
     if pq is None:
         return markdown
-    return (markdown.rstrip("\n") + f"\n\n## {SECTION_TITLE} {{ #{SECTION_ID} }}\n\n"
-            + PLACEHOLDER.format(key=pq.key) + "\n")
+    return (
+        markdown.rstrip("\n")
+        + f"\n\n## {SECTION_TITLE} {{ #{SECTION_ID} }}\n\n"
+        + PLACEHOLDER.format(key=pq.key)
+        + "\n"
+    )
 
 
 def _solutions_url(module: str, config) -> str:
-    return f"{module}/solutions/" if config.get("use_directory_urls", True) \
+    return (
+        f"{module}/solutions/"
+        if config.get("use_directory_urls", True)
         else f"{module}/solutions.html"
+    )
 
 
 def on_page_content(page_html: str, page, config, files) -> str:
@@ -134,7 +153,9 @@ def on_page_content(page_html: str, page, config, files) -> str:
         section = section_html(pq, page.url, solutions_url, _renderer)
         page_html, n = _PLACEHOLDER.subn(lambda m: section, page_html, count=1)
         if n != 1:
-            raise PluginError(f"{src}: the self-check placeholder was lost on the way to HTML")
+            raise PluginError(
+                f"{src}: the self-check placeholder was lost on the way to HTML"
+            )
     if page.file.name == "index" and any(p.module == module for p in _pages.values()):
         url = relative_url(page.url, solutions_url)
         page_html = insert_after_h1(page_html, progress_html(module, _pages, url))

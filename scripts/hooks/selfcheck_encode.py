@@ -26,13 +26,17 @@ def encode_secret(data: dict, page_key: str, qid: str) -> str:
     """JSON -> UTF-8 -> XOR with the question's key -> base64 (logic.js: decodeSecret)."""
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     key = secret_key(page_key, qid)
-    return base64.b64encode(bytes(b ^ key[i % len(key)] for i, b in enumerate(raw))).decode("ascii")
+    return base64.b64encode(
+        bytes(b ^ key[i % len(key)] for i, b in enumerate(raw))
+    ).decode("ascii")
 
 
 def decode_secret(text: str, page_key: str, qid: str) -> dict:
     raw = base64.b64decode(text)
     key = secret_key(page_key, qid)
-    return json.loads(bytes(b ^ key[i % len(key)] for i, b in enumerate(raw)).decode("utf-8"))
+    return json.loads(
+        bytes(b ^ key[i % len(key)] for i, b in enumerate(raw)).decode("utf-8")
+    )
 
 
 def decimals_for(tolerance: float) -> int | None:
@@ -46,7 +50,9 @@ def format_number(x: float, tolerance: float = 0.0) -> str:
     """The answer as the answers page and the checker show it (minus sign as U+2212)."""
     d = decimals_for(tolerance)
     if d is None:
-        text = str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
+        text = (
+            str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
+        )
     else:
         text = f"{x:.{d}f}"
         if text.lstrip("-").strip("0.") == "":
@@ -55,4 +61,6 @@ def format_number(x: float, tolerance: float = 0.0) -> str:
 
 
 def tolerance_text(q: Numeric) -> str:
-    return "exactly" if q.tolerance == 0 else f"within \u00b1{format_number(q.tolerance)}"
+    return (
+        "exactly" if q.tolerance == 0 else f"within \u00b1{format_number(q.tolerance)}"
+    )

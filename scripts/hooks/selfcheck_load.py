@@ -43,11 +43,16 @@ class PageQuestions:
 def load_questions(path: Path) -> list:
     """The questions of one file, checked; a PluginError naming the file otherwise."""
     path = Path(path)
-    name = "selfcheck_questions_" + re.sub(r"\W", "_", f"{path.parent.name}_{path.stem}")
+    name = "selfcheck_questions_" + re.sub(
+        r"\W", "_", f"{path.parent.name}_{path.stem}"
+    )
     try:
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
-        dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no __pycache__ in docs/
+        dont_write, sys.dont_write_bytecode = (
+            sys.dont_write_bytecode,
+            True,
+        )  # no __pycache__ in docs/
         sys.modules[name] = module
         try:
             spec.loader.exec_module(module)
@@ -62,15 +67,21 @@ def load_questions(path: Path) -> list:
     except Exception as exc:  # a broken question file fails the build, with its path
         raise PluginError(f"self-check question file {path} failed: {exc!r}") from exc
     if not isinstance(found, (list, tuple)) or not found:
-        raise PluginError(f"self-check question file {path}: questions() must return a "
-                          f"non-empty list, got {found!r:.80}")
+        raise PluginError(
+            f"self-check question file {path}: questions() must return a "
+            f"non-empty list, got {found!r:.80}"
+        )
     seen = set()
     for q in found:
         if not isinstance(q, (Numeric, Choice)):
-            raise PluginError(f"self-check question file {path}: {q!r:.80} is not a "
-                              "syllabus_code.selfcheck Numeric or Choice")
+            raise PluginError(
+                f"self-check question file {path}: {q!r:.80} is not a "
+                "syllabus_code.selfcheck Numeric or Choice"
+            )
         if q.id in seen:
-            raise PluginError(f"self-check question file {path}: id {q.id!r} is used twice")
+            raise PluginError(
+                f"self-check question file {path}: id {q.id!r} is used twice"
+            )
         seen.add(q.id)
     return list(found)
 
@@ -87,12 +98,16 @@ def load_all(docs_dir: Path) -> dict[str, PageQuestions]:
     for path in find_question_files(docs_dir):
         module = path.parent.name
         if not MODULE_FOLDER.match(module):
-            raise PluginError(f"self-check question file {path}: its folder must be a module "
-                              "folder such as 00-foundations")
+            raise PluginError(
+                f"self-check question file {path}: its folder must be a module "
+                "folder such as 00-foundations"
+            )
         pq = PageQuestions(module, path.stem, path)
         if not (docs_dir / pq.src_uri).is_file():
-            raise PluginError(f"self-check question file {path}: there is no page "
-                              f"docs/{pq.src_uri} for it")
+            raise PluginError(
+                f"self-check question file {path}: there is no page "
+                f"docs/{pq.src_uri} for it"
+            )
         pq.questions = load_questions(path)
         pages[pq.src_uri] = pq
     return pages

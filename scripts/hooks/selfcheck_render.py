@@ -34,19 +34,25 @@ class Renderer:
     def __init__(self, config) -> None:
         import markdown
 
-        self.md = markdown.Markdown(extensions=config["markdown_extensions"],
-                                    extension_configs=config["mdx_configs"])
+        self.md = markdown.Markdown(
+            extensions=config["markdown_extensions"],
+            extension_configs=config["mdx_configs"],
+        )
         self.katex = KatexProcess()
 
     def html(self, text: str, where: str, secret: bool = False) -> str:
         self.md.reset()
         out = self.md.convert(text)
         if re.search(r'href="(?![a-z][a-z0-9+.-]*:)[^"#]*\.md[#"]', out):
-            raise PluginError(f"{where}: links to pages are not resolved in self-check text; "
-                              "name the page in words instead")
+            raise PluginError(
+                f"{where}: links to pages are not resolved in self-check text; "
+                "name the page in words instead"
+            )
         if "<pre" in out:
-            raise PluginError(f"{where}: a code block in self-check text would be shown but "
-                              "never run; use inline code")
+            raise PluginError(
+                f"{where}: a code block in self-check text would be shown but "
+                "never run; use inline code"
+            )
         return render_maths(out, where, self.katex) if secret else out
 
     def close(self) -> None:
@@ -65,8 +71,10 @@ def question_secret(q, pq: PageQuestions, r: Renderer) -> dict:
             "toleranceDisplay": format_number(q.tolerance),
             "unit": q.unit,
             "hint": r.html(q.hint, where, secret=True),
-            "mistakes": [{"value": m.value, "hint": r.html(m.hint, where, secret=True)}
-                         for m in q.mistakes],
+            "mistakes": [
+                {"value": m.value, "hint": r.html(m.hint, where, secret=True)}
+                for m in q.mistakes
+            ],
             "solution": solution,
         }
     return {
@@ -80,7 +88,9 @@ def question_secret(q, pq: PageQuestions, r: Renderer) -> dict:
 LETTERS = "ABCDEFGHIJ"
 
 
-def question_html(q, number: int, pq: PageQuestions, r: Renderer, solutions_url: str) -> str:
+def question_html(
+    q, number: int, pq: PageQuestions, r: Renderer, solutions_url: str
+) -> str:
     where = f"{pq.path} question {q.id!r}"
     kind = "numeric" if isinstance(q, Numeric) else "choice"
     attrs = {
@@ -97,19 +107,27 @@ def question_html(q, number: int, pq: PageQuestions, r: Renderer, solutions_url:
         attrs["data-unit"] = q.unit
     if q.widget:
         attrs["data-widget-task"] = q.widget
-    head = " ".join(f'{k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items())
-    parts = [f"<div {head}>",
-             f'<p class="selfcheck-label" id="q-{q.id}-label"><strong>Question {number}</strong>'
-             + (" · with the widget above" if q.widget else "") + "</p>",
-             f'<div class="selfcheck-prompt">{r.html(q.prompt, where)}</div>']
+    head = " ".join(
+        f'{k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items()
+    )
+    parts = [
+        f"<div {head}>",
+        f'<p class="selfcheck-label" id="q-{q.id}-label"><strong>Question {number}</strong>'
+        + (" · with the widget above" if q.widget else "")
+        + "</p>",
+        f'<div class="selfcheck-prompt">{r.html(q.prompt, where)}</div>',
+    ]
     if isinstance(q, Choice):
         items = "".join(
             f'<li data-index="{i}"><span class="selfcheck-letter">{LETTERS[i]}.</span> '
             f'<span class="selfcheck-option-text">{_inline(r.html(o.text, where))}</span></li>'
-            for i, o in enumerate(q.options))
+            for i, o in enumerate(q.options)
+        )
         parts.append(f'<ol class="selfcheck-options">{items}</ol>')
-    parts.append(f'<p class="selfcheck-nojs"><a href="{solutions_url}#{anchor(pq, q)}">'
-                 "Answer and worked solution</a></p>")
+    parts.append(
+        f'<p class="selfcheck-nojs"><a href="{solutions_url}#{anchor(pq, q)}">'
+        "Answer and worked solution</a></p>"
+    )
     parts.append("</div>")
     return "".join(parts)
 
@@ -126,34 +144,53 @@ def anchor(pq: PageQuestions, q) -> str:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """The link from page URL ``from_url`` to ``to_url`` (both site-relative, as page.url)."""
-    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
+    base = (
+        posixpath.dirname(from_url)
+        if not from_url.endswith("/")
+        else from_url.rstrip("/")
+    )
     rel = posixpath.relpath(to_url or ".", base or ".")
     if to_url.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in (".", "./") else rel
 
 
-def section_html(pq: PageQuestions, page_url: str, solutions_url: str, r: Renderer) -> str:
+def section_html(
+    pq: PageQuestions, page_url: str, solutions_url: str, r: Renderer
+) -> str:
     link = relative_url(page_url, solutions_url)
-    intro = ('<p class="selfcheck-intro"><span class="selfcheck-intro-js" hidden>Answer each '
-             "question, then check it: a wrong answer gets a hint, and after any attempt the "
-             "worked solution opens. Your answers stay in this browser; nothing is sent "
-             'anywhere.</span><span class="selfcheck-intro-nojs">Each question links to its '
-             "answer and worked solution on this module's answers page. With JavaScript on, "
-             "this page checks your answers itself.</span></p>")
-    body = "".join(question_html(q, i + 1, pq, r, link) for i, q in enumerate(pq.questions))
+    intro = (
+        '<p class="selfcheck-intro"><span class="selfcheck-intro-js" hidden>Answer each '
+        "question, then check it: a wrong answer gets a hint, and after any attempt the "
+        "worked solution opens. Your answers stay in this browser; nothing is sent "
+        'anywhere.</span><span class="selfcheck-intro-nojs">Each question links to its '
+        "answer and worked solution on this module's answers page. With JavaScript on, "
+        "this page checks your answers itself.</span></p>"
+    )
+    body = "".join(
+        question_html(q, i + 1, pq, r, link) for i, q in enumerate(pq.questions)
+    )
     return f'<div class="selfcheck-section">{intro}{body}</div>'
 
 
-def progress_html(module: str, pages: dict[str, PageQuestions], solutions_url: str) -> str:
-    ids = [f"{pq.key}/{q.id}" for pq in pages.values() if pq.module == module for q in pq.questions]
+def progress_html(
+    module: str, pages: dict[str, PageQuestions], solutions_url: str
+) -> str:
+    ids = [
+        f"{pq.key}/{q.id}"
+        for pq in pages.values()
+        if pq.module == module
+        for q in pq.questions
+    ]
     data = html.escape(json.dumps(ids), quote=True)
     n = len(ids)
-    return (f'<div class="selfcheck-progress" data-selfcheck-module="{module}" '
-            f'data-total="{n}" data-ids="{data}">'
-            f'<p class="selfcheck-progress-text">This module has {n} self-check questions, '
-            f'at the end of its section pages (<a href="{solutions_url}">answers and worked '
-            "solutions</a>).</p></div>")
+    return (
+        f'<div class="selfcheck-progress" data-selfcheck-module="{module}" '
+        f'data-total="{n}" data-ids="{data}">'
+        f'<p class="selfcheck-progress-text">This module has {n} self-check questions, '
+        f'at the end of its section pages (<a href="{solutions_url}">answers and worked '
+        "solutions</a>).</p></div>"
+    )
 
 
 # --- The answers page (JavaScript off) -----------------------------------------------------
@@ -168,21 +205,41 @@ def page_title(md_path: Path) -> str:
 
 def solutions_markdown(module: str, pages: list[PageQuestions], docs_dir: Path) -> str:
     title = page_title(Path(docs_dir) / module / "index.md")
-    out = ["---", "search:", "  exclude: true", "---", "",
-           f"# Answers: {title}", "",
-           "Every self-check question of this module with its answer and worked solution. "
-           "Try each question on its page first: with JavaScript on, the page checks your "
-           "answer and gives a hint aimed at the likely mistake.", ""]
+    out = [
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        f"# Answers: {title}",
+        "",
+        "Every self-check question of this module with its answer and worked solution. "
+        "Try each question on its page first: with JavaScript on, the page checks your "
+        "answer and gives a hint aimed at the likely mistake.",
+        "",
+    ]
     for pq in pages:
         name = page_title(Path(docs_dir) / pq.src_uri)
-        out += [f"## {name} {{ #{pq.page} }}", "",
-                f"[Back to the questions on “{name}”]({pq.page}.md#{SECTION_ID})", ""]
+        out += [
+            f"## {name} {{ #{pq.page} }}",
+            "",
+            f"[Back to the questions on “{name}”]({pq.page}.md#{SECTION_ID})",
+            "",
+        ]
         for i, q in enumerate(pq.questions, 1):
-            out += [f"### Question {i} {{ #{anchor(pq, q)} }}", "", q.prompt.strip(), ""]
+            out += [
+                f"### Question {i} {{ #{anchor(pq, q)} }}",
+                "",
+                q.prompt.strip(),
+                "",
+            ]
             if isinstance(q, Numeric):
                 unit = f" {q.unit}" if q.unit else ""
-                out += [f"**Answer:** {format_number(q.answer, q.tolerance)}{unit} "
-                        f"(accepted {tolerance_text(q)}).", ""]
+                out += [
+                    f"**Answer:** {format_number(q.answer, q.tolerance)}{unit} "
+                    f"(accepted {tolerance_text(q)}).",
+                    "",
+                ]
             else:
                 right = next(i for i, o in enumerate(q.options) if o.correct)
                 out += [f"**Answer:** {LETTERS[right]}.", ""]

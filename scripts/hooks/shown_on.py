@@ -19,8 +19,15 @@ ROOT, PACKAGE = snippets.ROOT, snippets.PACKAGE
 
 # --- which reference entries a page shows -----------------------------------------------------
 
+
 def _module_name(path: str) -> str:
-    return Path(path).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+    return (
+        Path(path)
+        .with_suffix("")
+        .as_posix()
+        .replace("/", ".")
+        .removesuffix(".__init__")
+    )
 
 
 @cache
@@ -32,8 +39,11 @@ def _definitions(path: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
     def visit(body, prefix):
         for node in body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                calls = tuple(n.func.id for n in ast.walk(node)
-                              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
+                calls = tuple(
+                    n.func.id
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                )
                 out.append((prefix + node.name, node.lineno, calls))
                 if isinstance(node, ast.ClassDef):
                     visit(node.body, prefix + node.name + ".")
@@ -49,9 +59,14 @@ def _reexports(path: str) -> tuple[tuple[str, str], ...]:
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
     exported: set[str] = set()
     for node in tree.body:
-        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
-                and isinstance(node.value, (ast.List, ast.Tuple))):
-            exported |= {e.value for e in node.value.elts if isinstance(e, ast.Constant)}
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+            and isinstance(node.value, (ast.List, ast.Tuple))
+        ):
+            exported |= {
+                e.value for e in node.value.elts if isinstance(e, ast.Constant)
+            }
     module = _module_name(path)
     package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
     out = []
@@ -73,14 +88,19 @@ def _reexports(path: str) -> tuple[tuple[str, str], ...]:
 def _with_reexports(shown: dict[str, list[str]]) -> dict[str, list[str]]:
     """``shown`` plus each re-exported object (and its members) under the re-exporting module's
     path too, which is where the API reference renders it when it documents that module."""
-    pairs = [pair for file in sorted((ROOT / PACKAGE).rglob("*.py"))
-             for pair in _reexports(file.relative_to(ROOT).as_posix())]
+    pairs = [
+        pair
+        for file in sorted((ROOT / PACKAGE).rglob("*.py"))
+        for pair in _reexports(file.relative_to(ROOT).as_posix())
+    ]
     changed = True
-    while changed:  # chains: a package __init__ re-exporting a module that re-exports another
+    while (
+        changed
+    ):  # chains: a package __init__ re-exporting a module that re-exports another
         changed = False
         for alias, target in pairs:
             for key in [k for k in shown if k == target or k.startswith(target + ".")]:
-                new = alias + key[len(target):]
+                new = alias + key[len(target) :]
                 if new not in shown:
                     shown[new] = list(shown[key])
                     changed = True
@@ -112,7 +132,10 @@ def shown_objects(docs: Path | None = None) -> dict[str, list[str]]:
 
 # --- the hook -----------------------------------------------------------------------------------
 
-HEADING_RE = re.compile(r'<h(?P<level>[2-6]) id="(?P<id>syllabus_code\.[\w.]+)"[^>]*>.*?</h(?P=level)>', re.DOTALL)
+HEADING_RE = re.compile(
+    r'<h(?P<level>[2-6]) id="(?P<id>syllabus_code\.[\w.]+)"[^>]*>.*?</h(?P=level)>',
+    re.DOTALL,
+)
 
 _shown: dict[str, list[str]] = {}
 
@@ -126,13 +149,17 @@ def on_files(files, config):
 def shown_on_html(page_html: str, shown: dict[str, list[str]], link) -> str:
     """Insert a "Shown on" paragraph after each reference heading whose object a page shows.
     ``link(src)`` gives (url, title) for a page's source path relative to docs/, or None."""
+
     def add(m: re.Match) -> str:
         pages = [link(src) for src in shown.get(m["id"], [])]
         pages = [p for p in pages if p]
         if not pages:
             return m[0]
-        links = ", ".join(f'<a href="{html.escape(u)}">{html.escape(t)}</a>' for u, t in pages)
+        links = ", ".join(
+            f'<a href="{html.escape(u)}">{html.escape(t)}</a>' for u, t in pages
+        )
         return m[0] + f'\n<p class="shown-on">Shown on: {links}</p>'
+
     return HEADING_RE.sub(add, page_html)
 
 

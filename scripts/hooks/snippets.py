@@ -22,7 +22,9 @@ import codeblocks
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "syllabus_code"
-MARKER_RE = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
+MARKER_RE = re.compile(
+    r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$"
+)
 CHECKS_MODULE = ROOT / PACKAGE / "_checks.py"
 # Helpers private to one module that only validate arguments: _check, _check_args, _check_k ...
 PRIVATE_CHECK_RE = re.compile(r"^_check(?:_\w+)?$")
@@ -30,11 +32,13 @@ PRIVATE_CHECK_RE = re.compile(r"^_check(?:_\w+)?$")
 
 @dataclass(frozen=True)
 class Section:
-    path: str           # relative to the checkout, e.g. "syllabus_code/numpy_nn/dense.py"
+    path: str  # relative to the checkout, e.g. "syllabus_code/numpy_nn/dense.py"
     name: str
-    start: int          # the first line after the start marker (1-based)
-    end: int            # the last line before the end marker
-    lines: tuple[int, ...]  # the lines a page shows: start..end less any nested marker lines
+    start: int  # the first line after the start marker (1-based)
+    end: int  # the last line before the end marker
+    lines: tuple[
+        int, ...
+    ]  # the lines a page shows: start..end less any nested marker lines
 
 
 def sections(path: str) -> dict[str, Section]:
@@ -92,22 +96,32 @@ def unshown_sections(docs: Path | None = None) -> list[Section]:
 
 # --- argument checks inside the shown code -----------------------------------------------------
 
+
 @cache
 def check_names() -> frozenset[str]:
     """The functions of the package's one vocabulary of checks (syllabus_code/_checks.py)."""
     tree = ast.parse(CHECKS_MODULE.read_text(encoding="utf-8"))
-    return frozenset(n.name for n in tree.body
-                     if isinstance(n, ast.FunctionDef) and not n.name.startswith("_"))
+    return frozenset(
+        n.name
+        for n in tree.body
+        if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
+    )
 
 
 def _is_check_call(node: ast.AST) -> bool:
     if not isinstance(node, ast.Call):
         return False
     f = node.func
-    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "_checks":
+    if (
+        isinstance(f, ast.Attribute)
+        and isinstance(f.value, ast.Name)
+        and f.value.id == "_checks"
+    ):
         return True
     name = f.id if isinstance(f, ast.Name) else None
-    return name is not None and (name in check_names() or bool(PRIVATE_CHECK_RE.match(name)))
+    return name is not None and (
+        name in check_names() or bool(PRIVATE_CHECK_RE.match(name))
+    )
 
 
 def _is_guard(node: ast.stmt) -> bool:
@@ -115,12 +129,25 @@ def _is_guard(node: ast.stmt) -> bool:
     if isinstance(node, ast.Raise):
         return True
     if isinstance(node, ast.If):
-        return all(_is_guard(s) for s in node.body) and all(_is_guard(s) for s in node.orelse)
+        return all(_is_guard(s) for s in node.body) and all(
+            _is_guard(s) for s in node.orelse
+        )
     return False
 
 
-_COMPOUND = (ast.If, ast.For, ast.While, ast.With, ast.Try, ast.FunctionDef, ast.ClassDef,
-             ast.AsyncFunctionDef, ast.AsyncFor, ast.AsyncWith, ast.Match)
+_COMPOUND = (
+    ast.If,
+    ast.For,
+    ast.While,
+    ast.With,
+    ast.Try,
+    ast.FunctionDef,
+    ast.ClassDef,
+    ast.AsyncFunctionDef,
+    ast.AsyncFor,
+    ast.AsyncWith,
+    ast.Match,
+)
 
 
 @cache
@@ -132,16 +159,24 @@ def check_lines(path: str) -> frozenset[int]:
 
     def visit(body: list[ast.stmt]) -> None:
         for node in body:
-            if _is_guard(node) or (not isinstance(node, _COMPOUND)
-                                   and any(_is_check_call(n) for n in ast.walk(node))):
+            if _is_guard(node) or (
+                not isinstance(node, _COMPOUND)
+                and any(_is_check_call(n) for n in ast.walk(node))
+            ):
                 lines.update(range(node.lineno, node.end_lineno + 1))
                 continue
             for field in ("body", "orelse", "finalbody", "handlers", "cases"):
                 inner = getattr(node, field, None)
                 if isinstance(inner, list):
-                    visit([s for s in inner if isinstance(s, ast.stmt)]
-                          + [s for h in inner if isinstance(h, (ast.ExceptHandler, ast.match_case))
-                             for s in h.body])
+                    visit(
+                        [s for s in inner if isinstance(s, ast.stmt)]
+                        + [
+                            s
+                            for h in inner
+                            if isinstance(h, (ast.ExceptHandler, ast.match_case))
+                            for s in h.body
+                        ]
+                    )
 
     visit(tree.body)
     return frozenset(lines)
@@ -153,7 +188,13 @@ def _statement_starts(path: str) -> frozenset[int]:
     the formatter, or by hand) starts once, and a comment or blank line starts none."""
     text = (ROOT / path).read_text(encoding="utf-8")
     starts, new = set(), True
-    skip = (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
+    skip = (
+        tokenize.NL,
+        tokenize.COMMENT,
+        tokenize.INDENT,
+        tokenize.DEDENT,
+        tokenize.ENDMARKER,
+    )
     for tok in tokenize.generate_tokens(io.StringIO(text).readline):
         if tok.type == tokenize.NEWLINE:
             new = True
@@ -170,7 +211,9 @@ def code_lines(section: Section) -> list[int]:
     return [n for n in section.lines if n in starts]
 
 
-def check_share(docs: Path | None = None) -> tuple[int, int, dict[str, tuple[int, int]]]:
+def check_share(
+    docs: Path | None = None,
+) -> tuple[int, int, dict[str, tuple[int, int]]]:
     """(check statements, statements, per section "path:name" -> (checks, statements)) over every
     package section that a page includes."""
     per: dict[str, tuple[int, int]] = {}

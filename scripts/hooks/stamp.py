@@ -28,7 +28,9 @@ from page_html import insert_after_h1  # noqa: E402
 
 EXAMPLES_TEST = "tests/test_docs_examples.py"
 _PHASE = {"setup": " while being set up", "teardown": " while cleaning up after itself"}
-_stamps: dict[str, tuple[str, bool]] = {}  # page src -> (stamp html, failed?) between the two events
+_stamps: dict[
+    str, tuple[str, bool]
+] = {}  # page src -> (stamp html, failed?) between the two events
 
 
 def describe(env: dict) -> str:
@@ -61,10 +63,18 @@ def stamp_for(markdown: str, src: str, record: dict) -> tuple[str, bool] | None:
     included = [f for f in blocks if f.category == "included"]
     if not executed and not included:
         return None
-    env, results, failures = record.get("env"), record.get("results", {}), record.get("failures", {})
+    env, results, failures = (
+        record.get("env"),
+        record.get("results", {}),
+        record.get("failures", {}),
+    )
     keys = sorted({test_key(path) for f in included for path, _ in f.targets})
     page_key = f"docs/{src}"
-    if env is None or (executed and page_key not in results) or any(k not in results for k in keys):
+    if (
+        env is None
+        or (executed and page_key not in results)
+        or any(k not in results for k in keys)
+    ):
         return (
             '<p class="exec-stamp exec-stamp--missing">The code on this page was not part of the '
             "run this site was built from: run <code>make serve</code> (or <code>make test</code>) "
@@ -78,7 +88,9 @@ def stamp_for(markdown: str, src: str, record: dict) -> tuple[str, bool] | None:
         return _failure_notice(env, executed, failed), True
     parts = []
     if executed:
-        parts.append(f"the {len(executed)} code block{'s' * (len(executed) != 1)} on this page")
+        parts.append(
+            f"the {len(executed)} code block{'s' * (len(executed) != 1)} on this page"
+        )
     if keys:
         names = ", ".join(f"<code>{html.escape(k.split('::')[0])}</code>" for k in keys)
         parts.append(f"the tests of the code shown ({names})")
@@ -94,7 +106,9 @@ def _failure_notice(env: dict, executed: list, failed: list[tuple[str, dict]]) -
     for key, failure in failed:
         if key.startswith("docs/"):
             line = _line_of(failure["test"])
-            number = next((i + 1 for i, f in enumerate(executed) if f.line == line), None)
+            number = next(
+                (i + 1 for i, f in enumerate(executed) if f.line == line), None
+            )
             what = (
                 f"Code block {number} of {len(executed)} on this page (line {line} of "
                 f"<code>{html.escape(key)}</code>)"

@@ -28,6 +28,7 @@ MARKER = re.compile(r"^\s*<!--\s*widget-fallback:\s*([\w-]+)\s*-->\s*$")
 
 # --- the hook ------------------------------------------------------------------------------------
 
+
 class FallbackPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -37,14 +38,18 @@ class FallbackPreprocessor(Preprocessor):
                 out.append(line)
                 continue
             if m.group(1) not in FALLBACKS:
-                raise PluginError(f"widget-fallback: unknown widget {m.group(1)!r}; known: {sorted(FALLBACKS)}")
+                raise PluginError(
+                    f"widget-fallback: unknown widget {m.group(1)!r}; known: {sorted(FALLBACKS)}"
+                )
             out += FALLBACKS[m.group(1)]().split("\n")
         return out
 
 
 class FallbackExtension(Extension):
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown's name)
-        md.preprocessors.register(FallbackPreprocessor(md), "widget_fallback", 31)  # snippets: 32
+        md.preprocessors.register(
+            FallbackPreprocessor(md), "widget_fallback", 31
+        )  # snippets: 32
 
 
 def on_config(config):

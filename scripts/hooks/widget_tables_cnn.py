@@ -17,27 +17,57 @@ if str(ROOT) not in sys.path:
 from syllabus_code import shapes  # noqa: E402
 from syllabus_code.numpy_nn.conv import conv2d_naive_forward, convolve1d, correlate1d  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling file, however this is loaded
+sys.path.insert(
+    0, str(Path(__file__).resolve().parent)
+)  # the sibling file, however this is loaded
 from widget_markdown import INTRO, grouped, num, row  # noqa: E402
 
 # The widgets' initial states (docs/javascripts/widgets/<widget>/logic.js).
-SIGNAL = {"x": [0, 1, 1, 1, 1, 0], "h": [1, -1]}  # the first presets: rectangular pulse, difference
-CONV2D = {"input": [[-1, 2, 3, 4, 5], [-2, 4, 3, -1, 1], [2, 3, -8, 5, 6], [1, -2, 3, 4, 5], [5, 4, 0, 2, 1]],
-          "kernel": [[1, 0, -1], [1, 0, -1], [1, 0, -1]], "stride": 1, "padding": 0}
-LENET = {"input": [1, 32, 32], "layers": [
-    {"type": "conv", "c_out": 6, "k": 5, "s": 1, "p": 0}, {"type": "relu"}, {"type": "pool", "k": 2, "s": 2},
-    {"type": "conv", "c_out": 16, "k": 5, "s": 1, "p": 0}, {"type": "relu"}, {"type": "pool", "k": 2, "s": 2},
-    {"type": "flatten"}, {"type": "linear", "n_out": 120}, {"type": "relu"}, {"type": "linear", "n_out": 84},
-    {"type": "relu"}, {"type": "linear", "n_out": 10}]}
+SIGNAL = {
+    "x": [0, 1, 1, 1, 1, 0],
+    "h": [1, -1],
+}  # the first presets: rectangular pulse, difference
+CONV2D = {
+    "input": [
+        [-1, 2, 3, 4, 5],
+        [-2, 4, 3, -1, 1],
+        [2, 3, -8, 5, 6],
+        [1, -2, 3, 4, 5],
+        [5, 4, 0, 2, 1],
+    ],
+    "kernel": [[1, 0, -1], [1, 0, -1], [1, 0, -1]],
+    "stride": 1,
+    "padding": 0,
+}
+LENET = {
+    "input": [1, 32, 32],
+    "layers": [
+        {"type": "conv", "c_out": 6, "k": 5, "s": 1, "p": 0},
+        {"type": "relu"},
+        {"type": "pool", "k": 2, "s": 2},
+        {"type": "conv", "c_out": 16, "k": 5, "s": 1, "p": 0},
+        {"type": "relu"},
+        {"type": "pool", "k": 2, "s": 2},
+        {"type": "flatten"},
+        {"type": "linear", "n_out": 120},
+        {"type": "relu"},
+        {"type": "linear", "n_out": 84},
+        {"type": "relu"},
+        {"type": "linear", "n_out": 10},
+    ],
+}
 
 
 # --- signal graph --------------------------------------------------------------------------------
 
+
 def signal_results(state: dict = SIGNAL) -> dict:
     """Full convolution and full cross-correlation (the widget's), by syllabus_code.numpy_nn.conv."""
     x, h = np.array(state["x"], dtype=float), np.array(state["h"], dtype=float)
-    return {"convolution": convolve1d(x, h).tolist(),
-            "cross-correlation": correlate1d(np.pad(x, len(h) - 1), h).tolist()}
+    return {
+        "convolution": convolve1d(x, h).tolist(),
+        "cross-correlation": correlate1d(np.pad(x, len(h) - 1), h).tolist(),
+    }
 
 
 def _combination(terms: list[tuple[float, int]]) -> str:
@@ -58,27 +88,42 @@ def signal_fallback() -> str:
     r = signal_results()
     conv, corr = r["convolution"], r["cross-correlation"]
     m = len(h)
-    conv_f = _combination([(c, -j) for j, c in enumerate(h)])  # y[n] = Σ_j h[j] x[n - j]
-    corr_f = _combination(sorted(((c, j - m + 1) for j, c in enumerate(h)), key=lambda t: t[1]))
+    conv_f = _combination(
+        [(c, -j) for j, c in enumerate(h)]
+    )  # y[n] = Σ_j h[j] x[n - j]
+    corr_f = _combination(
+        sorted(((c, j - m + 1) for j, c in enumerate(h)), key=lambda t: t[1])
+    )
     opposite = corr == [-v for v in conv]
     h_tex = "[" + ", ".join(f"{v:g}" for v in h) + "]"
-    return "\n".join([
-        f"{INTRO} A rectangular pulse convolved with the difference kernel",
-        rf"\(h = {h_tex}\) marks its two edges:", "",
-        row(r"\(n\)", *range(len(conv))), row("---", *["---:"] * len(conv)),
-        row(r"\(x[n]\)", *(num(v) for v in x), *[""] * (len(conv) - len(x))),
-        row(rf"\(y[n] = {conv_f}\)", *(num(v) for v in conv)), "",
-        rf"Cross-correlation with the same kernel gives \(y[n] = {corr_f}\)"
-        + (", the same edges with the opposite signs: " if opposite else ": ")
-        + r"\(" + ", ".join(f"{v:g}" for v in corr) + r"\)."])
+    return "\n".join(
+        [
+            f"{INTRO} A rectangular pulse convolved with the difference kernel",
+            rf"\(h = {h_tex}\) marks its two edges:",
+            "",
+            row(r"\(n\)", *range(len(conv))),
+            row("---", *["---:"] * len(conv)),
+            row(r"\(x[n]\)", *(num(v) for v in x), *[""] * (len(conv) - len(x))),
+            row(rf"\(y[n] = {conv_f}\)", *(num(v) for v in conv)),
+            "",
+            rf"Cross-correlation with the same kernel gives \(y[n] = {corr_f}\)"
+            + (", the same edges with the opposite signs: " if opposite else ": ")
+            + r"\("
+            + ", ".join(f"{v:g}" for v in corr)
+            + r"\).",
+        ]
+    )
 
 
 # --- 2-D convolution worked example --------------------------------------------------------------
 
+
 def conv2d_output(state: dict = CONV2D) -> list[list[float]]:
     x = np.array(state["input"], dtype=float)[None, None]
     w = np.array(state["kernel"], dtype=float)[None, None]
-    out, _ = conv2d_naive_forward(x, w, np.zeros(1), stride=state["stride"], padding=state["padding"])
+    out, _ = conv2d_naive_forward(
+        x, w, np.zeros(1), stride=state["stride"], padding=state["padding"]
+    )
     return out[0, 0].tolist()
 
 
@@ -87,12 +132,27 @@ def conv2d_fallback() -> str:
     x, k = s["input"], s["kernel"]
     n, kk, m = len(x), len(k), len(out)
     if s["padding"] != 0:
-        raise PluginError("widget_fallbacks: the 2-D convolution fallback shows an unpadded input")
+        raise PluginError(
+            "widget_fallbacks: the 2-D convolution fallback shows an unpadded input"
+        )
     padding = "no padding" if s["padding"] == 0 else f"padding {s['padding']}"
-    head = ["input", *[""] * (n - 1), "", "kernel", *[""] * (kk - 1), "", "output", *[""] * (m - 1)]
-    lines = [f"{INTRO} The {n}×{n} input, the vertical-edge kernel and the {m}×{m} output",
-             f"map (stride {s['stride']}, {padding}):", "", row(*head),
-             row(*["---:"] * n, "---", *["---:"] * kk, "---", *["---:"] * m)]
+    head = [
+        "input",
+        *[""] * (n - 1),
+        "",
+        "kernel",
+        *[""] * (kk - 1),
+        "",
+        "output",
+        *[""] * (m - 1),
+    ]
+    lines = [
+        f"{INTRO} The {n}×{n} input, the vertical-edge kernel and the {m}×{m} output",
+        f"map (stride {s['stride']}, {padding}):",
+        "",
+        row(*head),
+        row(*["---:"] * n, "---", *["---:"] * kk, "---", *["---:"] * m),
+    ]
     for i in range(n):
         kr = [num(v) for v in k[i]] if i < kk else [""] * kk
         orow = [num(v) for v in out[i]] if i < m else [""] * m
@@ -100,11 +160,18 @@ def conv2d_fallback() -> str:
             orow[0] = f"**{orow[0]}**"
         lines.append(row(*(num(v) for v in x[i]), "", *kr, "", *orow))
     factor = lambda v: f"({v:g})" if v < 0 else f"{v:g}"  # noqa: E731
-    products = " + ".join(f"{factor(x[u][v])}\\cdot {factor(k[u][v])}" for u in range(kk) for v in range(kk))
-    return "\n".join(lines + ["", "The first output is", rf"\({products} = {out[0][0]:g}\)."])
+    products = " + ".join(
+        f"{factor(x[u][v])}\\cdot {factor(k[u][v])}"
+        for u in range(kk)
+        for v in range(kk)
+    )
+    return "\n".join(
+        lines + ["", "The first output is", rf"\({products} = {out[0][0]:g}\)."]
+    )
 
 
 # --- architecture playground ---------------------------------------------------------------------
+
 
 def lenet_rows(state: dict = LENET) -> list[dict]:
     """Per layer: label, output shape, parameters and receptive field, by syllabus_code.shapes."""
@@ -118,28 +185,54 @@ def lenet_rows(state: dict = LENET) -> list[dict]:
         if kind in ("conv", "pool"):
             step = next(walked)
             shape, params, rf = step["shape"], step["params"], step["rf"]
-            label = (f"Conv2d {layer['c_out']} × {layer['k']} × {layer['k']}" if kind == "conv"
-                     else f"MaxPool2d {layer['k']}, stride {layer['s']}")
+            label = (
+                f"Conv2d {layer['c_out']} × {layer['k']} × {layer['k']}"
+                if kind == "conv"
+                else f"MaxPool2d {layer['k']}, stride {layer['s']}"
+            )
         elif kind == "relu":
             label = "ReLU"
         elif kind == "flatten":
             shape, label = [int(np.prod(shape))], "Flatten"
         elif kind == "linear":
             params = shapes.dense_params(shape[0], layer["n_out"])
-            label, shape, whole = f"Linear {shape[0]} → {layer['n_out']}", [layer["n_out"]], True
+            label, shape, whole = (
+                f"Linear {shape[0]} → {layer['n_out']}",
+                [layer["n_out"]],
+                True,
+            )
         else:
             raise PluginError(f"widget_fallbacks: no fallback row for a {kind!r} layer")
-        rows.append({"label": label, "shape": list(shape), "params": params,
-                     "rf": "whole input" if whole else f"{rf} × {rf}"})
+        rows.append(
+            {
+                "label": label,
+                "shape": list(shape),
+                "params": params,
+                "rf": "whole input" if whole else f"{rf} × {rf}",
+            }
+        )
     return rows
 
 
 def architecture_fallback() -> str:
     rows = lenet_rows()
     c, h, w = LENET["input"]
-    lines = [f"{INTRO} LeNet-5 in its modern form on a {c} × {h} × {w} input:", "",
-             row("#", "layer", "output shape", "parameters", "receptive field"),
-             row("---:", "---", "---", "---:", "---:")]
+    lines = [
+        f"{INTRO} LeNet-5 in its modern form on a {c} × {h} × {w} input:",
+        "",
+        row("#", "layer", "output shape", "parameters", "receptive field"),
+        row("---:", "---", "---", "---:", "---:"),
+    ]
     for i, r in enumerate(rows, start=1):
-        lines.append(row(i, r["label"], " × ".join(map(str, r["shape"])), grouped(r["params"]), r["rf"]))
-    return "\n".join(lines + ["", f"Total: {grouped(sum(r['params'] for r in rows))} parameters."])
+        lines.append(
+            row(
+                i,
+                r["label"],
+                " × ".join(map(str, r["shape"])),
+                grouped(r["params"]),
+                r["rf"],
+            )
+        )
+    return "\n".join(
+        lines + ["", f"Total: {grouped(sum(r['params'] for r in rows))} parameters."]
+    )

@@ -24,7 +24,9 @@ class Canvas:
 
     def __init__(self, width: float, height: float, theme: str = "light"):
         self.p: Palette = palette(theme)
-        self.fig = Figure(figsize=(width, height), dpi=72)  # the SVG dpi: text is laid out once
+        self.fig = Figure(
+            figsize=(width, height), dpi=72
+        )  # the SVG dpi: text is laid out once
         self.fig.patch.set_alpha(0)
         self.ax = self.fig.add_axes((0, 0, 1, 1))
         self.ax.set_xlim(0, width)
@@ -54,53 +56,138 @@ class Canvas:
 
     # --- text -------------------------------------------------------------------------------
     def text(self, x, y, s, size=FONT, colour=None, ha="center", va="center", **kw):
-        return self.ax.text(x, y, s, fontsize=size, color=colour or self.p.ink, ha=ha, va=va, **kw)
+        return self.ax.text(
+            x, y, s, fontsize=size, color=colour or self.p.ink, ha=ha, va=va, **kw
+        )
 
     # --- shapes -----------------------------------------------------------------------------
-    def box(self, x, y, w, h, role=None, text=None, size=FONT, dashed=False, lw=1.4,
-            rounded=True, fill=True, edge=None):
+    def box(
+        self,
+        x,
+        y,
+        w,
+        h,
+        role=None,
+        text=None,
+        size=FONT,
+        dashed=False,
+        lw=1.4,
+        rounded=True,
+        fill=True,
+        edge=None,
+    ):
         """A box with lower-left corner (x, y), filled and outlined in ``role``'s colours."""
         face = self.p.fill(role) if (role and fill) else "none"
         ec = edge or (self.p.edge(role) if role else self.p.ink)
         style = "round,pad=0,rounding_size=0.06" if rounded else "square,pad=0"
-        patch = FancyBboxPatch((x, y), w, h, boxstyle=style, fc=face, ec=ec, lw=lw,
-                               ls="--" if dashed else "-")
+        patch = FancyBboxPatch(
+            (x, y),
+            w,
+            h,
+            boxstyle=style,
+            fc=face,
+            ec=ec,
+            lw=lw,
+            ls="--" if dashed else "-",
+        )
         self.ax.add_patch(patch)
         if text is not None:
             self.text(x + w / 2, y + h / 2, text, size=size)
         return patch
 
     def rect(self, x, y, w, h, face="none", edge=None, lw=1.0, ls="-", z=1, alpha=1.0):
-        patch = Rectangle((x, y), w, h, fc=face, ec=edge or self.p.ink, lw=lw, ls=ls, zorder=z,
-                          alpha=alpha)
+        patch = Rectangle(
+            (x, y),
+            w,
+            h,
+            fc=face,
+            ec=edge or self.p.ink,
+            lw=lw,
+            ls=ls,
+            zorder=z,
+            alpha=alpha,
+        )
         self.ax.add_patch(patch)
         return patch
 
-    def unit(self, x, y, r=0.16, role="activation", text=None, dashed=False, size=FONT,
-             faded=False):
+    def unit(
+        self,
+        x,
+        y,
+        r=0.16,
+        role="activation",
+        text=None,
+        dashed=False,
+        size=FONT,
+        faded=False,
+    ):
         """A neuron: a circle centred at (x, y)."""
         ec = self.p.muted if faded else self.p.edge(role)
         fc = "none" if faded else self.p.fill(role)
-        self.ax.add_patch(Circle((x, y), r, fc=fc, ec=ec, lw=1.4, ls="--" if dashed else "-",
-                                 zorder=3))
+        self.ax.add_patch(
+            Circle(
+                (x, y), r, fc=fc, ec=ec, lw=1.4, ls="--" if dashed else "-", zorder=3
+            )
+        )
         if text is not None:
             self.text(x, y, text, size=size, zorder=4)
 
     def line(self, x0, y0, x1, y1, colour=None, lw=0.8, ls="-", z=1, alpha=1.0):
-        self.ax.plot([x0, x1], [y0, y1], color=colour or self.p.ink, lw=lw, ls=ls, zorder=z,
-                     alpha=alpha, solid_capstyle="round")
+        self.ax.plot(
+            [x0, x1],
+            [y0, y1],
+            color=colour or self.p.ink,
+            lw=lw,
+            ls=ls,
+            zorder=z,
+            alpha=alpha,
+            solid_capstyle="round",
+        )
 
-    def arrow(self, x0, y0, x1, y1, colour=None, lw=1.3, ls="-", rad=0.0, head=9, z=2,
-              shrink=0.0):
-        patch = FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=head,
-                                color=colour or self.p.ink, lw=lw, ls=ls, zorder=z,
-                                connectionstyle=f"arc3,rad={rad}", shrinkA=shrink,
-                                shrinkB=shrink)
+    def arrow(
+        self,
+        x0,
+        y0,
+        x1,
+        y1,
+        colour=None,
+        lw=1.3,
+        ls="-",
+        rad=0.0,
+        head=9,
+        z=2,
+        shrink=0.0,
+    ):
+        patch = FancyArrowPatch(
+            (x0, y0),
+            (x1, y1),
+            arrowstyle="-|>",
+            mutation_scale=head,
+            color=colour or self.p.ink,
+            lw=lw,
+            ls=ls,
+            zorder=z,
+            connectionstyle=f"arc3,rad={rad}",
+            shrinkA=shrink,
+            shrinkB=shrink,
+        )
         self.ax.add_patch(patch)
         return patch
 
-    def cells(self, x, y, values, cell=0.3, role=None, fmt="{:g}", size=FONT, face=None,
-              highlight=(), highlight_role="operation", lw=0.8):
+    def cells(
+        self,
+        x,
+        y,
+        values,
+        cell=0.3,
+        role=None,
+        fmt="{:g}",
+        size=FONT,
+        face=None,
+        highlight=(),
+        highlight_role="operation",
+        lw=0.8,
+    ):
         """A grid of numbered cells; row 0 on top, (x, y) its top-left corner.
 
         ``values`` is a 2-D list/array (``None`` entries are left blank); ``highlight`` lists
@@ -110,11 +197,22 @@ class Canvas:
         for i in range(rows):
             for j, v in enumerate(values[i]):
                 cx, cy = x + j * cell, y - (i + 1) * cell
-                fc = face if face is not None else (self.p.fill(role) if role else "none")
+                fc = (
+                    face
+                    if face is not None
+                    else (self.p.fill(role) if role else "none")
+                )
                 if (i, j) in highlight:
                     fc = self.p.fill(highlight_role)
-                self.rect(cx, cy, cell, cell, face=fc,
-                          edge=self.p.edge(role) if role else self.p.muted, lw=lw)
+                self.rect(
+                    cx,
+                    cy,
+                    cell,
+                    cell,
+                    face=fc,
+                    edge=self.p.edge(role) if role else self.p.muted,
+                    lw=lw,
+                )
                 if v is not None:
                     self.text(cx + cell / 2, cy + cell / 2, fmt.format(v), size=size)
 

@@ -17,8 +17,8 @@ __all__ = ["MLPSpec", "mlp_spec", "mlp_figure"]
 # --- an MLP with weights and biases ------------------------------------------------------------
 @dataclass
 class MLPSpec:
-    sizes: list            # n_0, ..., n_L
-    weight_shapes: list    # the page's W^(l): (n_l, n_{l-1}), out x in
+    sizes: list  # n_0, ..., n_L
+    weight_shapes: list  # the page's W^(l): (n_l, n_{l-1}), out x in
     bias_sizes: list
     params: int
 
@@ -32,10 +32,12 @@ def mlp_spec(sizes=(3, 4, 2)) -> MLPSpec:
     """Build the MLP and read its layers: numpy_nn stores W{l} = (W^(l))ᵀ, so W^(l) is W{l}.T."""
     net = MLP(list(sizes), activation="relu")
     L = len(net.params) // 2
-    return MLPSpec(sizes=_sizes(net.params),
-                   weight_shapes=[net.params[f"W{l}"].T.shape for l in range(1, L + 1)],
-                   bias_sizes=[net.params[f"b{l}"].shape[0] for l in range(1, L + 1)],
-                   params=sum(v.size for v in net.params.values()))
+    return MLPSpec(
+        sizes=_sizes(net.params),
+        weight_shapes=[net.params[f"W{l}"].T.shape for l in range(1, L + 1)],
+        bias_sizes=[net.params[f"b{l}"].shape[0] for l in range(1, L + 1)],
+        params=sum(v.size for v in net.params.values()),
+    )
 
 
 def _column(n, x, centre, pitch):
@@ -55,26 +57,42 @@ def mlp_figure(spec: MLPSpec, theme: str = "light"):
     bias_y = centre - (max(spec.sizes) - 1) / 2 * pitch - 0.75
     for l in range(1, L + 1):
         bx = xs[l - 1] + 0.55
-        for (ux, uy) in cols[l]:
+        for ux, uy in cols[l]:
             cv.line(bx, bias_y, ux, uy, p.edge("weight"), 0.8, ls=(0, (3, 2)), z=1)
         cv.unit(bx, bias_y, r=0.15, role="weight", text="1", size=FONT - 1)
-        cv.text(bx + 0.24, bias_y - 0.05, f"bias $b^{{({l})}}$: {spec.bias_sizes[l - 1]}",
-                size=FONT, ha="left")
+        cv.text(
+            bx + 0.24,
+            bias_y - 0.05,
+            f"bias $b^{{({l})}}$: {spec.bias_sizes[l - 1]}",
+            size=FONT,
+            ha="left",
+        )
     # weights: every unit of layer l-1 to every unit of layer l
     for l in range(1, L + 1):
-        for (x0, y0) in cols[l - 1]:
-            for (x1, y1) in cols[l]:
+        for x0, y0 in cols[l - 1]:
+            for x1, y1 in cols[l]:
                 cv.line(x0, y0, x1, y1, p.edge("weight"), 0.7, z=1, alpha=0.55)
     # one weight singled out: W^(1)_{21} from input unit 1 to hidden unit 2
     (x0, y0), (x1, y1) = cols[0][0], cols[1][1]
     cv.line(x0, y0, x1, y1, p.edge("weight"), 2.4, z=2)
     t = 0.55
-    cv.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.2, "$W^{(1)}_{21}$", size=FONT + 1,
-            bbox=dict(boxstyle="round,pad=0.15", fc=p.background if theme == "light" else
-                      "#1e2129", ec="none", alpha=0.85))
-    names = [lambda i: f"$x_{{{i}}}$"] + [
-        (lambda l: lambda i: f"$a^{{({l})}}_{{{i}}}$")(l) for l in range(1, L)] + [
-        lambda i: f"$\\hat y_{{{i}}}$"]
+    cv.text(
+        x0 + t * (x1 - x0),
+        y0 + t * (y1 - y0) + 0.2,
+        "$W^{(1)}_{21}$",
+        size=FONT + 1,
+        bbox=dict(
+            boxstyle="round,pad=0.15",
+            fc=p.background if theme == "light" else "#1e2129",
+            ec="none",
+            alpha=0.85,
+        ),
+    )
+    names = (
+        [lambda i: f"$x_{{{i}}}$"]
+        + [(lambda l: lambda i: f"$a^{{({l})}}_{{{i}}}$")(l) for l in range(1, L)]
+        + [lambda i: f"$\\hat y_{{{i}}}$"]
+    )
     for l, col in enumerate(cols):
         role = "input" if l == 0 else "activation"
         for i, (ux, uy) in enumerate(col):
@@ -82,17 +100,33 @@ def mlp_figure(spec: MLPSpec, theme: str = "light"):
     # captions: layers below, weight matrices above
     top = centre + (max(spec.sizes) - 1) / 2 * pitch + 0.45
     for l, x in enumerate(xs):
-        what = ("input\n$a^{(0)} = x$" if l == 0 else
-                f"output\n$\\hat y = a^{{({l})}}$" if l == L else
-                f"hidden\n$a^{{({l})}} = g(z^{{({l})}})$")
-        cv.text(x, top + 0.05, f"{what}\n$n_{l}$ = {spec.sizes[l]}", size=FONT, va="bottom")
+        what = (
+            "input\n$a^{(0)} = x$"
+            if l == 0
+            else f"output\n$\\hat y = a^{{({l})}}$"
+            if l == L
+            else f"hidden\n$a^{{({l})}} = g(z^{{({l})}})$"
+        )
+        cv.text(
+            x, top + 0.05, f"{what}\n$n_{l}$ = {spec.sizes[l]}", size=FONT, va="bottom"
+        )
     for l in range(1, L + 1):
         n_out, n_in = spec.weight_shapes[l - 1]
-        cv.text((xs[l - 1] + xs[l]) / 2, top + 0.05,
-                f"weights\n$W^{{({l})}}$: {n_out} × {n_in}\n(out × in)", size=FONT,
-                va="bottom", colour=p.ink)
-    cv.text(width / 2, bias_y - 0.55, "$z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$;   "
-            f"parameters: {_param_sum(spec)}", size=FONT)
+        cv.text(
+            (xs[l - 1] + xs[l]) / 2,
+            top + 0.05,
+            f"weights\n$W^{{({l})}}$: {n_out} × {n_in}\n(out × in)",
+            size=FONT,
+            va="bottom",
+            colour=p.ink,
+        )
+    cv.text(
+        width / 2,
+        bias_y - 0.55,
+        "$z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$;   "
+        f"parameters: {_param_sum(spec)}",
+        size=FONT,
+    )
     return cv.fit()
 
 

@@ -40,14 +40,20 @@ def as_sequence(answer, n: int, what: str, name: str = "answer") -> tuple:
     return tuple(answer)
 
 
-def as_array(answer, shape: tuple[int, ...] | None = None, name: str = "answer") -> np.ndarray:
+def as_array(
+    answer, shape: tuple[int, ...] | None = None, name: str = "answer"
+) -> np.ndarray:
     """The answer as a float64 array, of ``shape`` when given, else ``TypeError``."""
     if isinstance(answer, (str, bytes)):
-        raise TypeError(f"{name} must be an array of numbers, got {type(answer).__name__}")
+        raise TypeError(
+            f"{name} must be an array of numbers, got {type(answer).__name__}"
+        )
     try:
         arr = np.asarray(answer, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be an array of numbers, got {type(answer).__name__}") from exc
+        raise TypeError(
+            f"{name} must be an array of numbers, got {type(answer).__name__}"
+        ) from exc
     if shape is not None and arr.shape != shape:
         raise TypeError(f"{name} must have shape {shape}, got {arr.shape}")
     return arr
@@ -60,7 +66,9 @@ def as_numbers(answer, n: int, name: str = "answer") -> np.ndarray:
     try:
         arr = np.asarray(answer, dtype=np.float64).reshape(-1)
     except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be {n} number(s), got {type(answer).__name__}") from exc
+        raise TypeError(
+            f"{name} must be {n} number(s), got {type(answer).__name__}"
+        ) from exc
     if arr.size != n:
         raise TypeError(f"{name} must be {n} number(s), got {arr.size}")
     return arr

@@ -21,8 +21,11 @@ def check_ex1(answer) -> str:
     w = as_numbers(weights, 2, "weights")
     _, out = truth_table(w, float(as_numbers(threshold, 1, "threshold")[0]))
     want = np.array([1, 1, 1, 0])
-    return verdict(np.array_equal(out, want), "your unit outputs 1, 1, 1, 0 on 00, 01, 10, 11.",
-                   f"your unit outputs {out.tolist()} on 00, 01, 10, 11; NAND is [1, 1, 1, 0].")
+    return verdict(
+        np.array_equal(out, want),
+        "your unit outputs 1, 1, 1, 0 on 00, 01, 10, 11.",
+        f"your unit outputs {out.tolist()} on 00, 01, 10, 11; NAND is [1, 1, 1, 0].",
+    )
 
 
 def check_ex2(answer) -> str:
@@ -34,8 +37,11 @@ def check_ex2(answer) -> str:
     if y * (w0 @ x + b0) <= 0:
         w0, b0 = w0 + lr * y * x, b0 + lr * y
     want = np.append(w0, b0)
-    return verdict(np.allclose(got, want), "the score was -1.5, a mistake, so w = (1, 0) and b = 0.5.",
-                   "first compute y (w·x + b); update only if it is <= 0.")
+    return verdict(
+        np.allclose(got, want),
+        "the score was -1.5, a mistake, so w = (1, 0) and b = 0.5.",
+        "first compute y (w·x + b); update only if it is <= 0.",
+    )
 
 
 def check_ex3(answer) -> str:
@@ -44,6 +50,11 @@ def check_ex3(answer) -> str:
     got = float(as_numbers(answer, 1)[0])
     want = novikoff_bound(EX3_X, EX3_Y, *EX3_SEPARATOR)
     if abs(got - 2.0) < 1e-6:  # R² = 4 without augmentation, γ² = 2
-        return not_yet("augment first, x̃ = (x, 1), so R is the largest norm of (x1, x2, 1).")
-    return verdict(abs(got - want) < 1e-6, "R² = 5, γ² = 2, so the bound is 2.5 mistakes.",
-                   "R = max ||(x, 1)||, γ = min y (w·x + b) / ||(w, b)||, then (R/γ)².")
+        return not_yet(
+            "augment first, x̃ = (x, 1), so R is the largest norm of (x1, x2, 1)."
+        )
+    return verdict(
+        abs(got - want) < 1e-6,
+        "R² = 5, γ² = 2, so the bound is 2.5 mistakes.",
+        "R = max ||(x, 1)||, γ = min y (w·x + b) / ||(w, b)||, then (R/γ)².",
+    )

@@ -21,10 +21,12 @@ def check_ex1(answer) -> str:
     answer = as_int(answer)
     last_channels = [v for v in CFGS["D"] if v != "M"][-1]
     expected = last_channels * 7 * 7 * 4096 + 4096
-    return verdict(answer == expected,
-                   f"{expected:,} parameters, about 74% of VGG-16's total.",
-                   "the input is the flattened 7×7 map of the last conv stage; "
-                   "count weights and biases.")
+    return verdict(
+        answer == expected,
+        f"{expected:,} parameters, about 74% of VGG-16's total.",
+        "the input is the flattened 7×7 map of the last conv stage; "
+        "count weights and biases.",
+    )
 
 
 def check_ex2(answer) -> str:
@@ -32,8 +34,11 @@ def check_ex2(answer) -> str:
     (k = 32, c_0 = 64, layers 6-12-24-16)."""
     answer = [as_int(a) for a in as_sequence(answer, 4, "a list of 4 ints")]
     expected = [out for _, out in block_channels(64, 32, (6, 12, 24, 16))]
-    return verdict(answer == expected, f"{expected}.",
-                   "each block adds L·k channels and each transition halves the count.")
+    return verdict(
+        answer == expected,
+        f"{expected}.",
+        "each block adds L·k channels and each transition halves the count.",
+    )
 
 
 def check_ex3(answer) -> str:
@@ -41,11 +46,13 @@ def check_ex3(answer) -> str:
     (1024 → 256 → 1024)."""
     answer = as_int(answer)
     expected = count_parameters(Bottleneck(1024, 256))
-    return verdict(answer == expected,
-                   f"{expected:,} (three convolutions without bias, "
-                   "three BNs with 2 per channel).",
-                   "the block is 1×1 1024→256, 3×3 256→256, 1×1 256→1024, "
-                   "each followed by a BatchNorm.")
+    return verdict(
+        answer == expected,
+        f"{expected:,} (three convolutions without bias, "
+        "three BNs with 2 per channel).",
+        "the block is 1×1 1024→256, 3×3 256→256, 1×1 256→1024, "
+        "each followed by a BatchNorm.",
+    )
 
 
 def check_ex4(answer) -> str:
@@ -54,7 +61,11 @@ def check_ex4(answer) -> str:
     pair = as_sequence(answer, 2, "a pair (size at 224, size at 227)")
     answer = [as_int(a) for a in pair]
     expected = [(n - 11) // 4 + 1 for n in (224, 227)]
-    return verdict(answer == expected,
-                   f"{tuple(expected)}: only 227 gives the paper's 55.",
-                   "use floor((n + 2p - k) / s) + 1 with p = 0.")
+    return verdict(
+        answer == expected,
+        f"{tuple(expected)}: only 227 gives the paper's 55.",
+        "use floor((n + 2p - k) / s) + 1 with p = 0.",
+    )
+
+
 # --8<-- [end:checks]

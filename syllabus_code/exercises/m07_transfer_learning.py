@@ -8,7 +8,13 @@ from __future__ import annotations
 import torch
 
 from syllabus_code.augment import cutmix, mixup
-from syllabus_code.exercises._verdict import as_float, as_function, as_int, not_yet, verdict
+from syllabus_code.exercises._verdict import (
+    as_float,
+    as_function,
+    as_int,
+    not_yet,
+    verdict,
+)
 from syllabus_code.models import get_model
 from syllabus_code.transfer import prepare, trainable_parameters
 
@@ -23,11 +29,12 @@ def check_ex1(answer) -> str:
         model = get_model("resnet18")
     prepare(model, "feature-extraction", 10, lr=1e-3)
     expected = trainable_parameters(model)
-    return verdict(answer == expected,
-                   "only the new head trains: "
-                   f"512 x 10 weights + 10 biases = {expected:,}.",
-                   "count the weights and biases of the new head only; "
-                   "ResNet-18's pooled feature has 512 entries.")
+    return verdict(
+        answer == expected,
+        f"only the new head trains: 512 x 10 weights + 10 biases = {expected:,}.",
+        "count the weights and biases of the new head only; "
+        "ResNet-18's pooled feature has 512 entries.",
+    )
 
 
 def check_ex2(answer) -> str:
@@ -37,11 +44,13 @@ def check_ex2(answer) -> str:
     x, y = torch.zeros(2, 1, 32, 32), torch.tensor([0, 1])
     _, _, expected, box = cutmix(x, y, 2, lam=0.75, center=(2, 30))
     area = (box[2] - box[0]) * (box[3] - box[1])
-    return verdict(abs(answer - expected) < 1e-6,
-                   f"the clipped box {box} covers {area} pixels, "
-                   f"so the kept weight is {expected:.6f}, not 0.75.",
-                   "the unclipped box is 16 x 16; clip it to the image "
-                   "and use the area actually pasted.")
+    return verdict(
+        abs(answer - expected) < 1e-6,
+        f"the clipped box {box} covers {area} pixels, "
+        f"so the kept weight is {expected:.6f}, not 0.75.",
+        "the unclipped box is 16 x 16; clip it to the image "
+        "and use the area actually pasted.",
+    )
 
 
 def check_ex3(answer) -> str:
@@ -55,11 +64,17 @@ def check_ex3(answer) -> str:
     for lam in (0.0, 0.3, 0.9):
         ex, et, _ = mixup(x, y, 3, lam=lam, partner=partner)
         gx, gt = fn(x, t, lam, partner)
-        if not (torch.allclose(gx, ex, atol=1e-6) and torch.allclose(gt, et, atol=1e-6)):
-            return not_yet(f"with lam = {lam} your images or labels differ from "
-                           "lam*x + (1-lam)*x[partner].")
-    return ("Correct: images and one-hot labels are mixed with the same lambda, "
-            "as the definition says.")
+        if not (
+            torch.allclose(gx, ex, atol=1e-6) and torch.allclose(gt, et, atol=1e-6)
+        ):
+            return not_yet(
+                f"with lam = {lam} your images or labels differ from "
+                "lam*x + (1-lam)*x[partner]."
+            )
+    return (
+        "Correct: images and one-hot labels are mixed with the same lambda, "
+        "as the definition says."
+    )
 
 
 def check_ex4(answer) -> str:
@@ -67,10 +82,14 @@ def check_ex4(answer) -> str:
     values from transfer.STRATEGIES."""
     expected = {"a": "feature-extraction", "b": "fine-tuning", "c": "full"}
     if not isinstance(answer, dict) or set(answer) != set(expected):
-        raise TypeError(f"answer must be a dict with keys 'a', 'b', 'c', got {answer!r}")
+        raise TypeError(
+            f"answer must be a dict with keys 'a', 'b', 'c', got {answer!r}"
+        )
     wrong = sorted(k for k in expected if answer[k] != expected[k])
-    return verdict(not wrong,
-                   "small and similar: freeze; medium: fine-tune the top; "
-                   "large and different: train all.",
-                   f"reconsider scenario(s) {', '.join(wrong)}: how much data is there, "
-                   "and how close is the domain?")
+    return verdict(
+        not wrong,
+        "small and similar: freeze; medium: fine-tune the top; "
+        "large and different: train all.",
+        f"reconsider scenario(s) {', '.join(wrong)}: how much data is there, "
+        "and how close is the domain?",
+    )

@@ -9,7 +9,10 @@ import numpy as np
 import torch
 
 from syllabus_code.exercises._verdict import as_array, as_int, as_sequence, verdict
-from syllabus_code.models.attention import MultiHeadAttention, scaled_dot_product_attention
+from syllabus_code.models.attention import (
+    MultiHeadAttention,
+    scaled_dot_product_attention,
+)
 from syllabus_code.models.summary import count_parameters
 from syllabus_code.models.vit import vit_b_16
 
@@ -26,11 +29,12 @@ def check_ex1(answer) -> str:
     (with biases)."""
     answer = [as_int(a) for a in as_sequence(answer, 3, "3 ints (h = 1, 12, 16)")]
     expected = [count_parameters(MultiHeadAttention(768, h)) for h in (1, 12, 16)]
-    return verdict(answer == expected,
-                   f"{expected[0]:,} for every h: the heads split E, "
-                   "they do not add weights.",
-                   "W_Q, W_K, W_V and W_O are each E×E with E biases, "
-                   "whatever the number of heads.")
+    return verdict(
+        answer == expected,
+        f"{expected[0]:,} for every h: the heads split E, they do not add weights.",
+        "W_Q, W_K, W_V and W_O are each E×E with E biases, "
+        "whatever the number of heads.",
+    )
 
 
 def check_ex2(answer) -> str:
@@ -40,11 +44,12 @@ def check_ex2(answer) -> str:
     answer = [as_int(a) for a in pair]
     with torch.device("meta"):
         expected = [vit_b_16(image_size=s).seq_length for s in (224, 384)]
-    return verdict(answer == expected,
-                   f"{tuple(expected)}: (224/16)² + 1 and (384/16)² + 1; "
-                   "the position embeddings must be interpolated to fine-tune at 384.",
-                   "count (image side / patch side)² patches, "
-                   "then add the class token.")
+    return verdict(
+        answer == expected,
+        f"{tuple(expected)}: (224/16)² + 1 and (384/16)² + 1; "
+        "the position embeddings must be interpolated to fine-tune at 384.",
+        "count (image side / patch side)² patches, then add the class token.",
+    )
 
 
 def check_ex3(answer) -> str:
@@ -55,10 +60,11 @@ def check_ex3(answer) -> str:
     k = torch.tensor(EX3_K, dtype=torch.float64)
     _, w = scaled_dot_product_attention(q, k, k)
     expected = w.numpy()
-    return verdict(np.allclose(arr, expected, atol=1e-3),
-                   f"{np.round(expected, 3).tolist()}.",
-                   "scores = Q Kᵀ / √2 (a 2×3 matrix), "
-                   "then a softmax along each row.")
+    return verdict(
+        np.allclose(arr, expected, atol=1e-3),
+        f"{np.round(expected, 3).tolist()}.",
+        "scores = Q Kᵀ / √2 (a 2×3 matrix), then a softmax along each row.",
+    )
 
 
 def check_ex4(answer) -> str:
@@ -66,8 +72,11 @@ def check_ex4(answer) -> str:
     with bias)."""
     with torch.device("meta"):
         expected = count_parameters(vit_b_16().conv_proj)
-    return verdict(as_int(answer) == expected,
-                   f"{expected:,}: 3·16·16·768 weights + 768 biases.",
-                   "the patch embedding is one linear map from "
-                   "3·16·16 = 768 numbers to D = 768.")
+    return verdict(
+        as_int(answer) == expected,
+        f"{expected:,}: 3·16·16·768 weights + 768 biases.",
+        "the patch embedding is one linear map from 3·16·16 = 768 numbers to D = 768.",
+    )
+
+
 # --8<-- [end:checks]

@@ -22,7 +22,13 @@ import numpy as np
 
 from syllabus_code._checks import as_float_array, check_positive
 
-__all__ = ["forward_difference", "central_difference", "gradient", "jacobian", "hessian"]
+__all__ = [
+    "forward_difference",
+    "central_difference",
+    "gradient",
+    "jacobian",
+    "hessian",
+]
 
 
 def _check_callable(f, name: str = "f") -> None:
@@ -33,7 +39,9 @@ def _check_callable(f, name: str = "f") -> None:
 def _scalar(value, name: str = "f") -> float:
     arr = np.asarray(value, dtype=np.float64)
     if arr.size != 1:
-        raise ValueError(f"{name} must return a scalar, got an array of shape {arr.shape}")
+        raise ValueError(
+            f"{name} must return a scalar, got an array of shape {arr.shape}"
+        )
     return float(arr.reshape(()))
 
 
@@ -52,6 +60,8 @@ def _central_difference(f: Callable[[float], float], x: float, h: float) -> floa
     ``central_difference`` checks the arguments, then calls this.
     """
     return (_scalar(f(x + h)) - _scalar(f(x - h))) / (2 * h)
+
+
 # --8<-- [end:one_d]
 
 
@@ -90,16 +100,21 @@ def _gradient(f: Callable[[np.ndarray], float], x, h: float) -> np.ndarray:
     ``gradient`` checks the arguments, then calls this.
     """
     grad = np.zeros_like(x)
-    flat_x, flat_g = x.reshape(-1), grad.reshape(-1)   # views: writing them writes x and grad
+    flat_x, flat_g = (
+        x.reshape(-1),
+        grad.reshape(-1),
+    )  # views: writing them writes x and grad
     for i in range(flat_x.size):
         old = flat_x[i]
         flat_x[i] = old + h
         f_plus = _scalar(f(x))
         flat_x[i] = old - h
         f_minus = _scalar(f(x))
-        flat_x[i] = old                                 # restore before the next coordinate
+        flat_x[i] = old  # restore before the next coordinate
         flat_g[i] = (f_plus - f_minus) / (2 * h)
     return grad
+
+
 # --8<-- [end:gradient]
 
 
@@ -145,9 +160,13 @@ def _jacobian(f: Callable[[np.ndarray], np.ndarray], x, h: float) -> np.ndarray:
         f_minus = np.asarray(f(x), dtype=np.float64).reshape(-1)
         x[j] = old
         if f_plus.size != m or f_minus.size != m:
-            raise ValueError(f"f must return the same number of outputs everywhere (expected {m})")
+            raise ValueError(
+                f"f must return the same number of outputs everywhere (expected {m})"
+            )
         jac[:, j] = (f_plus - f_minus) / (2 * h)
     return jac
+
+
 # --8<-- [end:jacobian]
 
 
@@ -188,9 +207,16 @@ def _hessian(f: Callable[[np.ndarray], float], x, h: float) -> np.ndarray:
     for i in range(n):
         hess[i, i] = (at({i: h}) - 2 * f0 + at({i: -h})) / h**2
         for j in range(i + 1, n):
-            val = (at({i: h, j: h}) - at({i: h, j: -h}) - at({i: -h, j: h}) + at({i: -h, j: -h})) / (4 * h**2)
+            val = (
+                at({i: h, j: h})
+                - at({i: h, j: -h})
+                - at({i: -h, j: h})
+                + at({i: -h, j: -h})
+            ) / (4 * h**2)
             hess[i, j] = hess[j, i] = val
     return hess
+
+
 # --8<-- [end:hessian]
 
 

@@ -24,11 +24,13 @@ def _symmetric_eigen(A) -> tuple[np.ndarray, np.ndarray]:
 
     ``symmetric_eigen`` checks the arguments, then calls this.
     """
-    lam, V = np.linalg.eigh(A)              # ascending
-    lam, V = lam[::-1], V[:, ::-1]          # descending: largest variance first
+    lam, V = np.linalg.eigh(A)  # ascending
+    lam, V = lam[::-1], V[:, ::-1]  # descending: largest variance first
     idx = np.argmax(np.abs(V), axis=0)
     V = V * np.sign(V[idx, np.arange(V.shape[1])])
     return lam, V
+
+
 # --8<-- [end:eigen]
 
 
@@ -42,7 +44,9 @@ def symmetric_eigen(A, atol: float = 1e-10) -> tuple[np.ndarray, np.ndarray]:
     if A.shape[0] != A.shape[1]:
         raise ValueError(f"A must be a square matrix, got shape {A.shape}")
     if not np.allclose(A, A.T, atol=atol, rtol=0):
-        raise ValueError("A must be symmetric (A == A.T); use np.linalg.eig for a general matrix")
+        raise ValueError(
+            "A must be symmetric (A == A.T); use np.linalg.eig for a general matrix"
+        )
     return _symmetric_eigen(A)
 
 
@@ -60,7 +64,9 @@ class PCAResult:
         """Coordinates of the rows of ``X`` (N, d) along the components: (N, k)."""
         X = as_float_array(X, "X", ndim=2)
         if X.shape[1] != self.mean.shape[0]:
-            raise ValueError(f"X must have {self.mean.shape[0]} columns, got {X.shape[1]}")
+            raise ValueError(
+                f"X must have {self.mean.shape[0]} columns, got {X.shape[1]}"
+            )
         return (X - self.mean) @ self.components.T
 
     def inverse_transform(self, Z) -> np.ndarray:
@@ -86,11 +92,13 @@ def _pca(X, k: int) -> PCAResult:
     """
     N, _ = X.shape
     mean = X.mean(axis=0)
-    Xc = X - mean                               # (N, d)
-    S = Xc.T @ Xc / (N - 1)                     # (d, d)
+    Xc = X - mean  # (N, d)
+    S = Xc.T @ Xc / (N - 1)  # (d, d)
     lam, V = symmetric_eigen(S)
-    lam = np.clip(lam, 0.0, None)               # round-off can make tiny eigenvalues negative
+    lam = np.clip(lam, 0.0, None)  # round-off can make tiny eigenvalues negative
     return PCAResult(mean, V[:, :k].T, lam[:k], lam[:k] / lam.sum())
+
+
 # --8<-- [end:pca]
 
 
@@ -105,7 +113,9 @@ def pca(X, k: int) -> PCAResult:
     X = as_float_array(X, "X", ndim=2)
     N, d = X.shape
     if N < 2:
-        raise ValueError(f"X must have at least 2 rows (samples) to estimate a covariance, got {N}")
+        raise ValueError(
+            f"X must have at least 2 rows (samples) to estimate a covariance, got {N}"
+        )
     k = _check_k(k, d)
     return _pca(X, k)
 
@@ -123,8 +133,12 @@ def _pca_svd(X, k: int) -> PCAResult:
     _, s, Vt = np.linalg.svd(X - mean, full_matrices=False)
     var = s**2 / (N - 1)
     idx = np.argmax(np.abs(Vt), axis=1)
-    Vt = Vt * np.sign(Vt[np.arange(Vt.shape[0]), idx])[:, None]   # same sign rule as symmetric_eigen
+    Vt = (
+        Vt * np.sign(Vt[np.arange(Vt.shape[0]), idx])[:, None]
+    )  # same sign rule as symmetric_eigen
     return PCAResult(mean, Vt[:k], var[:k], var[:k] / var.sum())
+
+
 # --8<-- [end:pca_svd]
 
 
@@ -135,6 +149,8 @@ def pca_svd(X, k: int) -> PCAResult:
     X = as_float_array(X, "X", ndim=2)
     N, d = X.shape
     if N < 2:
-        raise ValueError(f"X must have at least 2 rows (samples) to estimate a covariance, got {N}")
+        raise ValueError(
+            f"X must have at least 2 rows (samples) to estimate a covariance, got {N}"
+        )
     k = _check_k(k, d)
     return _pca_svd(X, k)

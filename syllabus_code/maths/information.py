@@ -18,8 +18,14 @@ import numpy as np
 
 from syllabus_code._checks import as_float_array, check_positive, check_probabilities
 
-__all__ = ["entropy", "cross_entropy", "kl_divergence", "logsumexp", "log_softmax",
-           "cross_entropy_from_logits"]
+__all__ = [
+    "entropy",
+    "cross_entropy",
+    "kl_divergence",
+    "logsumexp",
+    "log_softmax",
+    "cross_entropy_from_logits",
+]
 
 
 def _probs(p, name: str) -> np.ndarray:
@@ -29,7 +35,9 @@ def _probs(p, name: str) -> np.ndarray:
 def _pair(p, q):
     p, q = _probs(p, "p"), _probs(q, "q")
     if p.shape != q.shape:
-        raise ValueError(f"p and q must have the same shape, got {p.shape} and {q.shape}")
+        raise ValueError(
+            f"p and q must have the same shape, got {p.shape} and {q.shape}"
+        )
     return p, q
 
 
@@ -37,7 +45,9 @@ def _scale(base) -> float:
     if base is None:
         return 1.0
     if check_positive(base, "base") == 1:
-        raise ValueError("base must be a positive number other than 1 (no logarithm has base 1)")
+        raise ValueError(
+            "base must be a positive number other than 1 (no logarithm has base 1)"
+        )
     return float(np.log(base))
 
 
@@ -45,7 +55,7 @@ def _scale(base) -> float:
 def entropy(p, base: float | None = None):
     """\\(H(P) = -\\sum_x P(x) \\log P(x)\\), with \\(0 \\log 0 = 0\\). ``p``: (K,) or (N, K)."""
     p = _probs(p, "p")
-    safe = np.where(p > 0, p, 1.0)               # log 1 = 0 where p = 0
+    safe = np.where(p > 0, p, 1.0)  # log 1 = 0 where p = 0
     h = -np.sum(p * np.log(safe), axis=-1)
     return h / _scale(base)
 
@@ -55,7 +65,7 @@ def cross_entropy(p, q, base: float | None = None):
     p, q = _pair(p, q)
     terms = np.zeros_like(p)
     support = p > 0
-    with np.errstate(divide="ignore"):           # log 0 = -inf is the intended answer here
+    with np.errstate(divide="ignore"):  # log 0 = -inf is the intended answer here
         terms[support] = -p[support] * np.log(q[support])
     return np.sum(terms, axis=-1) / _scale(base)
 
@@ -68,6 +78,8 @@ def kl_divergence(p, q, base: float | None = None):
     with np.errstate(divide="ignore"):
         terms[support] = p[support] * (np.log(p[support]) - np.log(q[support]))
     return np.sum(terms, axis=-1) / _scale(base)
+
+
 # --8<-- [end:entropy]
 
 
@@ -99,8 +111,10 @@ def _cross_entropy_from_logits(logits, targets) -> float:
     ``cross_entropy_from_logits`` checks the arguments, then calls this.
     """
     N = logits.shape[0]
-    logp = log_softmax(logits, axis=1)           # (N, K)
+    logp = log_softmax(logits, axis=1)  # (N, K)
     return float(-np.mean(logp[np.arange(N), targets]))
+
+
 # --8<-- [end:logits]
 
 
@@ -128,11 +142,17 @@ def cross_entropy_from_logits(logits, targets) -> float:
     logits = as_float_array(logits, "logits", ndim=2)
     targets = np.asarray(targets)
     if targets.ndim != 1 or not np.issubdtype(targets.dtype, np.integer):
-        raise TypeError(f"targets must be a 1-D array of integer class indices, got dtype {targets.dtype}, "
-                        f"shape {targets.shape}")
+        raise TypeError(
+            f"targets must be a 1-D array of integer class indices, got dtype {targets.dtype}, "
+            f"shape {targets.shape}"
+        )
     N, K = logits.shape
     if targets.shape[0] != N:
-        raise ValueError(f"targets must have one entry per row of logits ({N}), got {targets.shape[0]}")
+        raise ValueError(
+            f"targets must have one entry per row of logits ({N}), got {targets.shape[0]}"
+        )
     if np.any(targets < 0) or np.any(targets >= K):
-        raise ValueError(f"targets must be class indices in [0, {K}), got min {targets.min()}, max {targets.max()}")
+        raise ValueError(
+            f"targets must be class indices in [0, {K}), got min {targets.min()}, max {targets.max()}"
+        )
     return _cross_entropy_from_logits(logits, targets)

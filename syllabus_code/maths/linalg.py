@@ -13,8 +13,17 @@ from syllabus_code._checks import as_float_array, check_work
 from syllabus_code.maths.eigen import PCAResult, pca, pca_svd, symmetric_eigen
 
 __all__ = [
-    "affine", "dot", "cosine_similarity", "matmul", "l1_norm", "l2_norm", "frobenius_norm",
-    "symmetric_eigen", "PCAResult", "pca", "pca_svd",
+    "affine",
+    "dot",
+    "cosine_similarity",
+    "matmul",
+    "l1_norm",
+    "l2_norm",
+    "frobenius_norm",
+    "symmetric_eigen",
+    "PCAResult",
+    "pca",
+    "pca_svd",
 ]
 
 
@@ -25,6 +34,8 @@ def _affine(W, x, b) -> np.ndarray:
     ``affine`` checks the arguments, then calls this.
     """
     return W @ x + b
+
+
 # --8<-- [end:affine]
 
 
@@ -35,9 +46,13 @@ def affine(W, x, b) -> np.ndarray:
     b = as_float_array(b, "b", ndim=1)
     m, n = W.shape
     if x.shape != (n,):
-        raise ValueError(f"x must have shape ({n},) to match W of shape {W.shape}, got {x.shape}")
+        raise ValueError(
+            f"x must have shape ({n},) to match W of shape {W.shape}, got {x.shape}"
+        )
     if b.shape != (m,):
-        raise ValueError(f"b must have shape ({m},) to match W of shape {W.shape}, got {b.shape}")
+        raise ValueError(
+            f"b must have shape ({m},) to match W of shape {W.shape}, got {b.shape}"
+        )
     return _affine(W, x, b)
 
 
@@ -63,6 +78,8 @@ def _cosine_similarity(x, y) -> float:
     """
     x, y = x / np.max(np.abs(x)), y / np.max(np.abs(y))
     return min(1.0, max(-1.0, dot(x, y) / (l2_norm(x) * l2_norm(y))))
+
+
 # --8<-- [end:dot]
 
 
@@ -71,7 +88,9 @@ def dot(x, y) -> float:
     x = as_float_array(x, "x", ndim=1)
     y = as_float_array(y, "y", ndim=1)
     if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same length, got {x.shape[0]} and {y.shape[0]}")
+        raise ValueError(
+            f"x and y must have the same length, got {x.shape[0]} and {y.shape[0]}"
+        )
     return _dot(x, y)
 
 
@@ -84,9 +103,13 @@ def cosine_similarity(x, y) -> float:
     x = as_float_array(x, "x", ndim=1)
     y = as_float_array(y, "y", ndim=1)
     if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same length, got {x.shape[0]} and {y.shape[0]}")
+        raise ValueError(
+            f"x and y must have the same length, got {x.shape[0]} and {y.shape[0]}"
+        )
     if not (np.any(x) and np.any(y)):
-        raise ValueError("x and y must be non-zero vectors: the angle to a zero vector is undefined")
+        raise ValueError(
+            "x and y must be non-zero vectors: the angle to a zero vector is undefined"
+        )
     return _cosine_similarity(x, y)
 
 
@@ -104,6 +127,8 @@ def _matmul(A, B) -> np.ndarray:
             for p in range(k):
                 C[i, j] += A[i, p] * B[p, j]
     return C
+
+
 # --8<-- [end:matmul]
 
 
@@ -114,7 +139,9 @@ def matmul(A, B) -> np.ndarray:
     m, k = A.shape
     k2, n = B.shape
     if k != k2:
-        raise ValueError(f"A's columns must equal B's rows, got A {A.shape} and B {B.shape}")
+        raise ValueError(
+            f"A's columns must equal B's rows, got A {A.shape} and B {B.shape}"
+        )
     check_work(m * n * k, 1e6, f"matmul of {A.shape} by {B.shape}", "A @ B")
     return _matmul(A, B)
 
@@ -150,6 +177,8 @@ def _scaled_norm(x: np.ndarray) -> float:
     if s == 0.0:
         return 0.0
     return s * float(np.sqrt(np.sum((x / s) ** 2)))
+
+
 # --8<-- [end:norms]
 
 

@@ -36,18 +36,26 @@ def _gradient_descent(grad, x, lr, steps) -> np.ndarray:
     """
     path = np.empty((steps + 1, *x.shape))
     path[0] = x
-    with np.errstate(over="ignore", invalid="ignore"):   # a too-large lr may overflow: show it
+    with np.errstate(
+        over="ignore", invalid="ignore"
+    ):  # a too-large lr may overflow: show it
         for t in range(1, steps + 1):
             g = np.asarray(grad(x), dtype=np.float64)
             if g.shape != x.shape:
-                raise ValueError(f"grad must return an array of shape {x.shape}, got {g.shape}")
+                raise ValueError(
+                    f"grad must return an array of shape {x.shape}, got {g.shape}"
+                )
             x = x - lr * g
             path[t] = x
     return path
+
+
 # --8<-- [end:gradient_descent]
 
 
-def gradient_descent(grad: Callable[[np.ndarray], np.ndarray], x0, lr: float, steps: int) -> np.ndarray:
+def gradient_descent(
+    grad: Callable[[np.ndarray], np.ndarray], x0, lr: float, steps: int
+) -> np.ndarray:
     """Vanilla gradient descent \\(\\theta_{t+1} = \\theta_t - \\alpha \\nabla L(\\theta_t)\\).
 
     Parameters
@@ -72,8 +80,12 @@ def gradient_descent(grad: Callable[[np.ndarray], np.ndarray], x0, lr: float, st
     lr = check_positive(lr, "lr")
     steps = check_int(steps, "steps (this loop keeps the whole path)", min=0, max=10**6)
     x = np.atleast_1d(as_float_array(x0, "x0")).copy()
-    check_work(steps * x.size, 1e7, f"gradient_descent with {steps} steps in {x.size} dimensions",
-               "fewer steps, or torch.optim.SGD")
+    check_work(
+        steps * x.size,
+        1e7,
+        f"gradient_descent with {steps} steps in {x.size} dimensions",
+        "fewer steps, or torch.optim.SGD",
+    )
     return _gradient_descent(grad, x, lr, steps)
 
 
@@ -101,6 +113,8 @@ def _min_convexity_gap(f, low, high, dim, samples, seed) -> float:
     ys = rng.uniform(low, high, size=(samples, dim))
     ts = rng.uniform(0, 1, size=samples)
     return min(convexity_gap(f, x, y, t) for x, y, t in zip(xs, ys, ts))
+
+
 # --8<-- [end:convexity]
 
 
@@ -114,14 +128,22 @@ def convexity_gap(f: Callable[[np.ndarray], float], x, y, t: float) -> float:
     x = as_float_array(x, "x")
     y = as_float_array(y, "y")
     if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same shape, got {x.shape} and {y.shape}")
+        raise ValueError(
+            f"x and y must have the same shape, got {x.shape} and {y.shape}"
+        )
     if not 0 <= t <= 1:
         raise ValueError(f"t must be in [0, 1], got {t}")
     return _convexity_gap(f, x, y, t)
 
 
-def min_convexity_gap(f: Callable[[np.ndarray], float], low: float, high: float, dim: int = 1,
-                      samples: int = 1000, seed: int = 0) -> float:
+def min_convexity_gap(
+    f: Callable[[np.ndarray], float],
+    low: float,
+    high: float,
+    dim: int = 1,
+    samples: int = 1000,
+    seed: int = 0,
+) -> float:
     """Smallest :func:`convexity_gap` over random x, y in the box [low, high]^dim and t in [0, 1].
 
     A negative value proves that ``f`` is not convex (it is a counter-example); a value

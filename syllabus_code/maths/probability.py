@@ -7,18 +7,34 @@ import math
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_number, check_positive, check_probabilities
+from syllabus_code._checks import (
+    as_float_array,
+    check_number,
+    check_positive,
+    check_probabilities,
+)
 
-__all__ = ["expectation", "variance", "bayes_posterior", "diagnostic_test_posterior",
-           "gaussian_pdf", "gaussian_log_pdf", "bernoulli_log_likelihood", "bernoulli_mle",
-           "gaussian_log_likelihood", "gaussian_mle"]
+__all__ = [
+    "expectation",
+    "variance",
+    "bayes_posterior",
+    "diagnostic_test_posterior",
+    "gaussian_pdf",
+    "gaussian_log_pdf",
+    "bernoulli_log_likelihood",
+    "bernoulli_mle",
+    "gaussian_log_likelihood",
+    "gaussian_mle",
+]
 
 
 def _values_and_probs(values, probs):
     values = as_float_array(values, "values", ndim=1)
     probs = check_probabilities(as_float_array(probs, "probs", ndim=1), "probs")
     if values.shape != probs.shape:
-        raise ValueError(f"values and probs must have the same length, got {values.size} and {probs.size}")
+        raise ValueError(
+            f"values and probs must have the same length, got {values.size} and {probs.size}"
+        )
     return values, probs
 
 
@@ -34,6 +50,8 @@ def variance(values, probs) -> float:
     values, probs = _values_and_probs(values, probs)
     mu = np.sum(values * probs)
     return float(np.sum((values - mu) ** 2 * probs))
+
+
 # --8<-- [end:moments]
 
 
@@ -48,14 +66,16 @@ def _bayes_posterior(prior, likelihood) -> np.ndarray:
 
     ``bayes_posterior`` checks the arguments, then calls this.
     """
-    joint = likelihood * prior                   # P(X, theta_i)
-    evidence = joint.sum()                       # P(X)
+    joint = likelihood * prior  # P(X, theta_i)
+    evidence = joint.sum()  # P(X)
     if evidence == 0:
         raise ValueError("the data has probability 0 under every hypothesis (P(X) = 0)")
     return joint / evidence
 
 
-def _diagnostic_test_posterior(prevalence: float, sensitivity: float, specificity: float) -> float:
+def _diagnostic_test_posterior(
+    prevalence: float, sensitivity: float, specificity: float
+) -> float:
     """P(disease | positive test) from the prevalence P(D), the sensitivity P(+|D) and the
     specificity P(-|not D).
 
@@ -63,13 +83,21 @@ def _diagnostic_test_posterior(prevalence: float, sensitivity: float, specificit
     """
     post = bayes_posterior([prevalence, 1 - prevalence], [sensitivity, 1 - specificity])
     return float(post[0])
+
+
 # --8<-- [end:bayes]
 
 
-def diagnostic_test_posterior(prevalence: float, sensitivity: float, specificity: float) -> float:
+def diagnostic_test_posterior(
+    prevalence: float, sensitivity: float, specificity: float
+) -> float:
     """P(disease | positive test) from the prevalence P(D), the sensitivity P(+|D) and the
     specificity P(-|not D)."""
-    for name, val in (("prevalence", prevalence), ("sensitivity", sensitivity), ("specificity", specificity)):
+    for name, val in (
+        ("prevalence", prevalence),
+        ("sensitivity", sensitivity),
+        ("specificity", specificity),
+    ):
         check_number(val, f"{name} (a probability)", 0.0, 1.0)
     return _diagnostic_test_posterior(prevalence, sensitivity, specificity)
 
@@ -85,7 +113,9 @@ def bayes_posterior(prior, likelihood) -> np.ndarray:
     prior = check_probabilities(as_float_array(prior, "prior", ndim=1), "prior")
     likelihood = as_float_array(likelihood, "likelihood", ndim=1)
     if likelihood.shape != prior.shape:
-        raise ValueError(f"likelihood must have one entry per hypothesis ({prior.size}), got {likelihood.size}")
+        raise ValueError(
+            f"likelihood must have one entry per hypothesis ({prior.size}), got {likelihood.size}"
+        )
     if np.any(likelihood < 0) or np.any(likelihood > 1):
         raise ValueError("likelihood must have entries in [0, 1]")
     return _bayes_posterior(prior, likelihood)
@@ -99,13 +129,15 @@ def _gaussian_log_pdf(x, mu: float, sigma: float) -> np.ndarray:
 
     ``gaussian_log_pdf`` checks the arguments, then calls this.
     """
-    z = (x - mu) / sigma                      # log sigma, not log sigma**2: sigma = 1e-200 works
+    z = (x - mu) / sigma  # log sigma, not log sigma**2: sigma = 1e-200 works
     return -math.log(sigma) - 0.5 * math.log(2 * math.pi) - 0.5 * z**2
 
 
 def gaussian_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
     """\\(p(x; \\mu, \\sigma^2) = \\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp\\!\\big(-\\frac{(x-\\mu)^2}{2\\sigma^2}\\big)\\)."""
     return np.exp(gaussian_log_pdf(x, mu, sigma))
+
+
 # --8<-- [end:gaussian]
 
 
@@ -117,10 +149,14 @@ def gaussian_log_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
     mu = check_number(mu, "mu")
     x = as_float_array(x, "x")
     with np.errstate(over="ignore"):
-        far = ~(np.abs((x - mu) / sigma) < 1e154)   # (x - mu)**2 / sigma**2 would overflow
+        far = ~(
+            np.abs((x - mu) / sigma) < 1e154
+        )  # (x - mu)**2 / sigma**2 would overflow
     if np.any(far):
-        raise ValueError("x is too many standard deviations sigma from mu (|x - mu| / sigma above "
-                         "about 1e154): its log-density is below the range of float64")
+        raise ValueError(
+            "x is too many standard deviations sigma from mu (|x - mu| / sigma above "
+            "about 1e154): its log-density is below the range of float64"
+        )
     return _gaussian_log_pdf(x, mu, sigma)
 
 
@@ -148,7 +184,7 @@ def bernoulli_log_likelihood(x, theta: float) -> float:
     x = _binary_sample(x)
     theta = check_number(theta, "theta (a probability)", 0.0, 1.0)
     k, n = x.sum(), x.size
-    with np.errstate(divide="ignore"):          # log 0 = -inf; 0 * log 0 counts as 0
+    with np.errstate(divide="ignore"):  # log 0 = -inf; 0 * log 0 counts as 0
         ones = k * np.log(theta) if k > 0 else 0.0
         zeros = (n - k) * np.log1p(-theta) if n - k > 0 else 0.0
     return float(ones + zeros)
@@ -175,6 +211,8 @@ def gaussian_mle(x) -> tuple[float, float]:
     x = _real_sample(x)
     mu = x.mean()
     return float(mu), float(np.mean((x - mu) ** 2))
+
+
 # --8<-- [end:likelihood]
 
 

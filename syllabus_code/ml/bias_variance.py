@@ -27,7 +27,13 @@ import numpy as np
 
 from syllabus_code._checks import as_float_array, check_int, check_positive
 
-__all__ = ["true_function", "fit_polynomial", "predict_polynomial", "BiasVariance", "bias_variance"]
+__all__ = [
+    "true_function",
+    "fit_polynomial",
+    "predict_polynomial",
+    "BiasVariance",
+    "bias_variance",
+]
 
 
 def _check_int(value, name: str, minimum: int) -> int:
@@ -58,6 +64,8 @@ def _predict_polynomial(coef, x) -> np.ndarray:
     ``predict_polynomial`` checks the arguments, then calls this.
     """
     return np.polynomial.legendre.legval(2 * x - 1, coef)
+
+
 # --8<-- [end:fit]
 
 
@@ -80,10 +88,14 @@ def fit_polynomial(x, y, degree: int) -> np.ndarray:
     x = as_float_array(x, "x", ndim=1)
     y = as_float_array(y, "y", ndim=1)
     if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same shape, got {x.shape} and {y.shape}")
+        raise ValueError(
+            f"x and y must have the same shape, got {x.shape} and {y.shape}"
+        )
     degree = _check_int(degree, "degree", 0)
     if degree >= x.size:
-        raise ValueError(f"degree must be < the number of points ({x.size}) for a unique fit, got {degree}")
+        raise ValueError(
+            f"degree must be < the number of points ({x.size}) for a unique fit, got {degree}"
+        )
     return _fit_polynomial(x, y, degree)
 
 
@@ -91,11 +103,15 @@ def fit_polynomial(x, y, degree: int) -> np.ndarray:
 @dataclass(frozen=True)
 class BiasVariance:
     degree: int
-    bias2: float          # mean over test inputs of (mean prediction - f)²
-    variance: float       # mean over test inputs of the variance of the prediction across trials
-    noise: float          # σ², the irreducible error
-    expected_mse: float   # measured mean of (y_test - prediction)² over trials and test inputs
-    gap_se: float         # standard error of expected_mse - (bias2 + variance + noise)
+    bias2: float  # mean over test inputs of (mean prediction - f)²
+    variance: (
+        float  # mean over test inputs of the variance of the prediction across trials
+    )
+    noise: float  # σ², the irreducible error
+    expected_mse: (
+        float  # measured mean of (y_test - prediction)² over trials and test inputs
+    )
+    gap_se: float  # standard error of expected_mse - (bias2 + variance + noise)
 
     @property
     def total(self) -> float:
@@ -108,26 +124,38 @@ def _bias_variance(degree, n_train, trials, n_test, rng, sigma) -> BiasVariance:
     ``bias_variance`` checks the arguments, then calls this.
     """
     rng = np.random.default_rng(0) if rng is None else rng
-    x_test = (np.arange(n_test) + 0.5) / n_test            # (M,) a fixed grid inside [0, 1]
-    f_test = true_function(x_test)                         # (M,)
-    preds = np.empty((trials, n_test))                     # (T, M) prediction of each trial
-    sq_err = np.empty((trials, n_test))                    # (T, M) squared test error
+    x_test = (np.arange(n_test) + 0.5) / n_test  # (M,) a fixed grid inside [0, 1]
+    f_test = true_function(x_test)  # (M,)
+    preds = np.empty((trials, n_test))  # (T, M) prediction of each trial
+    sq_err = np.empty((trials, n_test))  # (T, M) squared test error
     for t in range(trials):
         x = rng.uniform(0.0, 1.0, n_train)
         y = true_function(x) + sigma * rng.standard_normal(n_train)
         preds[t] = predict_polynomial(fit_polynomial(x, y, degree), x_test)
         y_test = f_test + sigma * rng.standard_normal(n_test)  # fresh noisy targets
         sq_err[t] = (y_test - preds[t]) ** 2
-    mean_pred = preds.mean(axis=0)                         # (M,) f̄(x)
+    mean_pred = preds.mean(axis=0)  # (M,) f̄(x)
     bias2 = float(np.mean((mean_pred - f_test) ** 2))
-    variance = float(np.mean(preds.var(axis=0)))          # ddof=0, so bias2 + variance is exact
-    gap_se = float(np.sqrt((2 * sigma**4 + 4 * sigma**2 * (bias2 + variance)) / (trials * n_test)))
-    return BiasVariance(int(degree), bias2, variance, sigma**2, float(sq_err.mean()), gap_se)
+    variance = float(np.mean(preds.var(axis=0)))  # ddof=0, so bias2 + variance is exact
+    gap_se = float(
+        np.sqrt((2 * sigma**4 + 4 * sigma**2 * (bias2 + variance)) / (trials * n_test))
+    )
+    return BiasVariance(
+        int(degree), bias2, variance, sigma**2, float(sq_err.mean()), gap_se
+    )
+
+
 # --8<-- [end:decomposition]
 
 
-def bias_variance(degree: int, n_train: int = 30, trials: int = 200, noise_std: float = 0.3,
-                  n_test: int = 50, rng: np.random.Generator | None = None) -> BiasVariance:
+def bias_variance(
+    degree: int,
+    n_train: int = 30,
+    trials: int = 200,
+    noise_std: float = 0.3,
+    n_test: int = 50,
+    rng: np.random.Generator | None = None,
+) -> BiasVariance:
     """Monte-Carlo bias², variance, noise and expected test MSE of a degree-``degree`` fit."""
     n_train = _check_int(n_train, "n_train", 2)
     trials = _check_int(trials, "trials", 2)

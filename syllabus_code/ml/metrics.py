@@ -23,7 +23,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, as_label_array, check_number, check_same_shape
+from syllabus_code._checks import (
+    as_float_array,
+    as_label_array,
+    check_number,
+    check_same_shape,
+)
 
 __all__ = [
     "binary_counts",
@@ -42,14 +47,22 @@ def _labels_pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
     yt, yp = as_label_array(y_true, "y_true"), as_label_array(y_pred, "y_pred")
     for arr, name in ((yt, "y_true"), (yp, "y_pred")):
         if arr.ndim != 1:
-            raise ValueError(f"{name} must be a 1-D array of labels, got shape {arr.shape}")
+            raise ValueError(
+                f"{name} must be a 1-D array of labels, got shape {arr.shape}"
+            )
         if arr.size == 0:
             raise ValueError(f"{name} must not be empty")
         if arr.dtype.kind not in "biuUS":
-            raise TypeError(f"{name} must hold integer, boolean or string labels, got dtype {arr.dtype}")
-    if (yt.dtype.kind in "US") != (yp.dtype.kind in "US"):  # 1 == "1" is False: all would count wrong
-        raise TypeError(f"y_true and y_pred must hold the same kind of labels (numbers or strings), "
-                        f"got {yt.dtype} and {yp.dtype}")
+            raise TypeError(
+                f"{name} must hold integer, boolean or string labels, got dtype {arr.dtype}"
+            )
+    if (yt.dtype.kind in "US") != (
+        yp.dtype.kind in "US"
+    ):  # 1 == "1" is False: all would count wrong
+        raise TypeError(
+            f"y_true and y_pred must hold the same kind of labels (numbers or strings), "
+            f"got {yt.dtype} and {yp.dtype}"
+        )
     check_same_shape(yt, yp, "y_true", "y_pred")
     return yt, yp
 
@@ -58,12 +71,16 @@ def _zero_division(value) -> float:
     return check_number(value, "zero_division", 0.0, 1.0)
 
 
-def _check_pos_label(yt: np.ndarray, yp: np.ndarray, t: np.ndarray, p: np.ndarray, pos_label) -> None:
+def _check_pos_label(
+    yt: np.ndarray, yp: np.ndarray, t: np.ndarray, p: np.ndarray, pos_label
+) -> None:
     """As scikit-learn: with two or more classes present, a ``pos_label`` that never occurs is a
     typo (``pos_label=2`` for labels 0/1), not a class with no positives."""
     if not (t.any() or p.any()) and np.unique(np.concatenate([yt, yp])).size >= 2:
-        raise ValueError(f"pos_label={pos_label!r} is not a label of y_true or y_pred "
-                         f"(they hold {np.unique(np.concatenate([yt, yp])).tolist()})")
+        raise ValueError(
+            f"pos_label={pos_label!r} is not a label of y_true or y_pred "
+            f"(they hold {np.unique(np.concatenate([yt, yp])).tolist()})"
+        )
 
 
 # --8<-- [start:counts]
@@ -72,11 +89,13 @@ def binary_counts(y_true, y_pred, pos_label=1) -> tuple[int, int, int, int]:
     yt, yp = _labels_pair(y_true, y_pred)
     t, p = yt == pos_label, yp == pos_label
     _check_pos_label(yt, yp, t, p, pos_label)
-    tp = int(np.sum(t & p))   # predicted positive, truly positive
+    tp = int(np.sum(t & p))  # predicted positive, truly positive
     fp = int(np.sum(~t & p))  # predicted positive, truly negative
     fn = int(np.sum(t & ~p))  # predicted negative, truly positive
     tn = int(np.sum(~t & ~p))
     return tp, fp, fn, tn
+
+
 # --8<-- [end:counts]
 
 
@@ -93,13 +112,21 @@ def confusion_matrix(y_true, y_pred, labels=None) -> np.ndarray:
     ``labels`` defaults to the sorted union of the labels seen (scikit-learn's layout: rows are
     truth, columns are predictions; for labels [0, 1] this is [[TN, FP], [FN, TP]])."""
     yt, yp = _labels_pair(y_true, y_pred)
-    labels = np.unique(np.concatenate([yt, yp])) if labels is None else np.asarray(labels)
+    labels = (
+        np.unique(np.concatenate([yt, yp])) if labels is None else np.asarray(labels)
+    )
     if labels.ndim != 1 or labels.size == 0 or np.unique(labels).size != labels.size:
-        raise ValueError(f"labels must be a non-empty 1-D list of distinct labels, got {labels!r}")
-    index = {lab.item() if hasattr(lab, "item") else lab: i for i, lab in enumerate(labels)}
+        raise ValueError(
+            f"labels must be a non-empty 1-D list of distinct labels, got {labels!r}"
+        )
+    index = {
+        lab.item() if hasattr(lab, "item") else lab: i for i, lab in enumerate(labels)
+    }
     cm = np.zeros((labels.size, labels.size), dtype=np.int64)
     for t, p in zip(yt.tolist(), yp.tolist()):
-        if t in index and p in index:  # pairs outside ``labels`` are not counted (as in sklearn)
+        if (
+            t in index and p in index
+        ):  # pairs outside ``labels`` are not counted (as in sklearn)
             cm[index[t], index[p]] += 1
     return cm
 
@@ -124,6 +151,8 @@ def f1_score(y_true, y_pred, pos_label=1, zero_division: float = 0.0) -> float:
     zd = _zero_division(zero_division)
     denom = 2 * tp + fp + fn
     return 2 * tp / denom if denom > 0 else zd
+
+
 # --8<-- [end:classification]
 
 
@@ -156,11 +185,17 @@ def r2_score(y_true, y_pred, force_finite: bool = False) -> float:
     ``force_finite=True``, which returns 1.0 for perfect predictions and 0.0 otherwise."""
     yt, yp = _targets_pair(y_true, y_pred)
     ss_res = float(np.sum((yt - yp) ** 2))
-    if np.all(yt == yt[0]):  # SS_tot = 0; test the values, since a float mean can be off by 1 ulp
+    if np.all(
+        yt == yt[0]
+    ):  # SS_tot = 0; test the values, since a float mean can be off by 1 ulp
         if not force_finite:
-            raise ValueError("y_true is constant, so SS_tot = 0 and R² is undefined "
-                             "(pass force_finite=True for scikit-learn's 1.0/0.0 convention)")
+            raise ValueError(
+                "y_true is constant, so SS_tot = 0 and R² is undefined "
+                "(pass force_finite=True for scikit-learn's 1.0/0.0 convention)"
+            )
         return 1.0 if ss_res == 0.0 else 0.0
     ss_tot = float(np.sum((yt - yt.mean()) ** 2))
     return 1.0 - ss_res / ss_tot
+
+
 # --8<-- [end:regression]

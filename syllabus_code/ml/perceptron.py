@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_int, check_number, check_positive
+from syllabus_code._checks import (
+    as_float_array,
+    check_int,
+    check_number,
+    check_positive,
+)
 
 __all__ = [
     "mcculloch_pitts",
@@ -47,9 +52,9 @@ def _mcculloch_pitts(x, w, threshold: float) -> np.ndarray:
 
 # The gates as threshold units: (weights, threshold).
 LOGIC_GATES = {
-    "AND": ((1, 1), 2),   # fires only when both inputs fire
-    "OR": ((1, 1), 1),    # fires when at least one input fires
-    "NOT": ((-1,), 0),    # an inhibitory input: fires only when the input is silent
+    "AND": ((1, 1), 2),  # fires only when both inputs fire
+    "OR": ((1, 1), 1),  # fires when at least one input fires
+    "NOT": ((-1,), 0),  # an inhibitory input: fires only when the input is silent
 }
 
 
@@ -58,8 +63,12 @@ def _truth_table(weights, threshold: float, d) -> tuple[np.ndarray, np.ndarray]:
 
     ``truth_table`` checks the arguments, then calls this.
     """
-    inputs = np.array(list(itertools.product([0, 1], repeat=d)), dtype=np.int64)  # (2^d, d)
+    inputs = np.array(
+        list(itertools.product([0, 1], repeat=d)), dtype=np.int64
+    )  # (2^d, d)
     return inputs, mcculloch_pitts(inputs, weights, threshold)
+
+
 # --8<-- [end:mcculloch_pitts]
 
 
@@ -68,7 +77,9 @@ def mcculloch_pitts(x, weights, threshold: float) -> np.ndarray:
     x = as_float_array(x, "x", ndim=(1, 2))
     w = as_float_array(weights, "weights", ndim=1)
     if x.shape[-1] != w.size:
-        raise ValueError(f"x must have {w.size} inputs (one per weight) in its last axis, got shape {x.shape}")
+        raise ValueError(
+            f"x must have {w.size} inputs (one per weight) in its last axis, got shape {x.shape}"
+        )
     if not np.all((x == 0) | (x == 1)):
         raise ValueError("x must be binary: every input 0 or 1")
     check_number(threshold, "threshold")
@@ -85,18 +96,24 @@ def _check_xy(X, y) -> tuple[np.ndarray, np.ndarray]:
     X = as_float_array(X, "X", ndim=2)
     y = as_float_array(y, "y", ndim=1)
     if y.shape[0] != X.shape[0]:
-        raise ValueError(f"X and y must have the same number of examples, got {X.shape[0]} and {y.shape[0]}")
+        raise ValueError(
+            f"X and y must have the same number of examples, got {X.shape[0]} and {y.shape[0]}"
+        )
     if X.shape[0] == 0:
         raise ValueError("X must hold at least one example")
     if not np.all(np.isin(y, (-1.0, 1.0))):
-        raise ValueError(f"y must hold labels in {{-1, +1}}, got values {np.unique(y)[:5].tolist()}")
+        raise ValueError(
+            f"y must hold labels in {{-1, +1}}, got values {np.unique(y)[:5].tolist()}"
+        )
     return X, y
 
 
 def _check_wb(w, b, d: int) -> tuple[np.ndarray, float]:
     w = as_float_array(w, "w", ndim=1)
     if w.size != d:
-        raise ValueError(f"w must have {d} entries (one per feature of X), got {w.size}")
+        raise ValueError(
+            f"w must have {d} entries (one per feature of X), got {w.size}"
+        )
     b = as_float_array(b, "b", ndim=0)
     return w, float(b)
 
@@ -112,12 +129,14 @@ def _perceptron_predict(X, w, b) -> np.ndarray:
 
 @dataclass
 class PerceptronResult:
-    w: np.ndarray                  # (d,) final weights
-    b: float                       # final bias
-    mistakes: int                  # total number of updates made
-    epochs: int                    # passes over the data that were run
-    converged: bool                # True if the last pass made no mistake
-    errors_per_epoch: list[int] = field(default_factory=list)  # updates made in each pass
+    w: np.ndarray  # (d,) final weights
+    b: float  # final bias
+    mistakes: int  # total number of updates made
+    epochs: int  # passes over the data that were run
+    converged: bool  # True if the last pass made no mistake
+    errors_per_epoch: list[int] = field(
+        default_factory=list
+    )  # updates made in each pass
 
 
 def _train_perceptron(X, y, lr: float, max_epochs: int) -> PerceptronResult:
@@ -132,7 +151,7 @@ def _train_perceptron(X, y, lr: float, max_epochs: int) -> PerceptronResult:
     for _ in range(max_epochs):
         n_err = 0
         for xi, yi in zip(X, y):
-            if yi * (w @ xi + b) <= 0:     # a mistake (a score of 0 counts as one)
+            if yi * (w @ xi + b) <= 0:  # a mistake (a score of 0 counts as one)
                 w = w + lr * yi * xi
                 b = b + lr * yi
                 n_err += 1
@@ -140,6 +159,8 @@ def _train_perceptron(X, y, lr: float, max_epochs: int) -> PerceptronResult:
         if n_err == 0:
             break
     return PerceptronResult(w, b, sum(errors), len(errors), errors[-1] == 0, errors)
+
+
 # --8<-- [end:perceptron]
 
 
@@ -175,10 +196,12 @@ def _margin(X, y, w, b) -> float:
 
     ``margin`` checks the arguments, then calls this.
     """
-    u = np.append(w, b)                                   # ũ = (w, b)
+    u = np.append(w, b)  # ũ = (w, b)
     norm = np.linalg.norm(u)
     if norm == 0:
-        raise ValueError("w and b must not all be zero (the zero vector separates nothing)")
+        raise ValueError(
+            "w and b must not all be zero (the zero vector separates nothing)"
+        )
     return float(np.min(y * (augment(X) @ u)) / norm)
 
 
@@ -187,9 +210,13 @@ def novikoff_bound(X, y, w, b) -> float:
     the perceptron started at zero makes at most this many mistakes, for any lr > 0."""
     gamma = margin(X, y, w, b)
     if gamma <= 0:
-        raise ValueError(f"(w, b) must separate the data with a positive margin, got margin {gamma:.4g}")
+        raise ValueError(
+            f"(w, b) must separate the data with a positive margin, got margin {gamma:.4g}"
+        )
     R = float(np.max(np.linalg.norm(augment(X), axis=1)))
     return (R / gamma) ** 2
+
+
 # --8<-- [end:novikoff]
 
 
@@ -216,15 +243,17 @@ def _separable_data(n, rng, w, b, min_margin) -> tuple[np.ndarray, np.ndarray]:
     """
     u = np.append(w, b)
     X = np.empty((0, 2))
-    for _ in range(100):                   # rejection sampling, with a bounded number of rounds
+    for _ in range(100):  # rejection sampling, with a bounded number of rounds
         cand = rng.uniform(-1.0, 1.0, size=(2 * n, 2))
         keep = np.abs(augment(cand) @ u) / np.linalg.norm(u) >= min_margin
         X = np.vstack([X, cand[keep]])
         if X.shape[0] >= n:
             break
     else:
-        raise ValueError(f"min_margin={min_margin} is too large for the separator w={w.tolist()}, "
-                         f"b={b}: after 100 rounds only {X.shape[0]} of {n} points were that far")
+        raise ValueError(
+            f"min_margin={min_margin} is too large for the separator w={w.tolist()}, "
+            f"b={b}: after 100 rounds only {X.shape[0]} of {n} points were that far"
+        )
     X = X[:n]
     y = np.where(X @ w + b > 0, 1.0, -1.0)
     return X, y
@@ -234,17 +263,26 @@ def xor_data() -> tuple[np.ndarray, np.ndarray]:
     """The four XOR points, labels -1 (inputs equal) and +1 (inputs differ)."""
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     return X, np.array([-1.0, 1.0, 1.0, -1.0])
+
+
 # --8<-- [end:data]
 
 
-def separable_data(n: int, rng: np.random.Generator, w=(1.0, -1.0), b: float = 0.2,
-                   min_margin: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+def separable_data(
+    n: int,
+    rng: np.random.Generator,
+    w=(1.0, -1.0),
+    b: float = 0.2,
+    min_margin: float = 0.05,
+) -> tuple[np.ndarray, np.ndarray]:
     """n points uniform in [-1, 1]², labelled by sign(w·x + b), keeping only points whose
     augmented margin to the separator (w, b) is at least ``min_margin``."""
     n = check_int(n, "n", min=1, max=10**7)
     w = as_float_array(w, "w", ndim=1)
     if w.size != 2 or not np.any(w):
-        raise ValueError(f"w must be a non-zero vector with 2 entries, got {w.tolist()}")
+        raise ValueError(
+            f"w must be a non-zero vector with 2 entries, got {w.tolist()}"
+        )
     b = check_number(b, "b")
     min_margin = check_positive(min_margin, "min_margin")
     if not isinstance(rng, np.random.Generator):

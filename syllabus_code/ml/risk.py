@@ -20,7 +20,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from syllabus_code._checks import as_float_array, check_int, check_positive, check_same_shape
+from syllabus_code._checks import (
+    as_float_array,
+    check_int,
+    check_positive,
+    check_same_shape,
+)
 
 __all__ = [
     "squared_loss",
@@ -63,6 +68,8 @@ def _empirical_risk(predict: Callable, x, y, loss: Callable) -> float:
     ``empirical_risk`` checks the arguments, then calls this.
     """
     return float(np.mean(loss(predict(x), y)))
+
+
 # --8<-- [end:losses]
 
 
@@ -95,7 +102,9 @@ def empirical_risk(predict: Callable, x, y, loss: Callable = squared_loss) -> fl
         raise TypeError(f"loss must be callable, got {type(loss).__name__}")
     x, y = np.asarray(x), np.asarray(y)
     if x.ndim == 0 or y.ndim == 0 or len(x) != len(y) or len(x) == 0:
-        raise ValueError(f"x and y must hold the same number n >= 1 of examples, got shapes {x.shape} and {y.shape}")
+        raise ValueError(
+            f"x and y must hold the same number n >= 1 of examples, got shapes {x.shape} and {y.shape}"
+        )
     return _empirical_risk(predict, x, y, loss)
 
 
@@ -104,9 +113,9 @@ def empirical_risk(predict: Callable, x, y, loss: Callable = squared_loss) -> fl
 class LinearGaussianTask:
     """x ~ N(0, 1), y = slope * x + intercept + noise, noise ~ N(0, noise_std²)."""
 
-    slope: float = 2.0       # β1, the true slope
-    intercept: float = 0.5   # β0, the true intercept
-    noise_std: float = 1.0   # σ, so the irreducible risk is σ²
+    slope: float = 2.0  # β1, the true slope
+    intercept: float = 0.5  # β0, the true intercept
+    noise_std: float = 1.0  # σ, so the irreducible risk is σ²
 
     def __post_init__(self):
         check_positive(self.noise_std, "noise_std")
@@ -120,7 +129,9 @@ class LinearGaussianTask:
 
     def expected_risk(self, a: float, c: float) -> float:
         """Exact squared-loss risk of f(x) = a x + c: (a - β1)² + (c - β0)² + σ²."""
-        return (a - self.slope) ** 2 + (c - self.intercept) ** 2 + self.noise_std ** 2
+        return (a - self.slope) ** 2 + (c - self.intercept) ** 2 + self.noise_std**2
+
+
 # --8<-- [end:task]
 
 
@@ -136,11 +147,19 @@ def _risk_convergence(task, a, c, ns, repeats, rng) -> np.ndarray:
             x, y = task.sample(n, rng)
             out[r, j] = empirical_risk(lambda t: a * t + c, x, y)
     return out
+
+
 # --8<-- [end:convergence]
 
 
-def risk_convergence(task: LinearGaussianTask, a: float, c: float, ns: Sequence[int],
-                     repeats: int, rng: np.random.Generator) -> np.ndarray:
+def risk_convergence(
+    task: LinearGaussianTask,
+    a: float,
+    c: float,
+    ns: Sequence[int],
+    repeats: int,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """Empirical risks of f(x) = a x + c: array (repeats, len(ns)), each on a fresh sample of size n."""
     if not isinstance(task, LinearGaussianTask):
         raise TypeError(f"task must be a LinearGaussianTask, got {type(task).__name__}")

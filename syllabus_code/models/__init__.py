@@ -15,25 +15,47 @@ from .common import check_input
 from .densenet import DenseNet, densenet121, densenet169, densenet201
 from .googlenet import GoogLeNet, googlenet
 from .lenet import LeNet5, lenet5
-from .resnet import BasicBlock, Bottleneck, ResNet, resnet18, resnet34, resnet50, resnet101, resnet152
+from .resnet import (
+    BasicBlock,
+    Bottleneck,
+    ResNet,
+    resnet18,
+    resnet34,
+    resnet50,
+    resnet101,
+    resnet152,
+)
 from .vgg import VGG, vgg11, vgg11_bn, vgg13, vgg13_bn, vgg16, vgg16_bn, vgg19, vgg19_bn
 
 MODELS: dict[str, Callable[..., nn.Module]] = {
     "lenet5": lenet5,
     "alexnet": alexnet,
     "alexnet_paper": alexnet_paper,
-    "vgg11": vgg11, "vgg11_bn": vgg11_bn, "vgg13": vgg13, "vgg13_bn": vgg13_bn,
-    "vgg16": vgg16, "vgg16_bn": vgg16_bn, "vgg19": vgg19, "vgg19_bn": vgg19_bn,
+    "vgg11": vgg11,
+    "vgg11_bn": vgg11_bn,
+    "vgg13": vgg13,
+    "vgg13_bn": vgg13_bn,
+    "vgg16": vgg16,
+    "vgg16_bn": vgg16_bn,
+    "vgg19": vgg19,
+    "vgg19_bn": vgg19_bn,
     "googlenet": googlenet,
-    "resnet18": resnet18, "resnet34": resnet34, "resnet50": resnet50,
-    "resnet101": resnet101, "resnet152": resnet152,
-    "densenet121": densenet121, "densenet169": densenet169, "densenet201": densenet201,
+    "resnet18": resnet18,
+    "resnet34": resnet34,
+    "resnet50": resnet50,
+    "resnet101": resnet101,
+    "resnet152": resnet152,
+    "densenet121": densenet121,
+    "densenet169": densenet169,
+    "densenet201": densenet201,
 }
 # Modules 8-9's models, imported on first use: name -> file in this package defining that factory.
 LATER_MODELS: dict[str, str] = {
     "mobilenet_v1": "mobilenet",
     **{f"efficientnet_b{i}": "efficientnet" for i in range(8)},
-    "vit_b_16": "vit", "vit_b_32": "vit", "vit_mini": "vit",
+    "vit_b_16": "vit",
+    "vit_b_32": "vit",
+    "vit_mini": "vit",
 }
 
 
@@ -52,12 +74,43 @@ def get_model(name: str, **kwargs) -> nn.Module:
     if key in LATER_MODELS:
         module = importlib.import_module(f"{__name__}.{LATER_MODELS[key]}")
         return getattr(module, key)(**kwargs)
-    raise ValueError(f"unknown model name {name!r}; valid names: {', '.join(list_models())}")
+    raise ValueError(
+        f"unknown model name {name!r}; valid names: {', '.join(list_models())}"
+    )
 
 
 __all__ = [
-    "AlexNet", "BasicBlock", "Bottleneck", "DenseNet", "GoogLeNet", "LATER_MODELS", "LeNet5", "MODELS", "ResNet", "VGG",
-    "alexnet", "alexnet_paper", "check_input", "densenet121", "densenet169", "densenet201", "get_model",
-    "googlenet", "lenet5", "list_models", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
-    "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
+    "AlexNet",
+    "BasicBlock",
+    "Bottleneck",
+    "DenseNet",
+    "GoogLeNet",
+    "LATER_MODELS",
+    "LeNet5",
+    "MODELS",
+    "ResNet",
+    "VGG",
+    "alexnet",
+    "alexnet_paper",
+    "check_input",
+    "densenet121",
+    "densenet169",
+    "densenet201",
+    "get_model",
+    "googlenet",
+    "lenet5",
+    "list_models",
+    "resnet18",
+    "resnet34",
+    "resnet50",
+    "resnet101",
+    "resnet152",
+    "vgg11",
+    "vgg11_bn",
+    "vgg13",
+    "vgg13_bn",
+    "vgg16",
+    "vgg16_bn",
+    "vgg19",
+    "vgg19_bn",
 ]

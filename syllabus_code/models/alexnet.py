@@ -20,50 +20,63 @@ VARIANTS = ("torchvision", "paper")
 
 # --8<-- [start:alexnet]
 class AlexNet(nn.Module):
-    def __init__(self, num_classes: int = 1000, dropout: float = 0.5, variant: str = "torchvision") -> None:
+    def __init__(
+        self,
+        num_classes: int = 1000,
+        dropout: float = 0.5,
+        variant: str = "torchvision",
+    ) -> None:
         super().__init__()
         if variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, got {variant!r}")
         self.variant = variant
         if variant == "torchvision":
-            self.min_size = 63  # smallest size for which the third max-pool still has an output
+            self.min_size = (
+                63  # smallest size for which the third max-pool still has an output
+            )
             self.features = nn.Sequential(
                 nn.Conv2d(3, 64, kernel_size=11, stride=4, padding=2),  # 224 → 55
                 nn.ReLU(inplace=True),
-                nn.MaxPool2d(kernel_size=3, stride=2),                  # 55 → 27
+                nn.MaxPool2d(kernel_size=3, stride=2),  # 55 → 27
                 nn.Conv2d(64, 192, kernel_size=5, padding=2),
                 nn.ReLU(inplace=True),
-                nn.MaxPool2d(kernel_size=3, stride=2),                  # 27 → 13
+                nn.MaxPool2d(kernel_size=3, stride=2),  # 27 → 13
                 nn.Conv2d(192, 384, kernel_size=3, padding=1),
                 nn.ReLU(inplace=True),
                 nn.Conv2d(384, 256, kernel_size=3, padding=1),
                 nn.ReLU(inplace=True),
                 nn.Conv2d(256, 256, kernel_size=3, padding=1),
                 nn.ReLU(inplace=True),
-                nn.MaxPool2d(kernel_size=3, stride=2),                  # 13 → 6
+                nn.MaxPool2d(kernel_size=3, stride=2),  # 13 → 6
             )
         else:
-            self.min_size = 67  # no padding in conv1: 4 more pixels than the torchvision form
+            self.min_size = (
+                67  # no padding in conv1: 4 more pixels than the torchvision form
+            )
             # PyTorch's LRN divides alpha by size; the paper's alpha=1e-4 on a sum of 5 squares is 5e-4 here
             lrn = dict(size=5, alpha=5e-4, beta=0.75, k=2.0)
             self.features = nn.Sequential(
-                nn.Conv2d(3, 96, kernel_size=11, stride=4),             # 227 → 55 (224 → 54)
+                nn.Conv2d(3, 96, kernel_size=11, stride=4),  # 227 → 55 (224 → 54)
                 nn.ReLU(inplace=True),
                 nn.LocalResponseNorm(**lrn),
-                nn.MaxPool2d(kernel_size=3, stride=2),                  # 55 → 27
+                nn.MaxPool2d(kernel_size=3, stride=2),  # 55 → 27
                 nn.Conv2d(96, 256, kernel_size=5, padding=2, groups=2),
                 nn.ReLU(inplace=True),
                 nn.LocalResponseNorm(**lrn),
-                nn.MaxPool2d(kernel_size=3, stride=2),                  # 27 → 13
-                nn.Conv2d(256, 384, kernel_size=3, padding=1),          # the layer where the GPUs talk
+                nn.MaxPool2d(kernel_size=3, stride=2),  # 27 → 13
+                nn.Conv2d(
+                    256, 384, kernel_size=3, padding=1
+                ),  # the layer where the GPUs talk
                 nn.ReLU(inplace=True),
                 nn.Conv2d(384, 384, kernel_size=3, padding=1, groups=2),
                 nn.ReLU(inplace=True),
                 nn.Conv2d(384, 256, kernel_size=3, padding=1, groups=2),
                 nn.ReLU(inplace=True),
-                nn.MaxPool2d(kernel_size=3, stride=2),                  # 13 → 6
+                nn.MaxPool2d(kernel_size=3, stride=2),  # 13 → 6
             )
-        self.avgpool = nn.AdaptiveAvgPool2d((6, 6))  # the identity at 224 (torchvision) / 227 (paper)
+        self.avgpool = nn.AdaptiveAvgPool2d(
+            (6, 6)
+        )  # the identity at 224 (torchvision) / 227 (paper)
         self.classifier = nn.Sequential(
             nn.Dropout(p=dropout),
             nn.Linear(256 * 6 * 6, 4096),
@@ -75,9 +88,17 @@ class AlexNet(nn.Module):
         )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, f"AlexNet ({self.variant})", channels=3, min_size=self.min_size, module=self)
-        x = self.avgpool(self.features(x))           # (N, 256, 6, 6)
+        check_input(
+            x,
+            f"AlexNet ({self.variant})",
+            channels=3,
+            min_size=self.min_size,
+            module=self,
+        )
+        x = self.avgpool(self.features(x))  # (N, 256, 6, 6)
         return self.classifier(torch.flatten(x, 1))  # (N, 9216) → (N, num_classes)
+
+
 # --8<-- [end:alexnet]
 
 

@@ -22,22 +22,30 @@ def check_input(
     ``x`` must be floating point and, when ``module`` is given, of its weights' dtype.
     """
     if not isinstance(x, torch.Tensor):
-        raise TypeError(f"{name} must be a torch.Tensor of shape (N, C, H, W), got {type(x).__name__}")
+        raise TypeError(
+            f"{name} must be a torch.Tensor of shape (N, C, H, W), got {type(x).__name__}"
+        )
     if x.ndim != 4:
         raise ValueError(
             f"{name} must be 4-D (N, C, H, W) for {model}, got shape {tuple(x.shape)}; "
             "add a batch axis with x.unsqueeze(0)"
         )
     if not x.is_floating_point():
-        raise TypeError(f"{name} must be a floating-point tensor for {model} (e.g. x.float() / 255), "
-                        f"got dtype {x.dtype}")
+        raise TypeError(
+            f"{name} must be a floating-point tensor for {model} (e.g. x.float() / 255), "
+            f"got dtype {x.dtype}"
+        )
     weight = next(module.parameters(), None) if module is not None else None
     if weight is not None and x.dtype != weight.dtype:
-        raise TypeError(f"{name} has dtype {x.dtype} but {model}'s weights are {weight.dtype}: "
-                        f"convert one of them (x.to({weight.dtype}) or model.to({x.dtype}))")
+        raise TypeError(
+            f"{name} has dtype {x.dtype} but {model}'s weights are {weight.dtype}: "
+            f"convert one of them (x.to({weight.dtype}) or model.to({x.dtype}))"
+        )
     n, c, h, w = x.shape
     if c != channels:
-        raise ValueError(f"{model} expects {channels} input channel(s), got {name} with shape {tuple(x.shape)}")
+        raise ValueError(
+            f"{model} expects {channels} input channel(s), got {name} with shape {tuple(x.shape)}"
+        )
     if exact_size is not None and (h, w) != (exact_size, exact_size):
         raise ValueError(
             f"{model} expects {exact_size}x{exact_size} images, got {h}x{w} ({name} shape {tuple(x.shape)})"

@@ -42,17 +42,30 @@ class BasicConv2d(nn.Module):
 class Inception(nn.Module):
     """Four parallel branches concatenated on the channel axis: 1×1 | 1×1→3×3 | 1×1→5×5 | pool→1×1."""
 
-    def __init__(self, in_channels: int, ch1x1: int, ch3x3red: int, ch3x3: int,
-                 ch5x5red: int, ch5x5: int, pool_proj: int, branch3_kernel: int = 3) -> None:
+    def __init__(
+        self,
+        in_channels: int,
+        ch1x1: int,
+        ch3x3red: int,
+        ch3x3: int,
+        ch5x5red: int,
+        ch5x5: int,
+        pool_proj: int,
+        branch3_kernel: int = 3,
+    ) -> None:
         super().__init__()
         self.branch1 = BasicConv2d(in_channels, ch1x1, kernel_size=1)
         self.branch2 = nn.Sequential(
-            BasicConv2d(in_channels, ch3x3red, kernel_size=1),  # 1×1 "reduce": fewer channels first
+            BasicConv2d(
+                in_channels, ch3x3red, kernel_size=1
+            ),  # 1×1 "reduce": fewer channels first
             BasicConv2d(ch3x3red, ch3x3, kernel_size=3, padding=1),
         )
         self.branch3 = nn.Sequential(
             BasicConv2d(in_channels, ch5x5red, kernel_size=1),
-            BasicConv2d(ch5x5red, ch5x5, kernel_size=branch3_kernel, padding=branch3_kernel // 2),
+            BasicConv2d(
+                ch5x5red, ch5x5, kernel_size=branch3_kernel, padding=branch3_kernel // 2
+            ),
         )
         self.branch4 = nn.Sequential(
             nn.MaxPool2d(kernel_size=3, stride=1, padding=1, ceil_mode=True),
@@ -72,7 +85,9 @@ class InceptionAux(nn.Module):
     averages other windows (5 wide at 0, 3, 6, 9 instead of 4 wide at 0, 3, 7, 10).
     """
 
-    def __init__(self, in_channels: int, num_classes: int, dropout: float = 0.7) -> None:
+    def __init__(
+        self, in_channels: int, num_classes: int, dropout: float = 0.7
+    ) -> None:
         super().__init__()
         self.conv = BasicConv2d(in_channels, 128, kernel_size=1)
         self.fc1 = nn.Linear(2048, 1024)
@@ -83,19 +98,32 @@ class InceptionAux(nn.Module):
         x = self.conv(F.adaptive_avg_pool2d(x, (4, 4)))  # (N, 128, 4, 4)
         x = F.relu(self.fc1(torch.flatten(x, 1)), inplace=True)  # (N, 1024)
         return self.fc2(self.dropout(x))  # (N, num_classes)
+
+
 # --8<-- [end:blocks]
 
 
 # --8<-- [start:googlenet]
 class GoogLeNet(nn.Module):
-    min_size = 15  # 224 / 32 = 7 at the end; below 15 the ceil-mode pools run out of pixels
+    min_size = (
+        15  # 224 / 32 = 7 at the end; below 15 the ceil-mode pools run out of pixels
+    )
 
-    def __init__(self, num_classes: int = 1000, aux_logits: bool = True, transform_input: bool = False,
-                 init_weights: bool = True, dropout: float = 0.2, dropout_aux: float = 0.7,
-                 branch3_kernel: int = 3) -> None:
+    def __init__(
+        self,
+        num_classes: int = 1000,
+        aux_logits: bool = True,
+        transform_input: bool = False,
+        init_weights: bool = True,
+        dropout: float = 0.2,
+        dropout_aux: float = 0.7,
+        branch3_kernel: int = 3,
+    ) -> None:
         super().__init__()
         if branch3_kernel not in (3, 5):
-            raise ValueError(f"branch3_kernel must be 3 (torchvision) or 5 (paper), got {branch3_kernel!r}")
+            raise ValueError(
+                f"branch3_kernel must be 3 (torchvision) or 5 (paper), got {branch3_kernel!r}"
+            )
         self.aux_logits = aux_logits
         self.transform_input = transform_input
         inc = lambda *c: Inception(*c, branch3_kernel=branch3_kernel)  # noqa: E731
@@ -117,8 +145,12 @@ class GoogLeNet(nn.Module):
         self.inception5a = inc(832, 256, 160, 320, 32, 128, 128)
         self.inception5b = inc(832, 384, 192, 384, 48, 128, 128)
         if aux_logits:
-            self.aux1 = InceptionAux(512, num_classes, dropout=dropout_aux)  # after inception4a
-            self.aux2 = InceptionAux(528, num_classes, dropout=dropout_aux)  # after inception4d
+            self.aux1 = InceptionAux(
+                512, num_classes, dropout=dropout_aux
+            )  # after inception4a
+            self.aux2 = InceptionAux(
+                528, num_classes, dropout=dropout_aux
+            )  # after inception4d
         else:
             self.aux1 = self.aux2 = None
         self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
@@ -136,26 +168,34 @@ class GoogLeNet(nn.Module):
         """Re-normalise from ImageNet mean/std to the [-1, 1] scaling the ported weights expect."""
         if not self.transform_input:
             return x
-        mean = torch.tensor([0.485, 0.456, 0.406], dtype=x.dtype, device=x.device).view(1, 3, 1, 1)
-        std = torch.tensor([0.229, 0.224, 0.225], dtype=x.dtype, device=x.device).view(1, 3, 1, 1)
+        mean = torch.tensor([0.485, 0.456, 0.406], dtype=x.dtype, device=x.device).view(
+            1, 3, 1, 1
+        )
+        std = torch.tensor([0.229, 0.224, 0.225], dtype=x.dtype, device=x.device).view(
+            1, 3, 1, 1
+        )
         return x * (std / 0.5) + (mean - 0.5) / 0.5
 
     def forward(self, x: torch.Tensor) -> torch.Tensor | GoogLeNetOutputs:
         check_input(x, "GoogLeNet", channels=3, min_size=self.min_size, module=self)
         x = self._transform_input(x)
-        x = self.maxpool1(self.conv1(x))                    # (N, 64, 56, 56) at 224
-        x = self.maxpool2(self.conv3(self.conv2(x)))        # (N, 192, 28, 28)
+        x = self.maxpool1(self.conv1(x))  # (N, 64, 56, 56) at 224
+        x = self.maxpool2(self.conv3(self.conv2(x)))  # (N, 192, 28, 28)
         x = self.maxpool3(self.inception3b(self.inception3a(x)))  # (N, 480, 14, 14)
-        x = self.inception4a(x)                             # (N, 512, 14, 14)
+        x = self.inception4a(x)  # (N, 512, 14, 14)
         aux1 = self.aux1(x) if self.aux1 is not None and self.training else None
         x = self.inception4d(self.inception4c(self.inception4b(x)))  # (N, 528, 14, 14)
         aux2 = self.aux2(x) if self.aux2 is not None and self.training else None
-        x = self.maxpool4(self.inception4e(x))              # (N, 832, 7, 7)
-        x = self.inception5b(self.inception5a(x))           # (N, 1024, 7, 7)
+        x = self.maxpool4(self.inception4e(x))  # (N, 832, 7, 7)
+        x = self.inception5b(self.inception5a(x))  # (N, 1024, 7, 7)
         x = self.fc(self.dropout(torch.flatten(self.avgpool(x), 1)))  # (N, num_classes)
         if self.training and self.aux_logits:
-            return GoogLeNetOutputs(x, aux2, aux1)  # train with loss + 0.3·(aux1 loss + aux2 loss)
+            return GoogLeNetOutputs(
+                x, aux2, aux1
+            )  # train with loss + 0.3·(aux1 loss + aux2 loss)
         return x
+
+
 # --8<-- [end:googlenet]
 
 

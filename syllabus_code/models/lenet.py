@@ -18,19 +18,29 @@ from .common import check_input
 
 def _check_lenet_args(activation, acts, pool, pools, input_size) -> None:
     if activation not in acts:
-        raise ValueError(f"activation must be one of {sorted(acts)}, got {activation!r}")
+        raise ValueError(
+            f"activation must be one of {sorted(acts)}, got {activation!r}"
+        )
     if pool not in pools:
         raise ValueError(f"pool must be one of {sorted(pools)}, got {pool!r}")
     if input_size not in (28, 32):
-        raise ValueError(f"input_size must be 32 (the paper's) or 28 (MNIST, padded by 2), got {input_size!r}")
+        raise ValueError(
+            f"input_size must be 32 (the paper's) or 28 (MNIST, padded by 2), got {input_size!r}"
+        )
 
 
 # --8<-- [start:lenet]
 class LeNet5(nn.Module):
     """LeNet-5 for 32×32 images, or 28×28 (MNIST) with ``input_size=28`` (conv1 then pads by 2)."""
 
-    def __init__(self, num_classes: int = 10, in_channels: int = 1, activation: str = "tanh",
-                 pool: str = "avg", input_size: int = 32) -> None:
+    def __init__(
+        self,
+        num_classes: int = 10,
+        in_channels: int = 1,
+        activation: str = "tanh",
+        pool: str = "avg",
+        input_size: int = 32,
+    ) -> None:
         super().__init__()
         acts = {"tanh": nn.Tanh, "relu": nn.ReLU}
         pools = {"avg": nn.AvgPool2d, "max": nn.MaxPool2d}
@@ -38,22 +48,34 @@ class LeNet5(nn.Module):
         self.in_channels, self.input_size = in_channels, input_size
         act, pool_cls = acts[activation], pools[pool]
         self.features = nn.Sequential(
-            nn.Conv2d(in_channels, 6, kernel_size=5, padding=2 if input_size == 28 else 0),  # C1: (N, 6, 28, 28)
+            nn.Conv2d(
+                in_channels, 6, kernel_size=5, padding=2 if input_size == 28 else 0
+            ),  # C1: (N, 6, 28, 28)
             act(),
-            pool_cls(kernel_size=2, stride=2),   # S2: (N, 6, 14, 14)
-            nn.Conv2d(6, 16, kernel_size=5),     # C3: (N, 16, 10, 10)
+            pool_cls(kernel_size=2, stride=2),  # S2: (N, 6, 14, 14)
+            nn.Conv2d(6, 16, kernel_size=5),  # C3: (N, 16, 10, 10)
             act(),
-            pool_cls(kernel_size=2, stride=2),   # S4: (N, 16, 5, 5)
+            pool_cls(kernel_size=2, stride=2),  # S4: (N, 16, 5, 5)
         )
         self.classifier = nn.Sequential(
-            nn.Linear(16 * 5 * 5, 120), act(),   # C5 (a 5×5 convolution on a 5×5 map = fully connected)
-            nn.Linear(120, 84), act(),           # F6
-            nn.Linear(84, num_classes),          # output (the paper: RBF units)
+            nn.Linear(16 * 5 * 5, 120),
+            act(),  # C5 (a 5×5 convolution on a 5×5 map = fully connected)
+            nn.Linear(120, 84),
+            act(),  # F6
+            nn.Linear(84, num_classes),  # output (the paper: RBF units)
         )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, "LeNet5", channels=self.in_channels, exact_size=self.input_size, module=self)
+        check_input(
+            x,
+            "LeNet5",
+            channels=self.in_channels,
+            exact_size=self.input_size,
+            module=self,
+        )
         return self.classifier(torch.flatten(self.features(x), 1))  # (N, num_classes)
+
+
 # --8<-- [end:lenet]
 
 
@@ -89,4 +111,6 @@ def paper_parameter_counts() -> dict[str, int]:
         "C5": 120 * (16 * 5 * 5 + 1),
         "F6": 84 * (120 + 1),
     }
+
+
 # --8<-- [end:paper]

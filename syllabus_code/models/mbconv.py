@@ -10,7 +10,12 @@ import torch
 from torch import nn
 
 __all__ = [
-    "make_divisible", "ConvBNAct", "SqueezeExcitation", "StochasticDepth", "stochastic_depth", "MBConv",
+    "make_divisible",
+    "ConvBNAct",
+    "SqueezeExcitation",
+    "StochasticDepth",
+    "stochastic_depth",
+    "MBConv",
 ]
 
 
@@ -24,15 +29,33 @@ def make_divisible(v: float, divisor: int = 8) -> int:
 class ConvBNAct(nn.Sequential):
     """Conv (no bias, 'same' padding) → BatchNorm → SiLU (or no activation): keys 0, 1, 2."""
 
-    def __init__(self, c_in: int, c_out: int, kernel: int = 1, stride: int = 1, groups: int = 1,
-                 activation: bool = True, bn_eps: float = 1e-5) -> None:
+    def __init__(
+        self,
+        c_in: int,
+        c_out: int,
+        kernel: int = 1,
+        stride: int = 1,
+        groups: int = 1,
+        activation: bool = True,
+        bn_eps: float = 1e-5,
+    ) -> None:
         layers: list[nn.Module] = [
-            nn.Conv2d(c_in, c_out, kernel, stride, padding=(kernel - 1) // 2, groups=groups, bias=False),
+            nn.Conv2d(
+                c_in,
+                c_out,
+                kernel,
+                stride,
+                padding=(kernel - 1) // 2,
+                groups=groups,
+                bias=False,
+            ),
             nn.BatchNorm2d(c_out, eps=bn_eps),
         ]
         if activation:
             layers.append(nn.SiLU(inplace=True))  # SiLU (swish): x·sigmoid(x)
         super().__init__(*layers)
+
+
 # --8<-- [end:helpers]
 
 
@@ -47,14 +70,20 @@ class SqueezeExcitation(nn.Module):
     def __init__(self, channels: int, squeeze_channels: int) -> None:
         super().__init__()
         self.avgpool = nn.AdaptiveAvgPool2d(1)
-        self.fc1 = nn.Conv2d(channels, squeeze_channels, 1)  # 1×1 convs = linear layers on (C,) vectors
+        self.fc1 = nn.Conv2d(
+            channels, squeeze_channels, 1
+        )  # 1×1 convs = linear layers on (C,) vectors
         self.fc2 = nn.Conv2d(squeeze_channels, channels, 1)
         self.activation = nn.SiLU(inplace=True)
         self.scale_activation = nn.Sigmoid()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        gate = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(x)))))
+        gate = self.scale_activation(
+            self.fc2(self.activation(self.fc1(self.avgpool(x))))
+        )
         return gate * x
+
+
 # --8<-- [end:se]
 
 
@@ -69,7 +98,9 @@ def _stochastic_depth(x: torch.Tensor, p: float, training: bool) -> torch.Tensor
     if not training or p == 0.0:
         return x
     keep = 1.0 - p
-    mask = torch.empty((x.shape[0],) + (1,) * (x.ndim - 1), dtype=x.dtype, device=x.device).bernoulli_(keep)
+    mask = torch.empty(
+        (x.shape[0],) + (1,) * (x.ndim - 1), dtype=x.dtype, device=x.device
+    ).bernoulli_(keep)
     if keep > 0:
         mask = mask / keep
     return x * mask
@@ -82,6 +113,8 @@ class StochasticDepth(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return stochastic_depth(x, self.p, self.training)
+
+
 # --8<-- [end:stochastic_depth]
 
 
@@ -103,8 +136,16 @@ class MBConv(nn.Module):
     branch then goes through stochastic depth.
     """
 
-    def __init__(self, c_in: int, c_out: int, expand_ratio: int, kernel: int, stride: int,
-                 sd_prob: float = 0.0, bn_eps: float = 1e-5) -> None:
+    def __init__(
+        self,
+        c_in: int,
+        c_out: int,
+        expand_ratio: int,
+        kernel: int,
+        stride: int,
+        sd_prob: float = 0.0,
+        bn_eps: float = 1e-5,
+    ) -> None:
         super().__init__()
         if stride not in (1, 2):
             raise ValueError(f"stride must be 1 or 2, got {stride}")
@@ -114,9 +155,15 @@ class MBConv(nn.Module):
         if expanded != c_in:  # expand_ratio 1 (first stage) has no expansion conv
             layers.append(ConvBNAct(c_in, expanded, 1, bn_eps=bn_eps))
         layers += [
-            ConvBNAct(expanded, expanded, kernel, stride, groups=expanded, bn_eps=bn_eps),  # depthwise
-            SqueezeExcitation(expanded, max(1, c_in // 4)),  # squeeze ratio 0.25 of the block's input
-            ConvBNAct(expanded, c_out, 1, activation=False, bn_eps=bn_eps),  # linear bottleneck
+            ConvBNAct(
+                expanded, expanded, kernel, stride, groups=expanded, bn_eps=bn_eps
+            ),  # depthwise
+            SqueezeExcitation(
+                expanded, max(1, c_in // 4)
+            ),  # squeeze ratio 0.25 of the block's input
+            ConvBNAct(
+                expanded, c_out, 1, activation=False, bn_eps=bn_eps
+            ),  # linear bottleneck
         ]
         self.block = nn.Sequential(*layers)
         self.stochastic_depth = StochasticDepth(sd_prob)
@@ -127,4 +174,6 @@ class MBConv(nn.Module):
         if self.use_res_connect:
             out = self.stochastic_depth(out) + x
         return out
+
+
 # --8<-- [end:mbconv]

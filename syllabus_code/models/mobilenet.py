@@ -37,6 +37,8 @@ def _separable_cost_ratio(c_out: int, k: int) -> float:
     ``separable_cost_ratio`` checks the arguments, then calls this.
     """
     return 1 / c_out + 1 / k**2
+
+
 # --8<-- [end:cost]
 
 
@@ -47,9 +49,13 @@ def separable_cost_ratio(c_out: int, k: int) -> float:
 
 
 # --8<-- [start:block]
-def _conv_bn_relu(c_in: int, c_out: int, kernel: int, stride: int = 1, groups: int = 1) -> nn.Sequential:
+def _conv_bn_relu(
+    c_in: int, c_out: int, kernel: int, stride: int = 1, groups: int = 1
+) -> nn.Sequential:
     return nn.Sequential(
-        nn.Conv2d(c_in, c_out, kernel, stride, padding=kernel // 2, groups=groups, bias=False),
+        nn.Conv2d(
+            c_in, c_out, kernel, stride, padding=kernel // 2, groups=groups, bias=False
+        ),
         nn.BatchNorm2d(c_out),
         nn.ReLU(inplace=True),
     )
@@ -60,18 +66,35 @@ class DepthwiseSeparable(nn.Module):
 
     def __init__(self, c_in: int, c_out: int, stride: int = 1) -> None:
         super().__init__()
-        self.depthwise = _conv_bn_relu(c_in, c_in, 3, stride, groups=c_in)  # spatial filtering
-        self.pointwise = _conv_bn_relu(c_in, c_out, 1)                      # channel mixing
+        self.depthwise = _conv_bn_relu(
+            c_in, c_in, 3, stride, groups=c_in
+        )  # spatial filtering
+        self.pointwise = _conv_bn_relu(c_in, c_out, 1)  # channel mixing
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.pointwise(self.depthwise(x))
+
+
 # --8<-- [end:block]
 
 
 # --8<-- [start:mobilenet]
 # (output channels, stride) of the 13 depthwise separable layers of Table 1
-CFG = [(64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2),
-       (512, 1), (512, 1), (512, 1), (512, 1), (512, 1), (1024, 2), (1024, 1)]
+CFG = [
+    (64, 1),
+    (128, 2),
+    (128, 1),
+    (256, 2),
+    (256, 1),
+    (512, 2),
+    (512, 1),
+    (512, 1),
+    (512, 1),
+    (512, 1),
+    (512, 1),
+    (1024, 2),
+    (1024, 1),
+]
 
 
 class MobileNetV1(nn.Module):
@@ -79,7 +102,9 @@ class MobileNetV1(nn.Module):
 
     min_size = 1  # every layer pads; the paper's ρ multiplier just means smaller images
 
-    def __init__(self, width_mult: float = 1.0, num_classes: int = 1000, dropout: float = 0.0) -> None:
+    def __init__(
+        self, width_mult: float = 1.0, num_classes: int = 1000, dropout: float = 0.0
+    ) -> None:
         super().__init__()
         check_number(width_mult, "width_mult (the paper's α)", 0.0, 4.0, min_open=True)
         self.width_mult = width_mult
@@ -92,7 +117,7 @@ class MobileNetV1(nn.Module):
         for c_out, stride in CFG:
             layers.append(DepthwiseSeparable(c, width(c_out), stride))
             c = width(c_out)
-        self.features = nn.Sequential(*layers)     # (N, α·1024, H/32, W/32)
+        self.features = nn.Sequential(*layers)  # (N, α·1024, H/32, W/32)
         self.avgpool = nn.AdaptiveAvgPool2d(1)
         self.classifier = nn.Sequential(nn.Dropout(dropout), nn.Linear(c, num_classes))
         for m in self.modules():
@@ -108,4 +133,6 @@ class MobileNetV1(nn.Module):
 def mobilenet_v1(**kwargs) -> MobileNetV1:
     """MobileNet v1; ``width_mult`` is α (1.0, 0.75, 0.5 and 0.25 in the paper)."""
     return MobileNetV1(**kwargs)
+
+
 # --8<-- [end:mobilenet]

@@ -19,12 +19,16 @@ VARIANTS = ("v1", "v1.5")
 # --8<-- [start:helpers]
 def conv3x3(in_planes: int, out_planes: int, stride: int = 1) -> nn.Conv2d:
     """3×3 convolution with padding 1 (keeps the size when stride is 1); no bias, a BN follows."""
-    return nn.Conv2d(in_planes, out_planes, kernel_size=3, stride=stride, padding=1, bias=False)
+    return nn.Conv2d(
+        in_planes, out_planes, kernel_size=3, stride=stride, padding=1, bias=False
+    )
 
 
 def conv1x1(in_planes: int, out_planes: int, stride: int = 1) -> nn.Conv2d:
     """1×1 convolution: mixes channels only (used to shrink/expand and in projection shortcuts)."""
     return nn.Conv2d(in_planes, out_planes, kernel_size=1, stride=stride, bias=False)
+
+
 # --8<-- [end:helpers]
 
 
@@ -34,15 +38,25 @@ class BasicBlock(nn.Module):
 
     expansion = 1  # output channels = planes * expansion
 
-    def __init__(self, inplanes: int, planes: int, stride: int = 1,
-                 downsample: nn.Module | None = None, variant: str = "v1.5") -> None:
+    def __init__(
+        self,
+        inplanes: int,
+        planes: int,
+        stride: int = 1,
+        downsample: nn.Module | None = None,
+        variant: str = "v1.5",
+    ) -> None:
         super().__init__()
-        self.conv1 = conv3x3(inplanes, planes, stride)  # (N, planes, H/stride, W/stride)
+        self.conv1 = conv3x3(
+            inplanes, planes, stride
+        )  # (N, planes, H/stride, W/stride)
         self.bn1 = nn.BatchNorm2d(planes)
         self.relu = nn.ReLU(inplace=True)
         self.conv2 = conv3x3(planes, planes)
         self.bn2 = nn.BatchNorm2d(planes)
-        self.downsample = downsample  # None: identity shortcut; else 1×1 conv + BN (projection)
+        self.downsample = (
+            downsample  # None: identity shortcut; else 1×1 conv + BN (projection)
+        )
         self.stride = stride
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -50,6 +64,8 @@ class BasicBlock(nn.Module):
         out = self.relu(self.bn1(self.conv1(x)))
         out = self.bn2(self.conv2(out))  # F(x)
         return self.relu(out + identity)
+
+
 # --8<-- [end:basic]
 
 
@@ -63,8 +79,14 @@ class Bottleneck(nn.Module):
 
     expansion = 4
 
-    def __init__(self, inplanes: int, planes: int, stride: int = 1,
-                 downsample: nn.Module | None = None, variant: str = "v1.5") -> None:
+    def __init__(
+        self,
+        inplanes: int,
+        planes: int,
+        stride: int = 1,
+        downsample: nn.Module | None = None,
+        variant: str = "v1.5",
+    ) -> None:
         super().__init__()
         s1, s3 = (stride, 1) if variant == "v1" else (1, stride)
         self.conv1 = conv1x1(inplanes, planes, s1)
@@ -79,10 +101,12 @@ class Bottleneck(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         identity = x if self.downsample is None else self.downsample(x)
-        out = self.relu(self.bn1(self.conv1(x)))    # (N, planes, ., .)
+        out = self.relu(self.bn1(self.conv1(x)))  # (N, planes, ., .)
         out = self.relu(self.bn2(self.conv2(out)))  # (N, planes, H/stride, W/stride)
-        out = self.bn3(self.conv3(out))             # (N, 4*planes, H/stride, W/stride) = F(x)
+        out = self.bn3(self.conv3(out))  # (N, 4*planes, H/stride, W/stride) = F(x)
         return self.relu(out + identity)
+
+
 # --8<-- [end:bottleneck]
 
 
@@ -97,11 +121,18 @@ def _check_resnet_args(layers, variant: str) -> None:
 class ResNet(nn.Module):
     """Stem (7×7/2 conv, 3×3/2 max-pool), four stages of residual blocks, global pool, linear head."""
 
-    min_size = 1  # every layer pads, so any size works; ImageNet models are trained at 224
+    min_size = (
+        1  # every layer pads, so any size works; ImageNet models are trained at 224
+    )
 
-    def __init__(self, block: type[BasicBlock] | type[Bottleneck], layers: list[int],
-                 num_classes: int = 1000, zero_init_residual: bool = False,
-                 variant: str = "v1.5") -> None:
+    def __init__(
+        self,
+        block: type[BasicBlock] | type[Bottleneck],
+        layers: list[int],
+        num_classes: int = 1000,
+        zero_init_residual: bool = False,
+        variant: str = "v1.5",
+    ) -> None:
         super().__init__()
         _check_resnet_args(layers, variant)
         self.variant = variant
@@ -123,14 +154,18 @@ class ResNet(nn.Module):
             elif isinstance(m, nn.BatchNorm2d):
                 nn.init.constant_(m.weight, 1)
                 nn.init.constant_(m.bias, 0)
-        if zero_init_residual:  # each block starts as the identity: its last BN scale is 0
+        if (
+            zero_init_residual
+        ):  # each block starts as the identity: its last BN scale is 0
             for m in self.modules():
                 if isinstance(m, Bottleneck):
                     nn.init.constant_(m.bn3.weight, 0)
                 elif isinstance(m, BasicBlock):
                     nn.init.constant_(m.bn2.weight, 0)
 
-    def _make_layer(self, block, planes: int, blocks: int, stride: int = 1) -> nn.Sequential:
+    def _make_layer(
+        self, block, planes: int, blocks: int, stride: int = 1
+    ) -> nn.Sequential:
         downsample = None
         if stride != 1 or self.inplanes != planes * block.expansion:
             # projection shortcut (option B of the paper) where the shape changes
@@ -140,11 +175,15 @@ class ResNet(nn.Module):
             )
         layers = [block(self.inplanes, planes, stride, downsample, self.variant)]
         self.inplanes = planes * block.expansion
-        layers += [block(self.inplanes, planes, variant=self.variant) for _ in range(1, blocks)]
+        layers += [
+            block(self.inplanes, planes, variant=self.variant) for _ in range(1, blocks)
+        ]
         return nn.Sequential(*layers)
 
     def forward_features(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, type(self).__name__, channels=3, min_size=self.min_size, module=self)
+        check_input(
+            x, type(self).__name__, channels=3, min_size=self.min_size, module=self
+        )
         x = self.maxpool(self.relu(self.bn1(self.conv1(x))))  # (N, 64, H/4, W/4)
         x = self.layer1(x)  # (N, 64·e, H/4, W/4)
         x = self.layer2(x)  # (N, 128·e, H/8, W/8)
@@ -156,6 +195,8 @@ class ResNet(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.forward_head(self.forward_features(x))
+
+
 # --8<-- [end:resnet]
 
 
@@ -178,4 +219,6 @@ def resnet101(**kwargs) -> ResNet:
 
 def resnet152(**kwargs) -> ResNet:
     return ResNet(Bottleneck, [3, 8, 36, 3], **kwargs)
+
+
 # --8<-- [end:factories]

@@ -15,12 +15,67 @@ from .common import check_input
 
 # --8<-- [start:config]
 CFGS: dict[str, list[int | str]] = {
-    "A": [64, "M", 128, "M", 256, 256, "M", 512, 512, "M", 512, 512, "M"],                 # VGG-11
-    "B": [64, 64, "M", 128, 128, "M", 256, 256, "M", 512, 512, "M", 512, 512, "M"],         # VGG-13
-    "D": [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M",
-          512, 512, 512, "M"],                                                              # VGG-16
-    "E": [64, 64, "M", 128, 128, "M", 256, 256, 256, 256, "M", 512, 512, 512, 512, "M",
-          512, 512, 512, 512, "M"],                                                         # VGG-19
+    "A": [64, "M", 128, "M", 256, 256, "M", 512, 512, "M", 512, 512, "M"],  # VGG-11
+    "B": [
+        64,
+        64,
+        "M",
+        128,
+        128,
+        "M",
+        256,
+        256,
+        "M",
+        512,
+        512,
+        "M",
+        512,
+        512,
+        "M",
+    ],  # VGG-13
+    "D": [
+        64,
+        64,
+        "M",
+        128,
+        128,
+        "M",
+        256,
+        256,
+        256,
+        "M",
+        512,
+        512,
+        512,
+        "M",
+        512,
+        512,
+        512,
+        "M",
+    ],  # VGG-16
+    "E": [
+        64,
+        64,
+        "M",
+        128,
+        128,
+        "M",
+        256,
+        256,
+        256,
+        256,
+        "M",
+        512,
+        512,
+        512,
+        512,
+        "M",
+        512,
+        512,
+        512,
+        512,
+        "M",
+    ],  # VGG-19
 }
 DEPTH_TO_CFG = {11: "A", 13: "B", 16: "D", 19: "E"}
 
@@ -33,12 +88,16 @@ def make_layers(cfg: list[int | str], batch_norm: bool = False) -> nn.Sequential
         if v == "M":
             layers.append(nn.MaxPool2d(kernel_size=2, stride=2))  # halves H and W
         else:
-            layers.append(nn.Conv2d(in_channels, v, kernel_size=3, padding=1))  # keeps H and W
+            layers.append(
+                nn.Conv2d(in_channels, v, kernel_size=3, padding=1)
+            )  # keeps H and W
             if batch_norm:
                 layers.append(nn.BatchNorm2d(v))
             layers.append(nn.ReLU(inplace=True))
             in_channels = v
     return nn.Sequential(*layers)
+
+
 # --8<-- [end:config]
 
 
@@ -46,20 +105,33 @@ def make_layers(cfg: list[int | str], batch_norm: bool = False) -> nn.Sequential
 class VGG(nn.Module):
     min_size = 32  # five 2×2 pools: 32 → 1
 
-    def __init__(self, features: nn.Sequential, num_classes: int = 1000, dropout: float = 0.5,
-                 init_weights: bool = True) -> None:
+    def __init__(
+        self,
+        features: nn.Sequential,
+        num_classes: int = 1000,
+        dropout: float = 0.5,
+        init_weights: bool = True,
+    ) -> None:
         super().__init__()
         self.features = features
-        self.avgpool = nn.AdaptiveAvgPool2d((7, 7))  # (N, 512, 7, 7) whatever the input size
+        self.avgpool = nn.AdaptiveAvgPool2d(
+            (7, 7)
+        )  # (N, 512, 7, 7) whatever the input size
         self.classifier = nn.Sequential(
-            nn.Linear(512 * 7 * 7, 4096), nn.ReLU(True), nn.Dropout(p=dropout),
-            nn.Linear(4096, 4096), nn.ReLU(True), nn.Dropout(p=dropout),
+            nn.Linear(512 * 7 * 7, 4096),
+            nn.ReLU(True),
+            nn.Dropout(p=dropout),
+            nn.Linear(4096, 4096),
+            nn.ReLU(True),
+            nn.Dropout(p=dropout),
             nn.Linear(4096, num_classes),
         )
         if init_weights:  # torchvision's initialisation
             for m in self.modules():
                 if isinstance(m, nn.Conv2d):
-                    nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
+                    nn.init.kaiming_normal_(
+                        m.weight, mode="fan_out", nonlinearity="relu"
+                    )
                     nn.init.constant_(m.bias, 0)
                 elif isinstance(m, nn.BatchNorm2d):
                     nn.init.constant_(m.weight, 1)
@@ -69,7 +141,9 @@ class VGG(nn.Module):
                     nn.init.constant_(m.bias, 0)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        check_input(x, type(self).__name__, channels=3, min_size=self.min_size, module=self)
+        check_input(
+            x, type(self).__name__, channels=3, min_size=self.min_size, module=self
+        )
         x = self.avgpool(self.features(x))  # (N, 512, 7, 7)
         return self.classifier(torch.flatten(x, 1))  # (N, num_classes)
 
@@ -79,6 +153,8 @@ def vgg(depth: int, batch_norm: bool = False, **kwargs) -> VGG:
     if depth not in DEPTH_TO_CFG:
         raise ValueError(f"depth must be one of {sorted(DEPTH_TO_CFG)}, got {depth!r}")
     return VGG(make_layers(CFGS[DEPTH_TO_CFG[depth]], batch_norm=batch_norm), **kwargs)
+
+
 # --8<-- [end:vgg]
 
 

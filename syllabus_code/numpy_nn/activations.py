@@ -19,9 +19,23 @@ import numpy as np
 from syllabus_code._checks import as_array, check_dout
 
 __all__ = [
-    "sigmoid", "sigmoid_prime", "tanh", "tanh_prime", "relu", "relu_prime",
-    "leaky_relu", "leaky_relu_prime", "elu", "elu_prime", "identity", "identity_prime",
-    "softmax", "softmax_jvp", "ACTIVATIONS", "activation_forward", "activation_backward",
+    "sigmoid",
+    "sigmoid_prime",
+    "tanh",
+    "tanh_prime",
+    "relu",
+    "relu_prime",
+    "leaky_relu",
+    "leaky_relu_prime",
+    "elu",
+    "elu_prime",
+    "identity",
+    "identity_prime",
+    "softmax",
+    "softmax_jvp",
+    "ACTIVATIONS",
+    "activation_forward",
+    "activation_backward",
 ]
 
 
@@ -31,7 +45,7 @@ def _sigmoid(z):
 
     ``sigmoid`` checks the arguments, then calls this.
     """
-    e = np.exp(-np.abs(z))                      # in (0, 1]: no overflow at z = -1000
+    e = np.exp(-np.abs(z))  # in (0, 1]: no overflow at z = -1000
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(z.dtype, copy=False)
 
 
@@ -39,6 +53,8 @@ def sigmoid_prime(z):
     """\\(\\sigma'(z) = \\sigma(z)(1-\\sigma(z))\\), at most 1/4 (at z = 0)."""
     s = sigmoid(z)
     return s * (1.0 - s)
+
+
 # --8<-- [end:sigmoid]
 
 
@@ -61,6 +77,8 @@ def tanh_prime(z):
     """\\(\\tanh'(z) = 1 - \\tanh^2 z\\), in (0, 1]."""
     t = tanh(z)
     return 1.0 - t * t
+
+
 # --8<-- [end:tanh]
 
 
@@ -101,6 +119,8 @@ def _leaky_relu_prime(z, alpha: float):
     ``leaky_relu_prime`` checks the arguments, then calls this.
     """
     return np.where(z > 0, 1.0, alpha).astype(z.dtype, copy=False)
+
+
 # --8<-- [end:relu]
 
 
@@ -134,7 +154,9 @@ def _elu(z, alpha: float):
 
     ``elu`` checks the arguments, then calls this.
     """
-    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0))).astype(z.dtype, copy=False)
+    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0))).astype(
+        z.dtype, copy=False
+    )
 
 
 def _elu_prime(z, alpha: float):
@@ -142,7 +164,11 @@ def _elu_prime(z, alpha: float):
 
     ``elu_prime`` checks the arguments, then calls this.
     """
-    return np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0))).astype(z.dtype, copy=False)
+    return np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0))).astype(
+        z.dtype, copy=False
+    )
+
+
 # --8<-- [end:elu]
 
 
@@ -174,7 +200,7 @@ def _softmax(z, axis: int):
 
     ``softmax`` checks the arguments, then calls this.
     """
-    e = np.exp(z - z.max(axis=axis, keepdims=True))   # largest entry becomes e^0 = 1
+    e = np.exp(z - z.max(axis=axis, keepdims=True))  # largest entry becomes e^0 = 1
     return e / e.sum(axis=axis, keepdims=True)
 
 
@@ -186,6 +212,8 @@ def softmax_jvp(s, da, axis: int = -1):
     no D x D matrix is ever formed.
     """
     return s * (da - np.sum(da * s, axis=axis, keepdims=True))
+
+
 # --8<-- [end:softmax]
 
 
@@ -210,7 +238,9 @@ def _check_name(name: str) -> None:
     if not isinstance(name, str):
         raise TypeError(f"name must be a string, got {type(name).__name__}")
     if name not in ACTIVATIONS and name != "softmax":
-        raise ValueError(f"name must be one of {sorted([*ACTIVATIONS, 'softmax'])}, got {name!r}")
+        raise ValueError(
+            f"name must be one of {sorted([*ACTIVATIONS, 'softmax'])}, got {name!r}"
+        )
 
 
 # --8<-- [start:forward_backward]
@@ -220,7 +250,7 @@ def activation_forward(z, name: str = "relu", **kwargs):
     z = as_array(z, "z")
     if name == "softmax":
         a = softmax(z)
-        return a, (name, a, kwargs)          # softmax's backward needs only its output
+        return a, (name, a, kwargs)  # softmax's backward needs only its output
     g, _ = ACTIVATIONS[name]
     return g(z, **kwargs), (name, z, kwargs)
 
@@ -235,6 +265,8 @@ def _activation_backward(da, cache):
         return softmax_jvp(saved, da)
     _, g_prime = ACTIVATIONS[name]
     return da * g_prime(saved, **kwargs)
+
+
 # --8<-- [end:forward_backward]
 
 

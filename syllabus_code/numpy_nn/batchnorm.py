@@ -23,7 +23,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array, check_dout, check_float_dtype, check_int, check_number
+from syllabus_code._checks import (
+    as_array,
+    check_dout,
+    check_float_dtype,
+    check_int,
+    check_number,
+)
 
 __all__ = ["init_batchnorm", "batchnorm_forward", "batchnorm_backward"]
 
@@ -32,9 +38,16 @@ def init_batchnorm(num_features: int, dtype=np.float64):
     """``(gamma, beta, state)``: γ = 1, β = 0, running mean 0 and running variance 1 (PyTorch's start)."""
     num_features = check_int(num_features, "num_features", min=1)
     dtype = check_float_dtype(dtype)
-    state = {"running_mean": np.zeros(num_features, dtype=dtype),
-             "running_var": np.ones(num_features, dtype=dtype), "num_batches_tracked": 0}
-    return np.ones(num_features, dtype=dtype), np.zeros(num_features, dtype=dtype), state
+    state = {
+        "running_mean": np.zeros(num_features, dtype=dtype),
+        "running_var": np.ones(num_features, dtype=dtype),
+        "num_batches_tracked": 0,
+    }
+    return (
+        np.ones(num_features, dtype=dtype),
+        np.zeros(num_features, dtype=dtype),
+        state,
+    )
 
 
 def _check_inputs(x, gamma, beta, state, momentum, eps):
@@ -45,25 +58,41 @@ def _check_inputs(x, gamma, beta, state, momentum, eps):
     gamma = as_array(gamma, "gamma", ndim=1)
     beta = as_array(beta, "beta", ndim=1)
     if gamma.shape != (c,):
-        raise ValueError(f"gamma must have shape ({c},) to match x's {c} features/channels, got {gamma.shape}")
+        raise ValueError(
+            f"gamma must have shape ({c},) to match x's {c} features/channels, got {gamma.shape}"
+        )
     if beta.shape != (c,):
-        raise ValueError(f"beta must have shape ({c},) to match x's {c} features/channels, got {beta.shape}")
-    if not isinstance(state, dict) or "running_mean" not in state or "running_var" not in state:
-        raise TypeError("state must be a dict with 'running_mean' and 'running_var' (see init_batchnorm)")
+        raise ValueError(
+            f"beta must have shape ({c},) to match x's {c} features/channels, got {beta.shape}"
+        )
+    if (
+        not isinstance(state, dict)
+        or "running_mean" not in state
+        or "running_var" not in state
+    ):
+        raise TypeError(
+            "state must be a dict with 'running_mean' and 'running_var' (see init_batchnorm)"
+        )
     for key in ("running_mean", "running_var"):
         if np.shape(state[key]) != (c,):
-            raise ValueError(f"state[{key!r}] must have shape ({c},), got {np.shape(state[key])}")
+            raise ValueError(
+                f"state[{key!r}] must have shape ({c},), got {np.shape(state[key])}"
+            )
     return x, gamma, beta
 
 
 def _check_finite_variance(var, x):
     if not np.isfinite(var).all():
-        raise ValueError(f"x is too large to normalise in {x.dtype}: its batch variance overflows "
-                         f"(largest |x| is {np.abs(x).max():.3g}); rescale the input")
+        raise ValueError(
+            f"x is too large to normalise in {x.dtype}: its batch variance overflows "
+            f"(largest |x| is {np.abs(x).max():.3g}); rescale the input"
+        )
 
 
 # --8<-- [start:forward]
-def _batchnorm_forward(x, gamma, beta, state: dict, training: bool, momentum: float, eps: float):
+def _batchnorm_forward(
+    x, gamma, beta, state: dict, training: bool, momentum: float, eps: float
+):
     """Batch normalisation of x, (N, D) or (N, C, H, W); gamma, beta: (D,) or (C,).
 
     Training mode normalises with the batch's mean and biased variance and updates
@@ -72,29 +101,52 @@ def _batchnorm_forward(x, gamma, beta, state: dict, training: bool, momentum: fl
 
     ``batchnorm_forward`` checks the arguments, then calls this.
     """
-    axes = (0,) if x.ndim == 2 else (0, 2, 3)              # statistics per feature / per channel
-    shape = (1, -1) if x.ndim == 2 else (1, -1, 1, 1)      # broadcast a (C,) vector against x
-    m = x.size // x.shape[1]                               # values per feature: N or N*H*W
+    axes = (0,) if x.ndim == 2 else (0, 2, 3)  # statistics per feature / per channel
+    shape = (
+        (1, -1) if x.ndim == 2 else (1, -1, 1, 1)
+    )  # broadcast a (C,) vector against x
+    m = x.size // x.shape[1]  # values per feature: N or N*H*W
     if training:
         if m < 2:
-            raise ValueError(f"x must have more than one value per feature in training mode, got shape {x.shape}")
-        mean = x.mean(axis=axes)                           # μ_B, (C,)
-        var = x.var(axis=axes)                             # σ_B², (C,) biased: divides by m
+            raise ValueError(
+                f"x must have more than one value per feature in training mode, got shape {x.shape}"
+            )
+        mean = x.mean(axis=axes)  # μ_B, (C,)
+        var = x.var(axis=axes)  # σ_B², (C,) biased: divides by m
         _check_finite_variance(var, x)
         state["running_mean"] = (1 - momentum) * state["running_mean"] + momentum * mean
-        state["running_var"] = (1 - momentum) * state["running_var"] + momentum * var * m / (m - 1)
+        state["running_var"] = (1 - momentum) * state[
+            "running_var"
+        ] + momentum * var * m / (m - 1)
         state["num_batches_tracked"] = state.get("num_batches_tracked", 0) + 1
     else:
         mean, var = state["running_mean"], state["running_var"]
-    inv_std = 1.0 / np.sqrt(var + eps)                     # s = (σ_B² + ε)^(-1/2), (C,)
-    x_hat = (x - mean.reshape(shape)) * inv_std.reshape(shape)   # x̂
-    out = gamma.reshape(shape) * x_hat + beta.reshape(shape)     # y = γ x̂ + β
-    return out.astype(x.dtype, copy=False), (x_hat, gamma, inv_std, axes, shape, m, training)
+    inv_std = 1.0 / np.sqrt(var + eps)  # s = (σ_B² + ε)^(-1/2), (C,)
+    x_hat = (x - mean.reshape(shape)) * inv_std.reshape(shape)  # x̂
+    out = gamma.reshape(shape) * x_hat + beta.reshape(shape)  # y = γ x̂ + β
+    return out.astype(x.dtype, copy=False), (
+        x_hat,
+        gamma,
+        inv_std,
+        axes,
+        shape,
+        m,
+        training,
+    )
+
+
 # --8<-- [end:forward]
 
 
-def batchnorm_forward(x, gamma, beta, state: dict, training: bool = True, momentum: float = 0.1,
-                      eps: float = 1e-5):
+def batchnorm_forward(
+    x,
+    gamma,
+    beta,
+    state: dict,
+    training: bool = True,
+    momentum: float = 0.1,
+    eps: float = 1e-5,
+):
     """Batch normalisation of x, (N, D) or (N, C, H, W); gamma, beta: (D,) or (C,).
 
     Training mode normalises with the batch's mean and biased variance and updates
@@ -121,15 +173,17 @@ def _batchnorm_backward(dout, cache):
     ``batchnorm_backward`` checks the arguments, then calls this.
     """
     x_hat, gamma, inv_std, axes, shape, m, training = cache
-    dbeta = dout.sum(axis=axes)                            # (C,)
-    dgamma = (dout * x_hat).sum(axis=axes)                 # (C,)
-    g_hat = dout * gamma.reshape(shape)                    # ĝ = γ g = dL/dx̂
+    dbeta = dout.sum(axis=axes)  # (C,)
+    dgamma = (dout * x_hat).sum(axis=axes)  # (C,)
+    g_hat = dout * gamma.reshape(shape)  # ĝ = γ g = dL/dx̂
     if not training:
         return g_hat * inv_std.reshape(shape), dgamma, dbeta
-    sum_g = g_hat.sum(axis=axes).reshape(shape)            # Σ ĝ
+    sum_g = g_hat.sum(axis=axes).reshape(shape)  # Σ ĝ
     sum_gx = (g_hat * x_hat).sum(axis=axes).reshape(shape)  # Σ ĝ x̂
     dx = inv_std.reshape(shape) / m * (m * g_hat - sum_g - x_hat * sum_gx)
     return dx, dgamma, dbeta
+
+
 # --8<-- [end:backward]
 
 

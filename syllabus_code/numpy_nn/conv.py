@@ -21,7 +21,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from syllabus_code._checks import as_array, as_float_array, check_dout, check_int, check_work, is_integer
+from syllabus_code._checks import (
+    as_array,
+    as_float_array,
+    check_dout,
+    check_int,
+    check_work,
+    is_integer,
+)
 from syllabus_code.numpy_nn.conv1d import convolve1d, correlate1d
 from syllabus_code.shapes import conv2d_output_shape
 
@@ -37,15 +44,21 @@ __all__ = [
 
 
 def _check_conv_args(x, w, b, stride, padding, naive: bool = False):
-    x = as_array(x, "x")            # shapes are checked, with their meaning, just below
+    x = as_array(x, "x")  # shapes are checked, with their meaning, just below
     w = as_array(w, "w").astype(x.dtype, copy=False)
     b = as_array(b, "b").astype(x.dtype, copy=False)
-    N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)  # names the numbers
+    N, F, H_out, W_out = conv2d_output_shape(
+        x.shape, w.shape, stride, padding
+    )  # names the numbers
     if b.shape != (F,):
         raise ValueError(f"b must have shape (F,) = ({F},), got {b.shape}")
     if naive:  # four nested Python loops: one step per output value
-        check_work(N * F * H_out * W_out, 2e5, f"the loop convolution of x {x.shape} with w {w.shape}",
-                   "conv2d_forward / conv2d_backward (im2col)")
+        check_work(
+            N * F * H_out * W_out,
+            2e5,
+            f"the loop convolution of x {x.shape} with w {w.shape}",
+            "conv2d_forward / conv2d_backward (im2col)",
+        )
     return x, w, b
 
 
@@ -55,7 +68,7 @@ def _pad(x: np.ndarray, p: int) -> np.ndarray:
         return x
     N, C, H, W = x.shape
     x_pad = np.zeros((N, C, H + 2 * p, W + 2 * p), dtype=x.dtype)
-    x_pad[:, :, p:p + H, p:p + W] = x
+    x_pad[:, :, p : p + H, p : p + W] = x
     return x_pad
 
 
@@ -71,15 +84,21 @@ def conv2d_naive_forward(x, w, b, stride: int = 1, padding: int = 0):
     x, w, b = _check_conv_args(x, w, b, stride, padding, naive=True)
     N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
     kh, kw = w.shape[2:]
-    x_pad = _pad(x, padding)                       # (N, C, H + 2p, W + 2p)
+    x_pad = _pad(x, padding)  # (N, C, H + 2p, W + 2p)
     out = np.zeros((N, F, H_out, W_out), dtype=x.dtype)
     for n in range(N):
         for f in range(F):
             for i in range(H_out):
                 for j in range(W_out):
-                    window = x_pad[n, :, i * stride:i * stride + kh, j * stride:j * stride + kw]
-                    out[n, f, i, j] = np.sum(window * w[f]) + b[f]   # (C, kh, kw) * (C, kh, kw)
+                    window = x_pad[
+                        n, :, i * stride : i * stride + kh, j * stride : j * stride + kw
+                    ]
+                    out[n, f, i, j] = (
+                        np.sum(window * w[f]) + b[f]
+                    )  # (C, kh, kw) * (C, kh, kw)
     return out, (x, w, b, stride, padding)
+
+
 # --8<-- [end:naive_forward]
 
 
@@ -109,8 +128,12 @@ def conv2d_naive_backward(dout, cache):
                     dx_pad[n, :, rows, cols] += dout[n, f, i, j] * w[f]
     db = dout.sum(axis=(0, 2, 3))
     H, W = x.shape[2:]
-    dx = dx_pad[:, :, padding:padding + H, padding:padding + W]   # drop the padded border
+    dx = dx_pad[
+        :, :, padding : padding + H, padding : padding + W
+    ]  # drop the padded border
     return dx, dw, db
+
+
 # --8<-- [end:naive_backward]
 
 
@@ -121,22 +144,38 @@ def _im2col(x_pad: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
     Column (n, i, j) holds the window under output position (i, j) of image n, flattened in
     (c, u, v) order - the same order as a filter ``w[f]`` flattened.
     """
-    windows = sliding_window_view(x_pad, (kh, kw), axis=(2, 3))   # (N, C, H', W', kh, kw), a view
-    windows = windows[:, :, ::stride, ::stride]                    # (N, C, H_out, W_out, kh, kw)
+    windows = sliding_window_view(
+        x_pad, (kh, kw), axis=(2, 3)
+    )  # (N, C, H', W', kh, kw), a view
+    windows = windows[:, :, ::stride, ::stride]  # (N, C, H_out, W_out, kh, kw)
     N, C, H_out, W_out = windows.shape[:4]
-    cols = windows.transpose(1, 4, 5, 0, 2, 3)                     # (C, kh, kw, N, H_out, W_out)
-    return cols.reshape(C * kh * kw, N * H_out * W_out)            # the one copy
+    cols = windows.transpose(1, 4, 5, 0, 2, 3)  # (C, kh, kw, N, H_out, W_out)
+    return cols.reshape(C * kh * kw, N * H_out * W_out)  # the one copy
 
 
-def _col2im(dcols: np.ndarray, x_pad_shape, kh: int, kw: int, stride: int, H_out: int, W_out: int):
+def _col2im(
+    dcols: np.ndarray,
+    x_pad_shape,
+    kh: int,
+    kw: int,
+    stride: int,
+    H_out: int,
+    W_out: int,
+):
     """Adjoint of _im2col: add each column back into the window it came from (overlaps add up)."""
     N, C, Hp, Wp = x_pad_shape
     dcols = dcols.reshape(C, kh, kw, N, H_out, W_out)
-    dx_pad = np.zeros((C, N, Hp, Wp), dtype=dcols.dtype)   # channel-first: matches dcols' layout
-    for u in range(kh):               # kh * kw vectorised adds instead of N * H_out * W_out loops
+    dx_pad = np.zeros(
+        (C, N, Hp, Wp), dtype=dcols.dtype
+    )  # channel-first: matches dcols' layout
+    for u in range(kh):  # kh * kw vectorised adds instead of N * H_out * W_out loops
         for v in range(kw):
-            dx_pad[:, :, u:u + stride * H_out:stride, v:v + stride * W_out:stride] += dcols[:, u, v]
-    return dx_pad.transpose(1, 0, 2, 3)                    # (N, C, Hp, Wp)
+            dx_pad[
+                :, :, u : u + stride * H_out : stride, v : v + stride * W_out : stride
+            ] += dcols[:, u, v]
+    return dx_pad.transpose(1, 0, 2, 3)  # (N, C, Hp, Wp)
+
+
 # --8<-- [end:im2col]
 
 
@@ -150,11 +189,11 @@ def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
     N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
     kh, kw = w.shape[2:]
     x_pad = _pad(x, padding)
-    cols = _im2col(x_pad, kh, kw, stride)                  # (C*kh*kw, N*H_out*W_out)
-    w_mat = w.reshape(F, -1)                               # (F, C*kh*kw)
-    out = w_mat @ cols                                     # (F, N*H_out*W_out): all dot products
+    cols = _im2col(x_pad, kh, kw, stride)  # (C*kh*kw, N*H_out*W_out)
+    w_mat = w.reshape(F, -1)  # (F, C*kh*kw)
+    out = w_mat @ cols  # (F, N*H_out*W_out): all dot products
     out += b[:, None]
-    out = out.reshape(F, N, H_out, W_out).transpose(1, 0, 2, 3)   # (N, F, H_out, W_out)
+    out = out.reshape(F, N, H_out, W_out).transpose(1, 0, 2, 3)  # (N, F, H_out, W_out)
     return np.ascontiguousarray(out), (x.shape, x_pad.shape, cols, w, stride, padding)
 
 
@@ -164,30 +203,39 @@ def conv2d_backward(dout, cache):
     dout = check_dout(dout, conv2d_output_shape(x_shape, w.shape, stride, padding))
     F, C, kh, kw = w.shape
     N, _, H_out, W_out = dout.shape
-    d = dout.transpose(1, 0, 2, 3).reshape(F, -1)          # (F, N*H_out*W_out)
-    db = d.sum(axis=1)                                     # (F,)
-    dw = (d @ cols.T).reshape(w.shape)                     # (F, C*kh*kw) -> (F, C, kh, kw)
-    dcols = w.reshape(F, -1).T @ d                         # (C*kh*kw, N*H_out*W_out)
+    d = dout.transpose(1, 0, 2, 3).reshape(F, -1)  # (F, N*H_out*W_out)
+    db = d.sum(axis=1)  # (F,)
+    dw = (d @ cols.T).reshape(w.shape)  # (F, C*kh*kw) -> (F, C, kh, kw)
+    dcols = w.reshape(F, -1).T @ d  # (C*kh*kw, N*H_out*W_out)
     dx_pad = _col2im(dcols, x_pad_shape, kh, kw, stride, H_out, W_out)
     H, W = x_shape[2:]
-    dx = dx_pad[:, :, padding:padding + H, padding:padding + W]
+    dx = dx_pad[:, :, padding : padding + H, padding : padding + W]
     return np.ascontiguousarray(dx), dw, db
+
+
 # --8<-- [end:fast]
 
 
 def _output_padding(output_padding, stride):
     """(op_h, op_w) from an int or a pair; each must satisfy 0 <= op < stride, as in PyTorch."""
     stride = check_int(stride, "stride", min=1)
-    pair = (output_padding, output_padding) if np.ndim(output_padding) == 0 else output_padding
+    pair = (
+        (output_padding, output_padding)
+        if np.ndim(output_padding) == 0
+        else output_padding
+    )
     if len(pair) != 2 or not all(is_integer(v) and 0 <= v < stride for v in pair):
-        raise ValueError(f"output_padding must be an int or an (h, w) pair of ints in "
-                         f"[0, stride - 1] = [0, {stride - 1}], got {output_padding!r}")
+        raise ValueError(
+            f"output_padding must be an int or an (h, w) pair of ints in "
+            f"[0, stride - 1] = [0, {stride - 1}], got {output_padding!r}"
+        )
     return int(pair[0]), int(pair[1])
 
 
 # --8<-- [start:full_conv]
-def conv2d_input_grad_full_conv(dout, w, padding: int = 0, stride: int = 1,
-                                output_padding=0) -> np.ndarray:
+def conv2d_input_grad_full_conv(
+    dout, w, padding: int = 0, stride: int = 1, output_padding=0
+) -> np.ndarray:
     """dL/dx of a conv layer computed literally as a *full* convolution of delta with w.
 
     Stride s > 1: first spread delta (N, F, H_out, W_out) out with s - 1 zeros between its
@@ -208,9 +256,15 @@ def conv2d_input_grad_full_conv(dout, w, padding: int = 0, stride: int = 1,
     Hd, Wd = (H_out - 1) * stride + 1, (W_out - 1) * stride + 1
     dilated = np.zeros((N, F, Hd + op_h, Wd + op_w), dtype=dout.dtype)
     dilated[:, :, :Hd:stride, :Wd:stride] = dout
-    w_rot = w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)      # (C, F, kh, kw), rotated 180 degrees
+    w_rot = w[:, :, ::-1, ::-1].transpose(
+        1, 0, 2, 3
+    )  # (C, F, kh, kw), rotated 180 degrees
     d_pad = np.pad(dilated, ((0, 0), (0, 0), (kh - 1, kh - 1), (kw - 1, kw - 1)))
-    dx_pad, _ = conv2d_forward(d_pad, w_rot, np.zeros(w.shape[1]))   # (N, C, H + 2p, W + 2p)
+    dx_pad, _ = conv2d_forward(
+        d_pad, w_rot, np.zeros(w.shape[1])
+    )  # (N, C, H + 2p, W + 2p)
     H, W = dx_pad.shape[2] - 2 * padding, dx_pad.shape[3] - 2 * padding
-    return dx_pad[:, :, padding:padding + H, padding:padding + W]
+    return dx_pad[:, :, padding : padding + H, padding : padding + W]
+
+
 # --8<-- [end:full_conv]

@@ -19,7 +19,9 @@ def _check_1d(f, g, loop_steps, fast: str):
     f = as_float_array(f, "f", ndim=1)
     g = as_float_array(g, "g", ndim=1)
     if f.size == 0 or g.size == 0:
-        raise ValueError(f"f and g must be non-empty, got lengths {f.size} and {g.size}")
+        raise ValueError(
+            f"f and g must be non-empty, got lengths {f.size} and {g.size}"
+        )
     check_work(loop_steps(f.size, g.size), 2e6, f"lengths {f.size} and {g.size}", fast)
     return f, g
 
@@ -45,12 +47,18 @@ def correlate1d(f, g) -> np.ndarray:
     Output length len(f) - len(g) + 1 (g must fit inside f); equals ``np.correlate(f, g, "valid")``.
     This is the operation CNN layers compute.
     """
-    f, g = _check_1d(f, g, lambda m, k: max(m - k + 1, 0) * k, 'np.correlate(f, g, "valid")')
+    f, g = _check_1d(
+        f, g, lambda m, k: max(m - k + 1, 0) * k, 'np.correlate(f, g, "valid")'
+    )
     if g.size > f.size:
-        raise ValueError(f"kernel g (length {g.size}) is longer than the signal f (length {f.size})")
+        raise ValueError(
+            f"kernel g (length {g.size}) is longer than the signal f (length {f.size})"
+        )
     out = np.zeros(f.size - g.size + 1)
     for n in range(out.size):
         for k in range(g.size):
             out[n] += f[n + k] * g[k]
     return out
+
+
 # --8<-- [end:one_d]

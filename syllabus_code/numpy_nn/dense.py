@@ -45,6 +45,8 @@ def _dense_backward(dout, cache):
     """
     x, w = cache
     return dout @ w.T, x.T @ dout, dout.sum(axis=0)
+
+
 # --8<-- [end:dense]
 
 
@@ -66,9 +68,13 @@ def dense_forward(x, w, b):
     w = as_array(w, "w", ndim=2)
     b = as_array(b, "b", ndim=1)
     if x.shape[1] != w.shape[0]:
-        raise ValueError(f"w must have {x.shape[1]} rows to match x's {x.shape[1]} features, got shape {w.shape}")
+        raise ValueError(
+            f"w must have {x.shape[1]} rows to match x's {x.shape[1]} features, got shape {w.shape}"
+        )
     if b.shape[0] != w.shape[1]:
-        raise ValueError(f"b must have {w.shape[1]} entries to match w's columns, got shape {b.shape}")
+        raise ValueError(
+            f"b must have {w.shape[1]} entries to match w's columns, got shape {b.shape}"
+        )
     return _dense_forward(x, w, b)
 
 
@@ -83,14 +89,22 @@ def dense_backward(dout, cache):
     return _dense_backward(dout, cache)
 
 
-def init_dense(fan_in: int, fan_out: int, rng: np.random.Generator, scheme: str = "he",
-               dtype=np.float64):
+def init_dense(
+    fan_in: int,
+    fan_out: int,
+    rng: np.random.Generator,
+    scheme: str = "he",
+    dtype=np.float64,
+):
     """Weights (fan_in, fan_out) drawn from N(0, s^2) and zero biases.
 
     ``scheme="he"``: s^2 = 2/fan_in (for ReLU); ``"xavier"``: s^2 = 2/(fan_in + fan_out) (for tanh
     and sigmoid). Module 4 explains both; here they just give a network that trains.
     """
-    fan_in, fan_out = check_int(fan_in, "fan_in", min=1), check_int(fan_out, "fan_out", min=1)
+    fan_in, fan_out = (
+        check_int(fan_in, "fan_in", min=1),
+        check_int(fan_out, "fan_out", min=1),
+    )
     if scheme == "he":
         std = np.sqrt(2.0 / fan_in)
     elif scheme == "xavier":

@@ -17,7 +17,9 @@ __all__ = ["dropout_forward", "dropout_backward"]
 
 
 def _check_p(p) -> float:
-    return check_number(p, "p (the probability of dropping a unit)", 0.0, 1.0, max_open=True)
+    return check_number(
+        p, "p (the probability of dropping a unit)", 0.0, 1.0, max_open=True
+    )
 
 
 # --8<-- [start:dropout]
@@ -32,7 +34,9 @@ def _dropout_forward(x, p: float, rng, training: bool):
     """
     if not training:
         return x, None
-    mask = (rng.random(x.shape) >= p).astype(x.dtype) / (1.0 - p)   # 0 or 1/(1-p), shaped like x
+    mask = (rng.random(x.shape) >= p).astype(x.dtype) / (
+        1.0 - p
+    )  # 0 or 1/(1-p), shaped like x
     return x * mask, mask
 
 
@@ -41,9 +45,11 @@ def _dropout_backward(dout, mask):
 
     ``dropout_backward`` checks the arguments, then calls this.
     """
-    if mask is None:                          # evaluation mode: the identity
+    if mask is None:  # evaluation mode: the identity
         return dout
     return dout * mask
+
+
 # --8<-- [end:dropout]
 
 
@@ -66,8 +72,12 @@ def dropout_forward(x, p: float = 0.5, rng=None, training: bool = True):
     if training and is_integer(rng):
         rng = np.random.default_rng(rng)
     if training and not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy Generator or an integer seed in training mode, got {type(rng).__name__}")
+        raise TypeError(
+            f"rng must be a numpy Generator or an integer seed in training mode, got {type(rng).__name__}"
+        )
     if training and x.size and np.abs(x).max() > np.finfo(x.dtype).max * (1.0 - p):
-        raise ValueError(f"x is too large for dropout in {x.dtype}: scaling the kept units by "
-                         f"1/(1 - p) = {1 / (1 - p):.3g} would overflow")
+        raise ValueError(
+            f"x is too large for dropout in {x.dtype}: scaling the kept units by "
+            f"1/(1 - p) = {1 / (1 - p):.3g} would overflow"
+        )
     return _dropout_forward(x, p, rng, training)

@@ -25,6 +25,8 @@ def _rel_error(a, b) -> float:
     """
     scale = max(float(np.max(np.abs(a) + np.abs(b), initial=0.0)), 1e-12)
     return float(np.max(np.abs(a - b), initial=0.0)) / scale
+
+
 # --8<-- [end:rel_error]
 
 
@@ -33,13 +35,19 @@ def rel_error(a, b) -> float:
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+        raise ValueError(
+            f"a and b must have the same shape, got {a.shape} and {b.shape}"
+        )
     return _rel_error(a, b)
 
 
 # --8<-- [start:check_gradient]
-def check_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, analytic: np.ndarray,
-                   h: float = 1e-6) -> float:
+def check_gradient(
+    f: Callable[[np.ndarray], float],
+    x: np.ndarray,
+    analytic: np.ndarray,
+    h: float = 1e-6,
+) -> float:
     """Relative error between ``analytic`` and the central-difference gradient of ``f`` at ``x``.
 
     ``f`` maps an array shaped like ``x`` to a scalar; ``x`` must be float64 (float32 central
@@ -49,4 +57,6 @@ def check_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, analytic: np
     if x.dtype != np.float64:
         raise TypeError(f"x must be float64 for a gradient check, got {x.dtype}")
     return rel_error(analytic, gradient(f, x, h=h))
+
+
 # --8<-- [end:check_gradient]

@@ -24,21 +24,39 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import check_float_dtype, check_int, check_positive, is_integer
+from syllabus_code._checks import (
+    check_float_dtype,
+    check_int,
+    check_positive,
+    is_integer,
+)
 
 from .activations import ACTIVATIONS
 from .losses import softmax_cross_entropy
 from .network import mlp_backward, mlp_forward
 
-__all__ = ["zeros", "normal", "xavier_uniform", "xavier_normal", "he_normal", "he_uniform",
-           "INITIALIZERS", "initialize", "init_variance", "activation_stats", "layer_gradient_norms"]
+__all__ = [
+    "zeros",
+    "normal",
+    "xavier_uniform",
+    "xavier_normal",
+    "he_normal",
+    "he_uniform",
+    "INITIALIZERS",
+    "initialize",
+    "init_variance",
+    "activation_stats",
+    "layer_gradient_norms",
+]
 
 
 def _fans(fan_in, fan_out, dtype=np.float64):
     """The checked sizes (positive integers); ``dtype`` must be floating, as weights are."""
     check_float_dtype(dtype, "dtype")
-    return (check_int(fan_in, "fan_in", min=1, max=10**7),
-            check_int(fan_out, "fan_out", min=1, max=10**7))
+    return (
+        check_int(fan_in, "fan_in", min=1, max=10**7),
+        check_int(fan_out, "fan_out", min=1, max=10**7),
+    )
 
 
 def _rng(rng) -> np.random.Generator:
@@ -46,7 +64,9 @@ def _rng(rng) -> np.random.Generator:
         return rng
     if is_integer(rng):
         return np.random.default_rng(check_int(rng, "rng", min=0))
-    raise TypeError(f"rng must be a numpy Generator or an integer seed, got {type(rng).__name__}")
+    raise TypeError(
+        f"rng must be a numpy Generator or an integer seed, got {type(rng).__name__}"
+    )
 
 
 # --8<-- [start:schemes]
@@ -56,7 +76,9 @@ def zeros(fan_in: int, fan_out: int, rng=None, dtype=np.float64) -> np.ndarray:
     return np.zeros((fan_in, fan_out), dtype=dtype)
 
 
-def normal(fan_in: int, fan_out: int, rng=0, std: float = 0.01, dtype=np.float64) -> np.ndarray:
+def normal(
+    fan_in: int, fan_out: int, rng=0, std: float = 0.01, dtype=np.float64
+) -> np.ndarray:
     """N(0, std²) with a hand-picked std: too small vanishes, too large explodes."""
     fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     std = check_positive(std, "std")
@@ -89,21 +111,37 @@ def he_uniform(fan_in: int, fan_out: int, rng=0, dtype=np.float64) -> np.ndarray
     fan_in, fan_out = _fans(fan_in, fan_out, dtype)
     a = np.sqrt(6.0 / fan_in)
     return _rng(rng).uniform(-a, a, (fan_in, fan_out)).astype(dtype)
+
+
 # --8<-- [end:schemes]
 
 
-INITIALIZERS = {"zeros": zeros, "normal": normal, "xavier_uniform": xavier_uniform,
-                "xavier_normal": xavier_normal, "he_normal": he_normal, "he_uniform": he_uniform}
+INITIALIZERS = {
+    "zeros": zeros,
+    "normal": normal,
+    "xavier_uniform": xavier_uniform,
+    "xavier_normal": xavier_normal,
+    "he_normal": he_normal,
+    "he_uniform": he_uniform,
+}
 """Initialisers by name, each ``f(fan_in, fan_out, rng, ...) -> w`` of shape (fan_in, fan_out)."""
 
 
 def _check_scheme(scheme) -> None:
     if not isinstance(scheme, str) or scheme not in INITIALIZERS:
-        raise ValueError(f"scheme must be one of {sorted(INITIALIZERS)}, got {scheme!r}")
+        raise ValueError(
+            f"scheme must be one of {sorted(INITIALIZERS)}, got {scheme!r}"
+        )
 
 
-def initialize(scheme: str, fan_in: int, fan_out: int, rng=0, std: float | None = None,
-               dtype=np.float64) -> np.ndarray:
+def initialize(
+    scheme: str,
+    fan_in: int,
+    fan_out: int,
+    rng=0,
+    std: float | None = None,
+    dtype=np.float64,
+) -> np.ndarray:
     """Weights (fan_in, fan_out) from the named scheme; ``std`` is required by (and only by) ``"normal"``."""
     _check_scheme(scheme)
     if scheme == "normal":
@@ -115,7 +153,9 @@ def initialize(scheme: str, fan_in: int, fan_out: int, rng=0, std: float | None 
     return INITIALIZERS[scheme](fan_in, fan_out, rng, dtype=dtype)
 
 
-def init_variance(scheme: str, fan_in: int, fan_out: int, std: float | None = None) -> float:
+def init_variance(
+    scheme: str, fan_in: int, fan_out: int, std: float | None = None
+) -> float:
     """The variance each scheme is designed to have (the right-hand column of the table above)."""
     _check_scheme(scheme)
     fan_in, fan_out = _fans(fan_in, fan_out)
@@ -132,7 +172,9 @@ def init_variance(scheme: str, fan_in: int, fan_out: int, std: float | None = No
 
 def _check_activation(activation) -> None:
     if activation not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
+        raise ValueError(
+            f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}"
+        )
 
 
 def _check_count(v, name: str) -> int:
@@ -152,18 +194,26 @@ def _activation_stats(depth, width, activation, scheme, std, n, seed) -> np.ndar
     """
     rng = np.random.default_rng(seed)
     g = ACTIVATIONS[activation][0]
-    a = rng.standard_normal((n, width))                     # (n, width)
+    a = rng.standard_normal((n, width))  # (n, width)
     stds = np.empty(depth)
     for l in range(depth):
         a = g(a @ initialize(scheme, width, width, rng, std=std))
         stds[l] = a.std()
     return stds
+
+
 # --8<-- [end:activation_stats]
 
 
-def activation_stats(depth: int = 50, width: int = 256, activation: str = "tanh",
-                     scheme: str = "xavier_normal", std: float | None = None, n: int = 1000,
-                     seed: int = 0) -> np.ndarray:
+def activation_stats(
+    depth: int = 50,
+    width: int = 256,
+    activation: str = "tanh",
+    scheme: str = "xavier_normal",
+    std: float | None = None,
+    n: int = 1000,
+    seed: int = 0,
+) -> np.ndarray:
     """Standard deviation of the activations after each of ``depth`` square layers.
 
     A batch of ``n`` inputs x ~ N(0, I) of size ``width`` goes through
@@ -171,15 +221,18 @@ def activation_stats(depth: int = 50, width: int = 256, activation: str = "tanh"
     ``w`` = (W^(l))ᵀ drawn from ``scheme``.
     Returns an array (depth,): entry l-1 is the std of a^(l) over the batch and the units.
     """
-    depth, width, n = (_check_count(v, k) for v, k in ((depth, "depth"), (width, "width"), (n, "n")))
+    depth, width, n = (
+        _check_count(v, k) for v, k in ((depth, "depth"), (width, "width"), (n, "n"))
+    )
     _check_activation(activation)
     _check_scheme(scheme)
     return _activation_stats(depth, width, activation, scheme, std, n, seed)
 
 
 # --8<-- [start:layer_gradient_norms]
-def _layer_gradient_norms(depth, width, activation, scheme, std, n, num_classes,
-                          seed) -> np.ndarray:
+def _layer_gradient_norms(
+    depth, width, activation, scheme, std, n, num_classes, seed
+) -> np.ndarray:
     """Frobenius norm of dL/dW^(l) for each layer of a freshly initialised deep MLP.
 
     The MLP has ``depth`` weight layers: ``depth - 1`` hidden layers of ``width`` units with
@@ -200,22 +253,35 @@ def _layer_gradient_norms(depth, width, activation, scheme, std, n, num_classes,
     _, dlogits = softmax_cross_entropy(logits, y)
     grads = mlp_backward(dlogits, cache)
     return np.array([np.linalg.norm(grads[f"W{l}"]) for l in range(1, depth + 1)])
+
+
 # --8<-- [end:layer_gradient_norms]
 
 
-def layer_gradient_norms(depth: int = 20, width: int = 64, activation: str = "sigmoid",
-                         scheme: str = "xavier_normal", std: float | None = None, n: int = 128,
-                         num_classes: int = 10, seed: int = 0) -> np.ndarray:
+def layer_gradient_norms(
+    depth: int = 20,
+    width: int = 64,
+    activation: str = "sigmoid",
+    scheme: str = "xavier_normal",
+    std: float | None = None,
+    n: int = 128,
+    num_classes: int = 10,
+    seed: int = 0,
+) -> np.ndarray:
     """Frobenius norm of dL/dW^(l) for each layer of a freshly initialised deep MLP.
 
     The MLP has ``depth`` weight layers: ``depth - 1`` hidden layers of ``width`` units with
     ``activation`` and a linear output of ``num_classes`` logits; the loss is softmax
     cross-entropy on random inputs x ~ N(0, I) and random labels. Returns (depth,), layer 1 first.
     """
-    depth, width, n = (_check_count(v, k) for v, k in ((depth, "depth"), (width, "width"), (n, "n")))
+    depth, width, n = (
+        _check_count(v, k) for v, k in ((depth, "depth"), (width, "width"), (n, "n"))
+    )
     num_classes = _check_count(num_classes, "num_classes")
     if depth < 2:
         raise ValueError(f"depth must be at least 2 (one hidden layer), got {depth}")
     _check_activation(activation)
     _check_scheme(scheme)
-    return _layer_gradient_norms(depth, width, activation, scheme, std, n, num_classes, seed)
+    return _layer_gradient_norms(
+        depth, width, activation, scheme, std, n, num_classes, seed
+    )

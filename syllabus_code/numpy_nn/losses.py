@@ -20,31 +20,49 @@ from __future__ import annotations
 
 import numpy as np
 
-from syllabus_code._checks import as_array, check_labels, check_number, check_probabilities
+from syllabus_code._checks import (
+    as_array,
+    check_labels,
+    check_number,
+    check_probabilities,
+)
 
 from .activations import sigmoid, softmax
 
-__all__ = ["mse", "bce", "bce_with_logits", "logsumexp", "log_softmax",
-           "cross_entropy", "softmax_cross_entropy"]
+__all__ = [
+    "mse",
+    "bce",
+    "bce_with_logits",
+    "logsumexp",
+    "log_softmax",
+    "cross_entropy",
+    "softmax_cross_entropy",
+]
 
 
 def _pair(pred, target, pred_name: str, target_name: str):
     pred = as_array(pred, pred_name, ndim=(1, 2))
     target = as_array(target, target_name)
     if target.shape != pred.shape:
-        raise ValueError(f"{target_name} must have the shape of {pred_name} {pred.shape}, got {target.shape}")
+        raise ValueError(
+            f"{target_name} must have the shape of {pred_name} {pred.shape}, got {target.shape}"
+        )
     return pred, target
 
 
 def _check_unit_interval(a, name: str, what: str) -> None:
     if np.any((a < 0) | (a > 1)):
-        raise ValueError(f"{name} must hold {what} in [0, 1], got values from {a.min():.4g} to {a.max():.4g}")
+        raise ValueError(
+            f"{name} must hold {what} in [0, 1], got values from {a.min():.4g} to {a.max():.4g}"
+        )
 
 
 def _check_eps(eps, dtype) -> float:
     """eps in (0, 0.5), raised to the dtype's resolution: in float32, 1 - 1e-12 rounds to 1."""
-    return max(check_number(eps, "eps", 0.0, 0.5, min_open=True, max_open=True),
-               float(np.finfo(dtype).eps))
+    return max(
+        check_number(eps, "eps", 0.0, 0.5, min_open=True, max_open=True),
+        float(np.finfo(dtype).eps),
+    )
 
 
 def _check_bce(p, y, eps):
@@ -60,7 +78,9 @@ def _check_cross_entropy(p, y, eps):
         raise ValueError(f"p must be 2-D (N, C), got shape {p.shape}")
     _check_unit_interval(p, "p", "probabilities")
     _check_unit_interval(y, "y", "target probabilities")
-    tol = 1e-4 if p.dtype == np.float64 else 1e-3  # room for round-off and a gradient check
+    tol = (
+        1e-4 if p.dtype == np.float64 else 1e-3
+    )  # room for round-off and a gradient check
     check_probabilities(p, "p (each row)", atol=tol)
     check_probabilities(y, "y (each row)", atol=tol)
     return p, y, _check_eps(eps, p.dtype)
@@ -76,6 +96,8 @@ def mse(pred, target):
     pred, target = _pair(pred, target, "pred", "target")
     diff = pred - target
     return float(np.mean(diff * diff)), 2.0 * diff / diff.size
+
+
 # --8<-- [end:mse]
 
 
@@ -103,6 +125,8 @@ def bce_with_logits(z, y):
     _check_unit_interval(y, "y", "targets")
     loss = np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z)))
     return float(np.mean(loss)), (sigmoid(z) - y) / z.size
+
+
 # --8<-- [end:bce]
 
 
@@ -133,6 +157,8 @@ def _log_softmax(z, axis: int):
     ``log_softmax`` checks the arguments, then calls this.
     """
     return z - logsumexp(z, axis=axis, keepdims=True)
+
+
 # --8<-- [end:logsumexp]
 
 
@@ -177,6 +203,8 @@ def _softmax_cross_entropy(z, labels):
     grad = softmax(z)
     grad[rows, labels] -= 1.0
     return float(loss), grad / n
+
+
 # --8<-- [end:cross_entropy]
 
 

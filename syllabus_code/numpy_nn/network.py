@@ -24,9 +24,20 @@ from .activations import ACTIVATIONS
 from .dense import init_dense
 from .losses import bce_with_logits, mse, softmax_cross_entropy
 
-__all__ = ["init_mlp", "mlp_forward", "mlp_backward", "MLP", "LOSSES", "iterate_minibatches"]
+__all__ = [
+    "init_mlp",
+    "mlp_forward",
+    "mlp_backward",
+    "MLP",
+    "LOSSES",
+    "iterate_minibatches",
+]
 
-LOSSES = {"mse": mse, "bce_with_logits": bce_with_logits, "softmax_cross_entropy": softmax_cross_entropy}
+LOSSES = {
+    "mse": mse,
+    "bce_with_logits": bce_with_logits,
+    "softmax_cross_entropy": softmax_cross_entropy,
+}
 """Losses an :class:`MLP` can train on, each ``loss(output, target) -> (loss, dL/doutput)``."""
 
 
@@ -48,11 +59,15 @@ def init_mlp(sizes, seed: int = 0, scheme: str = "he", dtype=np.float64) -> dict
     """Parameters of an MLP with layer widths ``sizes = [n0, n1, ..., nL]`` (He or Xavier normal)."""
     sizes = [check_int(s, f"sizes[{i}]", min=1) for i, s in enumerate(sizes)]
     if len(sizes) < 2:
-        raise ValueError(f"sizes must be at least two layer widths [n0, ..., nL], got {sizes!r}")
+        raise ValueError(
+            f"sizes must be at least two layer widths [n0, ..., nL], got {sizes!r}"
+        )
     rng = np.random.default_rng(seed)
     params = {}
     for l in range(1, len(sizes)):
-        params[f"W{l}"], params[f"b{l}"] = init_dense(sizes[l - 1], sizes[l], rng, scheme, dtype)
+        params[f"W{l}"], params[f"b{l}"] = init_dense(
+            sizes[l - 1], sizes[l], rng, scheme, dtype
+        )
     return params
 
 
@@ -73,13 +88,15 @@ def _mlp_forward(x, params: dict, activation: str, output: str):
     ``mlp_forward`` checks the arguments, then calls this.
     """
     L = _num_layers(params)
-    A, Z = [x], [None]                                    # A[l] = a^(l), Z[l] = z^(l); index 0 is the input
+    A, Z = [x], [None]  # A[l] = a^(l), Z[l] = z^(l); index 0 is the input
     for l in range(1, L + 1):
         z = A[l - 1] @ params[f"W{l}"] + params[f"b{l}"]  # (N, n_l)
         g, _ = ACTIVATIONS[output if l == L else activation]
         Z.append(z)
         A.append(g(z))
     return A[L], (A, Z, params, activation, output)
+
+
 # --8<-- [end:forward]
 
 
@@ -93,10 +110,12 @@ def mlp_forward(x, params: dict, activation: str = "relu", output: str = "identi
     """
     _check_activation(activation, "activation")
     _check_activation(output, "output")
-    _num_layers(params)                        # refuses anything but a dict of W1, b1, ..., WL, bL
+    _num_layers(params)  # refuses anything but a dict of W1, b1, ..., WL, bL
     x = as_array(x, "x", ndim=2)
     if x.shape[1] != params["W1"].shape[0]:
-        raise ValueError(f"x must have {params['W1'].shape[0]} features (W1 has that many rows), got shape {x.shape}")
+        raise ValueError(
+            f"x must have {params['W1'].shape[0]} features (W1 has that many rows), got shape {x.shape}"
+        )
     return _mlp_forward(x, params, activation, output)
 
 
@@ -109,14 +128,18 @@ def _mlp_backward(grad_a, cache) -> dict:
     A, Z, params, activation, output = cache
     L = len(Z) - 1
     g_prime = ACTIVATIONS[activation][1]
-    delta = grad_a * ACTIVATIONS[output][1](Z[L])         # step 1: δ^(L) = ∇_a L ⊙ g'(z^(L))
+    delta = grad_a * ACTIVATIONS[output][1](Z[L])  # step 1: δ^(L) = ∇_a L ⊙ g'(z^(L))
     grads = {}
-    for l in range(L, 0, -1):                             # delta holds δ^(l), one row per sample
-        grads[f"W{l}"] = A[l - 1].T @ delta               # step 3: Σ_i δ_i a_i^T, stored transposed (n_{l-1}, n_l)
-        grads[f"b{l}"] = delta.sum(axis=0)                # step 3: δ^(l), summed over the batch
-        if l > 1:                                         # step 2: δ^(l-1) = (W^(l))^T δ^(l) ⊙ g'(z^(l-1))
+    for l in range(L, 0, -1):  # delta holds δ^(l), one row per sample
+        grads[f"W{l}"] = (
+            A[l - 1].T @ delta
+        )  # step 3: Σ_i δ_i a_i^T, stored transposed (n_{l-1}, n_l)
+        grads[f"b{l}"] = delta.sum(axis=0)  # step 3: δ^(l), summed over the batch
+        if l > 1:  # step 2: δ^(l-1) = (W^(l))^T δ^(l) ⊙ g'(z^(l-1))
             delta = (delta @ params[f"W{l}"].T) * g_prime(Z[l - 1])
     return grads
+
+
 # --8<-- [end:backward]
 
 
@@ -128,7 +151,9 @@ def mlp_backward(grad_a, cache) -> dict:
     return _mlp_backward(grad_a, cache)
 
 
-def iterate_minibatches(n: int, batch_size: int, rng: np.random.Generator | None = None):
+def iterate_minibatches(
+    n: int, batch_size: int, rng: np.random.Generator | None = None
+):
     """Index arrays covering range(n) in batches (shuffled when ``rng`` is given).
 
     ``batch_size = n`` is batch gradient descent, ``1`` is SGD, anything between is mini-batch.
@@ -136,7 +161,7 @@ def iterate_minibatches(n: int, batch_size: int, rng: np.random.Generator | None
     check_int(batch_size, "batch_size", min=1)
     order = rng.permutation(n) if rng is not None else np.arange(n)
     for start in range(0, n, batch_size):
-        yield order[start:start + batch_size]
+        yield order[start : start + batch_size]
 
 
 class MLP:
@@ -146,8 +171,15 @@ class MLP:
     >>> loss, grads = net.loss_and_grads(np.zeros((3, 2)), np.zeros((3, 1)), loss="mse")
     """
 
-    def __init__(self, sizes, activation: str = "relu", output: str = "identity", seed: int = 0,
-                 scheme: str | None = None, dtype=np.float64):
+    def __init__(
+        self,
+        sizes,
+        activation: str = "relu",
+        output: str = "identity",
+        seed: int = 0,
+        scheme: str | None = None,
+        dtype=np.float64,
+    ):
         _check_activation(activation, "activation")
         _check_activation(output, "output")
         if scheme is None:
@@ -169,4 +201,5 @@ class MLP:
         out, cache = self.forward(x)
         value, grad_out = LOSSES[loss](out, y)
         return value, mlp_backward(grad_out, cache)
+
     # --8<-- [end:loss_and_grads]

@@ -22,7 +22,12 @@ import numpy as np
 from syllabus_code._checks import as_array, check_dout
 from syllabus_code.shapes import pool_output_size
 
-__all__ = ["max_pool_forward", "max_pool_backward", "avg_pool_forward", "avg_pool_backward"]
+__all__ = [
+    "max_pool_forward",
+    "max_pool_backward",
+    "avg_pool_forward",
+    "avg_pool_backward",
+]
 
 
 def _check_pool_args(x, k, stride):
@@ -30,7 +35,9 @@ def _check_pool_args(x, k, stride):
     if x.ndim != 4:
         raise ValueError(f"x must be 4-D (N, C, H, W), got {x.ndim}-D shape {x.shape}")
     s = k if stride is None else stride
-    H_out = pool_output_size(x.shape[2], k, s)   # validates k, s and that the window fits
+    H_out = pool_output_size(
+        x.shape[2], k, s
+    )  # validates k, s and that the window fits
     W_out = pool_output_size(x.shape[3], k, s)
     return x, s, H_out, W_out
 
@@ -47,8 +54,8 @@ def _max_pool_forward(x, k: int, s: int, H_out: int, W_out: int):
 
     ``max_pool_forward`` checks the arguments, then calls this.
     """
-    out = x[_offset(0, 0, s, H_out, W_out)].copy()     # entry (0, 0) of every window
-    for u in range(k):                                  # one vectorised step per offset
+    out = x[_offset(0, 0, s, H_out, W_out)].copy()  # entry (0, 0) of every window
+    for u in range(k):  # one vectorised step per offset
         for v in range(k):
             np.maximum(out, x[_offset(u, v, s, H_out, W_out)], out=out)
     return out, (x, out, k, s)
@@ -62,14 +69,16 @@ def _max_pool_backward(dout, cache):
     x, out, k, s = cache
     H_out, W_out = out.shape[2:]
     dx = np.zeros(x.shape, dtype=np.result_type(dout, np.float32))
-    routed = np.zeros(out.shape, dtype=bool)            # windows whose max has been found
-    for u in range(k):                                  # offsets in row-major order, so on a
-        for v in range(k):                              # tie the first max wins (the tie rule)
+    routed = np.zeros(out.shape, dtype=bool)  # windows whose max has been found
+    for u in range(k):  # offsets in row-major order, so on a
+        for v in range(k):  # tie the first max wins (the tie rule)
             window_entry = _offset(u, v, s, H_out, W_out)
-            hit = (x[window_entry] == out) & ~routed    # entry (u, v) is the window's max
+            hit = (x[window_entry] == out) & ~routed  # entry (u, v) is the window's max
             routed |= hit
-            dx[window_entry] += dout * hit              # overlapping windows add up
+            dx[window_entry] += dout * hit  # overlapping windows add up
     return dx
+
+
 # --8<-- [end:max_pool]
 
 
@@ -110,6 +119,8 @@ def _avg_pool_backward(dout, cache):
         for v in range(k):
             dx[_offset(u, v, s, H_out, W_out)] += dout / (k * k)
     return dx
+
+
 # --8<-- [end:avg_pool]
 
 
@@ -123,5 +134,7 @@ def avg_pool_backward(dout, cache):
     """Each input in a window receives dout / k^2 from that window (summed over windows)."""
     x_shape, k, s = cache
     N, C, H, W = x_shape
-    dout = check_dout(dout, (N, C, pool_output_size(H, k, s), pool_output_size(W, k, s)))
+    dout = check_dout(
+        dout, (N, C, pool_output_size(H, k, s), pool_output_size(W, k, s))
+    )
     return _avg_pool_backward(dout, cache)

@@ -16,8 +16,16 @@ import numpy as np
 
 from syllabus_code._checks import as_array, check_int, check_number, check_positive
 
-__all__ = ["l2_penalty", "l2_grad", "l1_penalty", "l1_subgrad", "weight_decay_update",
-           "soft_threshold", "l1_proximal_update", "EarlyStopping"]
+__all__ = [
+    "l2_penalty",
+    "l2_grad",
+    "l1_penalty",
+    "l1_subgrad",
+    "weight_decay_update",
+    "soft_threshold",
+    "l1_proximal_update",
+    "EarlyStopping",
+]
 
 
 def _check_lam(lam, name: str = "lam") -> float:
@@ -63,6 +71,8 @@ def _l1_subgrad(w, lam: float):
     ``l1_subgrad`` checks the arguments, then calls this.
     """
     return lam * np.sign(w)
+
+
 # --8<-- [end:penalties]
 
 
@@ -104,6 +114,8 @@ def _weight_decay_update(w, dw, lr: float, lam):
     ``weight_decay_update`` checks the arguments, then calls this.
     """
     return w * (1 - lr * lam) - lr * dw
+
+
 # --8<-- [end:weight_decay]
 
 
@@ -130,6 +142,8 @@ def _l1_proximal_update(w, dw, lr: float, lam: float):
     ``l1_proximal_update`` checks the arguments, then calls this.
     """
     return soft_threshold(w - lr * dw, lr * lam)
+
+
 # --8<-- [end:proximal]
 
 
@@ -160,7 +174,12 @@ class EarlyStopping:
     def __init__(self, patience: int = 10, min_delta: float = 0.0):
         self.patience = check_int(patience, "patience", min=1)
         self.min_delta = _check_lam(min_delta, "min_delta")
-        self.best_loss, self.best_epoch, self.epoch, self.improved = np.inf, -1, -1, False
+        self.best_loss, self.best_epoch, self.epoch, self.improved = (
+            np.inf,
+            -1,
+            -1,
+            False,
+        )
 
     def step(self, val_loss: float) -> bool:
         check_number(val_loss, "val_loss")
@@ -169,4 +188,6 @@ class EarlyStopping:
         if self.improved:
             self.best_loss, self.best_epoch = float(val_loss), self.epoch
         return self.epoch - self.best_epoch >= self.patience
+
+
 # --8<-- [end:early_stopping]

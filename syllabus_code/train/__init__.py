@@ -25,12 +25,12 @@ from __future__ import annotations
 
 from ..data import DATA_NAMES, DATA_STATS, ArrayDataset, make_loader, prepare_data
 from .checkpoint import (
-                         CheckpointError,
-                         CheckpointMismatchError,
-                         append_metrics,
-                         load_checkpoint,
-                         read_metrics,
-                         save_checkpoint,
+    CheckpointError,
+    CheckpointMismatchError,
+    append_metrics,
+    load_checkpoint,
+    read_metrics,
+    save_checkpoint,
 )
 from .config import SetupError, TrainConfig
 from .device import amp_dtype, pick_device, seed_everything
@@ -38,8 +38,27 @@ from .distributed import distributed_env
 from .loop import build_model, evaluate, fit, run, train_one_epoch, warmup_cosine
 
 __all__ = [
-    "ArrayDataset", "CheckpointError", "CheckpointMismatchError", "DATA_NAMES", "DATA_STATS", "SetupError",
-    "TrainConfig", "amp_dtype", "append_metrics", "build_model", "distributed_env", "evaluate",
-    "fit", "load_checkpoint", "make_loader", "pick_device", "prepare_data", "read_metrics", "run",
-    "save_checkpoint", "seed_everything", "train_one_epoch", "warmup_cosine",
+    "ArrayDataset",
+    "CheckpointError",
+    "CheckpointMismatchError",
+    "DATA_NAMES",
+    "DATA_STATS",
+    "SetupError",
+    "TrainConfig",
+    "amp_dtype",
+    "append_metrics",
+    "build_model",
+    "distributed_env",
+    "evaluate",
+    "fit",
+    "load_checkpoint",
+    "make_loader",
+    "pick_device",
+    "prepare_data",
+    "read_metrics",
+    "run",
+    "save_checkpoint",
+    "seed_everything",
+    "train_one_epoch",
+    "warmup_cosine",
 ]

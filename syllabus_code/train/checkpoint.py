@@ -14,8 +14,15 @@ from .._checks import is_integer
 from .config import SetupError, TrainConfig
 
 __all__ = [
-    "CheckpointError", "CheckpointMismatchError", "append_metrics", "load_checkpoint",
-    "read_checkpoint", "read_metrics", "resume", "save_checkpoint", "save_epoch",
+    "CheckpointError",
+    "CheckpointMismatchError",
+    "append_metrics",
+    "load_checkpoint",
+    "read_checkpoint",
+    "read_metrics",
+    "resume",
+    "save_checkpoint",
+    "save_epoch",
 ]
 
 
@@ -29,8 +36,18 @@ class CheckpointMismatchError(CheckpointError):
 
 #: Settings a resumed run must share with its checkpoint: they fix the weights' shapes, the data,
 #: the optimiser's state and the learning-rate schedule. ``epochs`` may grow; the rest is free.
-RESUME_KEYS = ("model", "data", "limit", "batch_size", "optimizer", "lr", "weight_decay",
-               "schedule", "seed", "model_kwargs")
+RESUME_KEYS = (
+    "model",
+    "data",
+    "limit",
+    "batch_size",
+    "optimizer",
+    "lr",
+    "weight_decay",
+    "schedule",
+    "seed",
+    "model_kwargs",
+)
 
 
 def _check_arch(path, state: dict, arch: str | None) -> None:
@@ -38,14 +55,21 @@ def _check_arch(path, state: dict, arch: str | None) -> None:
         raise CheckpointMismatchError(
             f"checkpoint {path} was saved from architecture {state['arch']!r}, but the "
             f"model being trained is {arch!r}; resume with --model {state['arch']} or "
-            "start a new run in another --out folder")
+            "start a new run in another --out folder"
+        )
 
 
 # --8<-- [start:checkpoint]
-def save_checkpoint(path: str | os.PathLike, model: nn.Module,
-                    optimizer: torch.optim.Optimizer | None, epoch: int, arch: str,
-                    config: dict | None = None, scheduler=None,
-                    run: dict | None = None) -> Path:
+def save_checkpoint(
+    path: str | os.PathLike,
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer | None,
+    epoch: int,
+    arch: str,
+    config: dict | None = None,
+    scheduler=None,
+    run: dict | None = None,
+) -> Path:
     """Write model and optimiser state, the finished epoch, the architecture name, the
     config and ``run`` (the training set's size and steps per epoch)."""
     path = Path(path)
@@ -67,10 +91,15 @@ def save_checkpoint(path: str | os.PathLike, model: nn.Module,
     return path
 
 
-def load_checkpoint(path: str | os.PathLike, model: nn.Module,
-                    optimizer: torch.optim.Optimizer | None = None,
-                    arch: str | None = None, scheduler=None, map_location="cpu",
-                    state: dict | None = None) -> dict:
+def load_checkpoint(
+    path: str | os.PathLike,
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer | None = None,
+    arch: str | None = None,
+    scheduler=None,
+    map_location="cpu",
+    state: dict | None = None,
+) -> dict:
     """Load a checkpoint (``state``, if already read) into ``model`` and ``optimizer``;
     refuse one of another architecture or whose weights do not fit; return ``state``."""
     state = state if state is not None else read_checkpoint(path, map_location)
@@ -84,10 +113,13 @@ def load_checkpoint(path: str | os.PathLike, model: nn.Module,
     except (RuntimeError, ValueError, KeyError, TypeError) as exc:
         why = " ".join(str(exc).split())[:300] or type(exc).__name__  # on one line
         raise CheckpointMismatchError(
-            f"checkpoint {path} does not fit this model or optimiser: {why}") from exc
+            f"checkpoint {path} does not fit this model or optimiser: {why}"
+        ) from exc
     if isinstance(state.get("torch_rng"), torch.Tensor):
         torch.set_rng_state(state["torch_rng"].cpu())
     return state
+
+
 # --8<-- [end:checkpoint]
 
 
@@ -98,42 +130,67 @@ def read_checkpoint(path: str | os.PathLike, map_location="cpu") -> dict:
         raise FileNotFoundError(f"checkpoint {path} does not exist")
     try:  # weights_only: tensors and plain containers, never arbitrary pickled code
         state = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as exc:  # truncated zip, foreign pickle, ... (torch raises many kinds)
+    except (
+        Exception
+    ) as exc:  # truncated zip, foreign pickle, ... (torch raises many kinds)
         raise CheckpointError(
             f"checkpoint {path} cannot be read ({type(exc).__name__}): it is damaged or not a "
-            "checkpoint of this package; start a new run in another --out folder") from exc
+            "checkpoint of this package; start a new run in another --out folder"
+        ) from exc
     if not isinstance(state, dict) or not {"arch", "epoch", "model"} <= state.keys():
-        got = f"keys {sorted(map(str, state))}" if isinstance(state, dict) else type(state).__name__
-        raise CheckpointError(f"checkpoint {path} is not a training checkpoint: expected a dict "
-                              f"with 'arch', 'epoch' and 'model', got {got}")
+        got = (
+            f"keys {sorted(map(str, state))}"
+            if isinstance(state, dict)
+            else type(state).__name__
+        )
+        raise CheckpointError(
+            f"checkpoint {path} is not a training checkpoint: expected a dict "
+            f"with 'arch', 'epoch' and 'model', got {got}"
+        )
     if not is_integer(state["epoch"]) or state["epoch"] < 0:
-        raise CheckpointError(f"checkpoint {path} holds no valid epoch, got {state['epoch']!r}")
+        raise CheckpointError(
+            f"checkpoint {path} holds no valid epoch, got {state['epoch']!r}"
+        )
     return state
 
 
 def check_resumable(path: Path, state: dict, config: TrainConfig, run: dict) -> None:
     """Refuse to continue a run with other settings or data than it was started with."""
     saved, now = state.get("config") or {}, config.to_dict()
-    diff = [f"{k}={saved.get(k, '(missing)')!r} (asked: {now[k]!r})"
-            for k in RESUME_KEYS if saved.get(k, ...) != now[k]]
-    diff += [f"{k}={state['run'][k]!r} (now: {run[k]!r})"
-             for k in run if k in (state.get("run") or {}) and state["run"][k] != run[k]]
+    diff = [
+        f"{k}={saved.get(k, '(missing)')!r} (asked: {now[k]!r})"
+        for k in RESUME_KEYS
+        if saved.get(k, ...) != now[k]
+    ]
+    diff += [
+        f"{k}={state['run'][k]!r} (now: {run[k]!r})"
+        for k in run
+        if k in (state.get("run") or {}) and state["run"][k] != run[k]
+    ]
     if diff:
         raise CheckpointMismatchError(
             f"checkpoint {path} was saved with {', '.join(diff)}; resume with the saved "
-            "settings and data, or start a new run in another --out folder")
+            "settings and data, or start a new run in another --out folder"
+        )
 
 
-def resume(config: TrainConfig, model: nn.Module, optimizer: torch.optim.Optimizer,
-           device: torch.device, train_loader) -> int:
+def resume(
+    config: TrainConfig,
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer,
+    device: torch.device,
+    train_loader,
+) -> int:
     """The epoch a run starts from: 0 for a new run; with ``config.resume``, the epoch of
     ``out/checkpoint.pt`` (if there is one), after checking that it fits and loading it."""
     path = Path(config.out) / "checkpoint.pt" if config.out else None
     if path is None or not path.exists():
         return 0
     if not config.resume:
-        raise SetupError(f"{config.out} already holds a run (checkpoint.pt): continue it with "
-                         "resume=True (--resume), or choose another out folder")
+        raise SetupError(
+            f"{config.out} already holds a run (checkpoint.pt): continue it with "
+            "resume=True (--resume), or choose another out folder"
+        )
     state = read_checkpoint(path, device)
     if state["arch"] == config.model:  # another architecture: load_checkpoint says so
         check_resumable(path, state, config, run_info(train_loader))
@@ -143,11 +200,20 @@ def resume(config: TrainConfig, model: nn.Module, optimizer: torch.optim.Optimiz
 
 def run_info(train_loader) -> dict:
     """What a checkpoint records about the training data: its size and the steps per epoch."""
-    return {"train_size": len(train_loader.dataset), "steps_per_epoch": len(train_loader)}
+    return {
+        "train_size": len(train_loader.dataset),
+        "steps_per_epoch": len(train_loader),
+    }
 
 
-def save_epoch(config: TrainConfig, model: nn.Module, optimizer: torch.optim.Optimizer,
-               scheduler, record: dict, train_loader) -> None:
+def save_epoch(
+    config: TrainConfig,
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer,
+    scheduler,
+    record: dict,
+    train_loader,
+) -> None:
     """After an epoch: add its line to ``out/metrics.jsonl``, then write ``out/checkpoint.pt``.
 
     Lines of this epoch or later, left by a run stopped before it wrote their checkpoint
@@ -156,12 +222,23 @@ def save_epoch(config: TrainConfig, model: nn.Module, optimizer: torch.optim.Opt
     out = Path(config.out)
     metrics = out / "metrics.jsonl"
     if metrics.is_file():
-        kept = [line for line in metrics.read_text(encoding="utf-8").splitlines()
-                if _epoch_of(line) < record["epoch"]]
+        kept = [
+            line
+            for line in metrics.read_text(encoding="utf-8").splitlines()
+            if _epoch_of(line) < record["epoch"]
+        ]
         metrics.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
     append_metrics(metrics, record)
-    save_checkpoint(out / "checkpoint.pt", model, optimizer, record["epoch"], config.model,
-                    config.to_dict(), scheduler, run_info(train_loader))
+    save_checkpoint(
+        out / "checkpoint.pt",
+        model,
+        optimizer,
+        record["epoch"],
+        config.model,
+        config.to_dict(),
+        scheduler,
+        run_info(train_loader),
+    )
 
 
 def _epoch_of(line: str) -> float:

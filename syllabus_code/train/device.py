@@ -18,7 +18,9 @@ DEVICES = "'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'"
 def check_device(name: str) -> None:
     """Refuse a device name torch does not know, or a device this machine does not have."""
     if not isinstance(name, str):
-        raise TypeError(f"device must be a string ({DEVICES}), got {type(name).__name__}")
+        raise TypeError(
+            f"device must be a string ({DEVICES}), got {type(name).__name__}"
+        )
     if name == "auto":
         return
     try:
@@ -27,13 +29,19 @@ def check_device(name: str) -> None:
         device = None
     if device is None or device.type not in ("cpu", "cuda", "mps"):
         raise ValueError(f"device must be {DEVICES}, got {name!r}")
-    if device.type == "cuda" and (not torch.cuda.is_available()
-                                  or (device.index or 0) >= torch.cuda.device_count()):
-        raise ValueError(f"device {name!r} is not available: torch sees "
-                         f"{torch.cuda.device_count()} CUDA GPU(s); use 'auto' or 'cpu'")
+    if device.type == "cuda" and (
+        not torch.cuda.is_available()
+        or (device.index or 0) >= torch.cuda.device_count()
+    ):
+        raise ValueError(
+            f"device {name!r} is not available: torch sees "
+            f"{torch.cuda.device_count()} CUDA GPU(s); use 'auto' or 'cpu'"
+        )
     mps = getattr(torch.backends, "mps", None)
     if device.type == "mps" and not (mps is not None and mps.is_available()):
-        raise ValueError(f"device {name!r} is not available on this machine; use 'auto' or 'cpu'")
+        raise ValueError(
+            f"device {name!r} is not available on this machine; use 'auto' or 'cpu'"
+        )
 
 
 # --8<-- [start:device]
@@ -64,18 +72,24 @@ def amp_dtype(device: torch.device) -> torch.dtype | None:
     if device.type == "mps":
         return torch.float16
     return None
+
+
 # --8<-- [end:device]
 
 
 def pick_device(name: str = "auto") -> torch.device:
     """``"auto"``: the first available of CUDA, Apple's MPS and the CPU; or ``name``."""
     if not isinstance(name, str):
-        raise TypeError(f"device must be a string such as 'auto', 'cpu' or 'cuda', "
-                        f"got {type(name).__name__}")
+        raise TypeError(
+            f"device must be a string such as 'auto', 'cpu' or 'cuda', "
+            f"got {type(name).__name__}"
+        )
     return _pick_device(name)
 
 
-def precision(device: torch.device, amp: bool) -> tuple[torch.dtype | None, torch.amp.GradScaler | None]:
+def precision(
+    device: torch.device, amp: bool
+) -> tuple[torch.dtype | None, torch.amp.GradScaler | None]:
     """The autocast type (None: float32) and, for float16, the gradient scaler it needs."""
     dtype = amp_dtype(device) if amp else None
     return dtype, torch.amp.GradScaler(device.type) if dtype == torch.float16 else None
@@ -98,6 +112,8 @@ def _seed_everything(seed: int, deterministic: bool) -> None:
         os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
         torch.use_deterministic_algorithms(True, warn_only=True)
         torch.backends.cudnn.benchmark = False
+
+
 # --8<-- [end:seed]
 
 

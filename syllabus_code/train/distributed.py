@@ -14,7 +14,13 @@ from torch import nn
 
 from .device import pick_device
 
-__all__ = ["all_reduce_metrics", "distributed_env", "end_process", "start_process", "wrap_model"]
+__all__ = [
+    "all_reduce_metrics",
+    "distributed_env",
+    "end_process",
+    "start_process",
+    "wrap_model",
+]
 
 
 def distributed_env() -> tuple[int, int, int] | None:
@@ -64,12 +70,18 @@ def all_reduce_metrics(metrics: dict, device: torch.device) -> dict:
     import torch.distributed as dist
 
     n = metrics["n"]
-    t = torch.tensor([metrics["loss"] * n, metrics["acc"] * n, n],
-                     dtype=torch.float64, device=device)
+    t = torch.tensor(
+        [metrics["loss"] * n, metrics["acc"] * n, n], dtype=torch.float64, device=device
+    )
     dist.all_reduce(t)  # sums over the processes
     loss_sum, acc_sum, total = t.tolist()
-    return {"loss": loss_sum / max(total, 1.0), "acc": acc_sum / max(total, 1.0),
-            "n": int(total)}
+    return {
+        "loss": loss_sum / max(total, 1.0),
+        "acc": acc_sum / max(total, 1.0),
+        "n": int(total),
+    }
+
+
 # --8<-- [end:distributed]
 
 

@@ -28,9 +28,18 @@ from .setup import (
 )
 
 __all__ = [
-    "build_model", "evaluate", "fit", "load_data", "make_optimizer", "make_scheduler",
-    "model_channels", "run", "train_one_epoch", "warmup_cosine",
+    "build_model",
+    "evaluate",
+    "fit",
+    "load_data",
+    "make_optimizer",
+    "make_scheduler",
+    "model_channels",
+    "run",
+    "train_one_epoch",
+    "warmup_cosine",
 ]
+
 
 def _logits(out):
     """GoogLeNet returns (logits, aux2, aux1) in training mode: the main logits come first."""
@@ -38,11 +47,20 @@ def _logits(out):
 
 
 # --8<-- [start:step]
-def train_one_epoch(model: nn.Module, loader: Iterable, optimizer: torch.optim.Optimizer,
-                    device: torch.device, *, scheduler=None, scaler=None,
-                    dtype: torch.dtype | None = None, channels_last: bool = False,
-                    progress: bool = False, step_losses: list | None = None,
-                    desc: str = "train") -> dict[str, float]:
+def train_one_epoch(
+    model: nn.Module,
+    loader: Iterable,
+    optimizer: torch.optim.Optimizer,
+    device: torch.device,
+    *,
+    scheduler=None,
+    scaler=None,
+    dtype: torch.dtype | None = None,
+    channels_last: bool = False,
+    progress: bool = False,
+    step_losses: list | None = None,
+    desc: str = "train",
+) -> dict[str, float]:
     """One pass over ``loader``; the mean loss and the accuracy on the batches seen."""
     from tqdm.auto import tqdm
 
@@ -76,12 +94,20 @@ def train_one_epoch(model: nn.Module, loader: Iterable, optimizer: torch.optim.O
             step_losses.append(loss.detach())
     n = max(seen, 1)
     return {"loss": (total_loss / n).item(), "acc": correct.item() / n, "n": seen}
+
+
 # --8<-- [end:step]
 
 
 @torch.no_grad()
-def evaluate(model: nn.Module, loader: Iterable, device: torch.device, *,
-             dtype: torch.dtype | None = None, channels_last: bool = False) -> dict[str, float]:
+def evaluate(
+    model: nn.Module,
+    loader: Iterable,
+    device: torch.device,
+    *,
+    dtype: torch.dtype | None = None,
+    channels_last: bool = False,
+) -> dict[str, float]:
     """Mean cross-entropy and accuracy of ``model`` on ``loader`` (evaluation mode, no gradients)."""
     model.eval()
     total_loss = torch.zeros((), device=device)
@@ -91,7 +117,9 @@ def evaluate(model: nn.Module, loader: Iterable, device: torch.device, *,
         x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
         if channels_last:
             x = x.contiguous(memory_format=torch.channels_last)
-        with torch.autocast(device.type, dtype=dtype or torch.float32, enabled=dtype is not None):
+        with torch.autocast(
+            device.type, dtype=dtype or torch.float32, enabled=dtype is not None
+        ):
             logits = _logits(model(x))
         total_loss += F.cross_entropy(logits.float(), y, reduction="sum")
         correct += (logits.argmax(1) == y).sum()
@@ -100,12 +128,25 @@ def evaluate(model: nn.Module, loader: Iterable, device: torch.device, *,
     return {"loss": (total_loss / n).item(), "acc": correct.item() / n, "n": seen}
 
 
-def epoch_record(epoch: int, train_m: dict, test_m: dict, seconds: float,
-                 optimizer: torch.optim.Optimizer, device: torch.device) -> dict[str, Any]:
+def epoch_record(
+    epoch: int,
+    train_m: dict,
+    test_m: dict,
+    seconds: float,
+    optimizer: torch.optim.Optimizer,
+    device: torch.device,
+) -> dict[str, Any]:
     """One line of ``metrics.jsonl``: the epoch (counted from 1), losses, accuracies, time, lr."""
-    return {"epoch": epoch + 1, "train_loss": train_m["loss"], "train_acc": train_m["acc"],
-            "test_loss": test_m["loss"], "test_acc": test_m["acc"], "seconds": round(seconds, 3),
-            "lr": optimizer.param_groups[0]["lr"], "device": str(device)}
+    return {
+        "epoch": epoch + 1,
+        "train_loss": train_m["loss"],
+        "train_acc": train_m["acc"],
+        "test_loss": test_m["loss"],
+        "test_acc": test_m["acc"],
+        "seconds": round(seconds, 3),
+        "lr": optimizer.param_groups[0]["lr"],
+        "device": str(device),
+    }
 
 
 # --8<-- [start:fit]
@@ -121,8 +162,13 @@ def _fit(config, model, train_set, test_set, param_groups) -> dict[str, Any]:
         train_set, test_set = load_data(config)
     model = place_model(config, model, train_set, device)
     optimizer = make_optimizer(config, model, param_groups)
-    train_loader = make_loader(train_set, config.batch_size, shuffle=True,
-                               seed=config.seed, distributed=world > 1)
+    train_loader = make_loader(
+        train_set,
+        config.batch_size,
+        shuffle=True,
+        seed=config.seed,
+        distributed=world > 1,
+    )
     test_loader = make_loader(test_set, 1000, shuffle=False, distributed=world > 1)
     start_epoch = resume(config, model, optimizer, device, train_loader)
     scheduler = make_scheduler(config, optimizer, len(train_loader), start_epoch)
@@ -133,10 +179,18 @@ def _fit(config, model, train_set, test_set, param_groups) -> dict[str, Any]:
     for epoch in range(start_epoch, config.epochs):
         train_loader.sampler.set_epoch(epoch)  # new order, the same in every process
         start, steps = time.perf_counter(), []
-        train_m = train_one_epoch(model, train_loader, optimizer, device, **mode,
-                                  scheduler=scheduler, scaler=scaler, step_losses=steps,
-                                  progress=config.progress and rank == 0,
-                                  desc=f"epoch {epoch + 1}/{config.epochs}")
+        train_m = train_one_epoch(
+            model,
+            train_loader,
+            optimizer,
+            device,
+            **mode,
+            scheduler=scheduler,
+            scaler=scaler,
+            step_losses=steps,
+            progress=config.progress and rank == 0,
+            desc=f"epoch {epoch + 1}/{config.epochs}",
+        )
         seconds = time.perf_counter() - start
         test_m = evaluate(model, test_loader, device, **mode)
         if world > 1:  # the counts of every process together
@@ -148,12 +202,18 @@ def _fit(config, model, train_set, test_set, param_groups) -> dict[str, Any]:
             save_epoch(config, model, optimizer, scheduler, record, train_loader)
     history["model"] = getattr(model, "module", model)
     return history
+
+
 # --8<-- [end:fit]
 
 
-def fit(config: TrainConfig, model: nn.Module | None = None,
-        train_set: Dataset | None = None, test_set: Dataset | None = None,
-        param_groups: list[dict] | None = None) -> dict[str, Any]:
+def fit(
+    config: TrainConfig,
+    model: nn.Module | None = None,
+    train_set: Dataset | None = None,
+    test_set: Dataset | None = None,
+    param_groups: list[dict] | None = None,
+) -> dict[str, Any]:
     """Train ``config.model`` on ``config.data`` (or on the given model and data sets);
     return the metrics of each epoch, the loss of each step and the trained model."""
     if not isinstance(config, TrainConfig):

@@ -13,18 +13,28 @@ from syllabus_code.models import get_model
 
 
 # --8<-- [start:load]
-def course_model_with_torchvision_weights(name: str, weights: str | None = "IMAGENET1K_V1") -> torch.nn.Module:
+def course_model_with_torchvision_weights(
+    name: str, weights: str | None = "IMAGENET1K_V1"
+) -> torch.nn.Module:
     """Our ``name`` model, carrying the weights of torchvision's model of the same name."""
-    reference = torchvision.models.get_model(name, weights=weights)  # downloads once when weights is set
+    reference = torchvision.models.get_model(
+        name, weights=weights
+    )  # downloads once when weights is set
     model = get_model(name)
-    model.load_state_dict(reference.state_dict(), strict=True)  # every name and shape must match
+    model.load_state_dict(
+        reference.state_dict(), strict=True
+    )  # every name and shape must match
     return model.eval()
+
+
 # --8<-- [end:load]
 
 
 if __name__ == "__main__":
     torch.manual_seed(0)
-    model = course_model_with_torchvision_weights("resnet18", weights=None)  # offline: random weights
+    model = course_model_with_torchvision_weights(
+        "resnet18", weights=None
+    )  # offline: random weights
     reference = torchvision.models.resnet18(weights=None)
     reference.load_state_dict(model.state_dict())
     x = torch.randn(1, 3, 64, 64)

@@ -8,7 +8,7 @@ from syllabus_code.maths.information import cross_entropy, entropy, kl_divergenc
 
 def make_figure():
     p = np.linspace(0, 1, 201)
-    P = np.stack([p, 1 - p], axis=1)                       # (201, 2)
+    P = np.stack([p, 1 - p], axis=1)  # (201, 2)
     Q = np.tile([0.3, 0.7], (201, 1))
     fig, ax = plt.subplots(figsize=(6.4, 3.8))
     ax.plot(p, entropy(P, base=2), label="H(P)")

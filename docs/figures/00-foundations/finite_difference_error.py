@@ -13,10 +13,24 @@ def make_figure():
     cen = [abs(central_difference(np.sin, x0, h) - exact) for h in hs]
     eps = np.finfo(np.float64).eps
     fig, ax = plt.subplots(figsize=(6.4, 4.0))
-    ax.loglog(hs, np.maximum(fwd, 1e-18), "o-", ms=3, label="forward  (f(x+h) - f(x)) / h")
-    ax.loglog(hs, np.maximum(cen, 1e-18), "s-", ms=3, label="central  (f(x+h) - f(x-h)) / 2h")
-    ax.loglog(hs, hs / 2 * np.sin(x0), "--", c="C0", lw=1, alpha=0.7, label="truncation ~ h")
-    ax.loglog(hs, hs**2 / 6 * np.cos(x0), "--", c="C1", lw=1, alpha=0.7, label="truncation ~ h²")
+    ax.loglog(
+        hs, np.maximum(fwd, 1e-18), "o-", ms=3, label="forward  (f(x+h) - f(x)) / h"
+    )
+    ax.loglog(
+        hs, np.maximum(cen, 1e-18), "s-", ms=3, label="central  (f(x+h) - f(x-h)) / 2h"
+    )
+    ax.loglog(
+        hs, hs / 2 * np.sin(x0), "--", c="C0", lw=1, alpha=0.7, label="truncation ~ h"
+    )
+    ax.loglog(
+        hs,
+        hs**2 / 6 * np.cos(x0),
+        "--",
+        c="C1",
+        lw=1,
+        alpha=0.7,
+        label="truncation ~ h²",
+    )
     ax.loglog(hs, eps / hs, ":", c="grey", lw=1, label="round-off ~ ε/h")
     ax.axvline(eps ** (1 / 3), c="C1", lw=0.8, alpha=0.5)
     ax.set_ylim(1e-13, 1e1)

@@ -13,10 +13,19 @@ def make_figure():
     xs, ys = np.meshgrid(np.linspace(-2.2, 2.2, 200), np.linspace(-1.6, 1.6, 200))
     L = 0.5 * (xs**2 + 10 * ys**2)
     fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.3), sharey=True)
-    for ax, lr, title in zip(axes, (0.05, 0.18, 0.205), ("α = 0.05: slow", "α = 0.18: zig-zag, converges",
-                                                      "α = 0.205 > 2/10: diverges")):
+    for ax, lr, title in zip(
+        axes,
+        (0.05, 0.18, 0.205),
+        (
+            "α = 0.05: slow",
+            "α = 0.18: zig-zag, converges",
+            "α = 0.205 > 2/10: diverges",
+        ),
+    ):
         path = gradient_descent(grad, [-2.0, 1.0], lr, 25)
-        ax.contour(xs, ys, L, levels=np.geomspace(0.05, 20, 12), colors="grey", linewidths=0.5)
+        ax.contour(
+            xs, ys, L, levels=np.geomspace(0.05, 20, 12), colors="grey", linewidths=0.5
+        )
         ax.plot(path[:, 0], path[:, 1], "o-", c="C3", ms=3, lw=1)
         ax.plot([0], [0], "k*", ms=9)
         ax.set_xlim(-2.2, 2.2)

@@ -15,7 +15,15 @@ def make_figure():
     ax.plot(xs, f(xs), c="k", lw=1.2)
     for i, x0 in enumerate((-1.6, -0.3, 0.2, 1.7)):
         path = gradient_descent(df, x0, 0.05, 40)[:, 0]
-        ax.plot(path, f(path), "o-", ms=3, lw=0.8, c=f"C{i}", label=f"start {x0:+.1f} → {path[-1]:+.3f}")
+        ax.plot(
+            path,
+            f(path),
+            "o-",
+            ms=3,
+            lw=0.8,
+            c=f"C{i}",
+            label=f"start {x0:+.1f} → {path[-1]:+.3f}",
+        )
     ax.set_ylim(-2.0, 2.5)
     ax.set_xlabel("x")
     ax.set_ylabel("f(x)")

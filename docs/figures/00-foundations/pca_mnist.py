@@ -3,13 +3,15 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from syllabus_code import data  # the data root comes from SYLLABUS_DATA (the Makefile sets it)
+from syllabus_code import (
+    data,
+)  # the data root comes from SYLLABUS_DATA (the Makefile sets it)
 from syllabus_code.maths.linalg import pca
 
 
 def make_figure():
     images, _ = data.load_arrays("mnist", train=False)
-    X = images[:2000].reshape(2000, -1).astype(np.float64)        # (2000, 784)
+    X = images[:2000].reshape(2000, -1).astype(np.float64)  # (2000, 784)
     res = pca(X, 784)
     cum = np.cumsum(res.explained_ratio)
     fig = plt.figure(figsize=(9, 3.6))
@@ -19,8 +21,13 @@ def make_figure():
         k = int(np.searchsorted(cum, target) + 1)
         ax.axhline(target, c="grey", lw=0.6, ls=":")
         ax.plot([k], [cum[k - 1]], "o", c="C1", ms=4)
-        ax.annotate(f"{target:.0%}: k = {k}", (k, cum[k - 1]), textcoords="offset points",
-                    xytext=(8, -12), fontsize=8)
+        ax.annotate(
+            f"{target:.0%}: k = {k}",
+            (k, cum[k - 1]),
+            textcoords="offset points",
+            xytext=(8, -12),
+            fontsize=8,
+        )
     ax.set_xscale("log")
     ax.set_xlabel("number of components k")
     ax.set_ylabel("cumulative explained variance")
@@ -32,5 +39,11 @@ def make_figure():
         sub.imshow(comp, cmap="RdBu_r", vmin=-lim, vmax=lim)
         sub.set_title(f"PC{i + 1}: {res.explained_ratio[i]:.1%}", fontsize=8)
         sub.axis("off")
-    fig.text(0.74, 0.95, "first principal components (red +, blue -)", ha="center", fontsize=10)
+    fig.text(
+        0.74,
+        0.95,
+        "first principal components (red +, blue -)",
+        ha="center",
+        fontsize=10,
+    )
     return fig

@@ -14,8 +14,15 @@ def make_figure():
     ax.plot(degrees, [r.variance for r in rs], "s-", label="variance")
     ax.axhline(rs[0].noise, color="gray", ls=":", label="noise σ²")
     ax.plot(degrees, [r.total for r in rs], "k-", lw=2, label="bias² + variance + σ²")
-    ax.plot(degrees, [r.expected_mse for r in rs], "x", color="tab:red", ms=9, mew=2,
-            label="measured expected test MSE")
+    ax.plot(
+        degrees,
+        [r.expected_mse for r in rs],
+        "x",
+        color="tab:red",
+        ms=9,
+        mew=2,
+        label="measured expected test MSE",
+    )
     ax.set_yscale("log")
     ax.set_xlabel("polynomial degree")
     ax.set_ylabel("squared error (log scale)")

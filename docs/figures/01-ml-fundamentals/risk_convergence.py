@@ -10,13 +10,24 @@ def make_figure():
     task = LinearGaussianTask(slope=2.0, intercept=0.5, noise_std=1.0)
     a, c = 1.5, 0.0
     ns = np.unique(np.logspace(1, 4, 13).astype(int))
-    risks = risk_convergence(task, a, c, ns, repeats=40, rng=np.random.default_rng(0))  # (40, len(ns))
+    risks = risk_convergence(
+        task, a, c, ns, repeats=40, rng=np.random.default_rng(0)
+    )  # (40, len(ns))
     exact = task.expected_risk(a, c)
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     for j, n in enumerate(ns):
-        ax.scatter(np.full(risks.shape[0], n), risks[:, j], s=6, color="tab:blue", alpha=0.35, lw=0)
+        ax.scatter(
+            np.full(risks.shape[0], n),
+            risks[:, j],
+            s=6,
+            color="tab:blue",
+            alpha=0.35,
+            lw=0,
+        )
     lo, hi = np.percentile(risks, [5, 95], axis=0)
-    ax.fill_between(ns, lo, hi, color="tab:blue", alpha=0.15, label="5–95 % of 40 samples")
+    ax.fill_between(
+        ns, lo, hi, color="tab:blue", alpha=0.15, label="5–95 % of 40 samples"
+    )
     ax.axhline(exact, color="black", lw=1.2, label=f"expected risk R(f) = {exact:.2f}")
     ax.set_xscale("log")
     ax.set_xlabel("sample size n")

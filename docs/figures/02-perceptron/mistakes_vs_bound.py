@@ -13,11 +13,18 @@ def make_figure():
     for k, mm in enumerate(margins):
         bounds, mistakes = [], []
         for seed in range(6):
-            X, y = separable_data(100, np.random.default_rng(seed), w=w_star, b=b_star, min_margin=mm)
+            X, y = separable_data(
+                100, np.random.default_rng(seed), w=w_star, b=b_star, min_margin=mm
+            )
             bounds.append(novikoff_bound(X, y, w_star, b_star))
             mistakes.append(train_perceptron(X, y, max_epochs=10_000).mistakes)
-        ax.scatter(bounds, mistakes, s=22, color=plt.cm.viridis(k / (len(margins) - 1)),
-                   label=f"min margin {mm}")
+        ax.scatter(
+            bounds,
+            mistakes,
+            s=22,
+            color=plt.cm.viridis(k / (len(margins) - 1)),
+            label=f"min margin {mm}",
+        )
     lim = np.array([3, 4e4])
     ax.plot(lim, lim, "k--", lw=1, label="mistakes = bound")
     ax.set_xscale("log")

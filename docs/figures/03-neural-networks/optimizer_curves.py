@@ -11,7 +11,9 @@ def spirals(n=64, seed=0):
     t = rng.uniform(0.5, 3.5, n)
     label = rng.integers(0, 2, n)
     angle = t * 1.6 + np.pi * label
-    x = np.stack([t * np.cos(angle), t * np.sin(angle)], axis=1) / 2 + 0.05 * rng.standard_normal((n, 2))
+    x = np.stack(
+        [t * np.cos(angle), t * np.sin(angle)], axis=1
+    ) / 2 + 0.05 * rng.standard_normal((n, 2))
     return x, label
 
 
@@ -34,7 +36,12 @@ def make_figure():
         ("batch GD (B = 64), α = 0.1", "sgd", {"lr": 0.1}, 64),
         ("SGD (B = 1), α = 0.01", "sgd", {"lr": 0.01}, 1),
         ("mini-batch (B = 16), α = 0.1", "sgd", {"lr": 0.1}, 16),
-        ("momentum (B = 16), α = 0.1, β = 0.9", "momentum", {"lr": 0.1, "beta": 0.9}, 16),
+        (
+            "momentum (B = 16), α = 0.1, β = 0.9",
+            "momentum",
+            {"lr": 0.1, "beta": 0.9},
+            16,
+        ),
         ("Adam (B = 16), α = 0.01", "adam", {"lr": 0.01}, 16),
     ]
     fig, ax = plt.subplots(figsize=(6.8, 3.8))

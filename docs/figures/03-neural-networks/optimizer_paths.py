@@ -6,9 +6,11 @@ import numpy as np
 from syllabus_code.numpy_nn import adam_update, momentum_update, sgd_update
 
 A = np.diag([1.0, 10.0])
-KAPPA = 10.0                                       # condition number λ1 / λn
-POLYAK = {"lr": 4 / (np.sqrt(KAPPA) + 1) ** 2,     # Polyak's best heavy ball for λ in [1, 10]
-          "beta": ((np.sqrt(KAPPA) - 1) / (np.sqrt(KAPPA) + 1)) ** 2}
+KAPPA = 10.0  # condition number λ1 / λn
+POLYAK = {
+    "lr": 4 / (np.sqrt(KAPPA) + 1) ** 2,  # Polyak's best heavy ball for λ in [1, 10]
+    "beta": ((np.sqrt(KAPPA) - 1) / (np.sqrt(KAPPA) + 1)) ** 2,
+}
 
 
 def path(update, hp, steps=60, start=(-2.0, 1.0)):
@@ -21,17 +23,24 @@ def path(update, hp, steps=60, start=(-2.0, 1.0)):
 
 
 def make_figure():
-    runs = [("gradient descent, α = 0.18", sgd_update, {"lr": 0.18}),
-            ("momentum, α = 0.05, β = 0.9", momentum_update, {"lr": 0.05, "beta": 0.9}),
-            (f"momentum, Polyak's α = {POLYAK['lr']:.3f}, β = {POLYAK['beta']:.3f}",
-             momentum_update, POLYAK),
-            ("Adam, α = 0.1", adam_update, {"lr": 0.1})]
+    runs = [
+        ("gradient descent, α = 0.18", sgd_update, {"lr": 0.18}),
+        ("momentum, α = 0.05, β = 0.9", momentum_update, {"lr": 0.05, "beta": 0.9}),
+        (
+            f"momentum, Polyak's α = {POLYAK['lr']:.3f}, β = {POLYAK['beta']:.3f}",
+            momentum_update,
+            POLYAK,
+        ),
+        ("Adam, α = 0.1", adam_update, {"lr": 0.1}),
+    ]
     xs, ys = np.meshgrid(np.linspace(-2.4, 2.4, 200), np.linspace(-1.6, 1.6, 200))
     L = 0.5 * (xs**2 + 10 * ys**2)
     fig, axes = plt.subplots(2, 2, figsize=(8.4, 6.0), sharex=True, sharey=True)
     for ax, (title, update, hp) in zip(axes.ravel(), runs):
         p = path(update, hp)
-        ax.contour(xs, ys, L, levels=np.geomspace(0.05, 20, 12), colors="grey", linewidths=0.5)
+        ax.contour(
+            xs, ys, L, levels=np.geomspace(0.05, 20, 12), colors="grey", linewidths=0.5
+        )
         ax.plot(p[:, 0], p[:, 1], "o-", c="C3", ms=2.5, lw=0.9)
         ax.plot(*p[0], "ko", ms=4)
         ax.plot([0], [0], "k*", ms=9)

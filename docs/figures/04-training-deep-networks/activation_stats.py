@@ -10,10 +10,24 @@ def make_figure():
     depth, width, n = 50, 128, 200
     layers = np.arange(1, depth + 1)
     panels = [
-        ("tanh", [("Xavier normal", "xavier_normal", None), ("He normal", "he_normal", None),
-                  ("N(0, 0.01²)  too small", "normal", 0.01), ("N(0, 0.2²)  too large", "normal", 0.2)]),
-        ("relu", [("He normal", "he_normal", None), ("Xavier normal", "xavier_normal", None),
-                  ("N(0, 0.01²)  too small", "normal", 0.01), ("N(0, 0.2²)  too large", "normal", 0.2)]),
+        (
+            "tanh",
+            [
+                ("Xavier normal", "xavier_normal", None),
+                ("He normal", "he_normal", None),
+                ("N(0, 0.01²)  too small", "normal", 0.01),
+                ("N(0, 0.2²)  too large", "normal", 0.2),
+            ],
+        ),
+        (
+            "relu",
+            [
+                ("He normal", "he_normal", None),
+                ("Xavier normal", "xavier_normal", None),
+                ("N(0, 0.01²)  too small", "normal", 0.01),
+                ("N(0, 0.2²)  too large", "normal", 0.2),
+            ],
+        ),
     ]
     colors = ["tab:blue", "tab:green", "tab:gray", "tab:red"]
     fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)

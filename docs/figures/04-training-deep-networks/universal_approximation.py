@@ -15,7 +15,7 @@ def staircase(x, n, steepness=40.0):
     grid = np.linspace(0, 1, n + 1)
     s = steepness * n
     mid = (grid[:-1] + grid[1:]) / 2
-    return f(grid[0]) + sigmoid(s * (x - mid)) @ np.diff(f(grid))   # x: (m, 1) -> (m,)
+    return f(grid[0]) + sigmoid(s * (x - mid)) @ np.diff(f(grid))  # x: (m, 1) -> (m,)
 
 
 def make_figure():

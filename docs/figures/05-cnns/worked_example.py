@@ -6,14 +6,24 @@ from matplotlib.patches import Rectangle
 
 from syllabus_code.numpy_nn.conv import conv2d_forward
 
-IMAGE = np.array([[-1, 2, 3, 4, 5], [-2, 4, 3, -1, 1], [2, 3, -8, 5, 6],
-                  [1, -2, 3, 4, 5], [5, 4, 0, 2, 1]], dtype=float)
+IMAGE = np.array(
+    [
+        [-1, 2, 3, 4, 5],
+        [-2, 4, 3, -1, 1],
+        [2, 3, -8, 5, 6],
+        [1, -2, 3, 4, 5],
+        [5, 4, 0, 2, 1],
+    ],
+    dtype=float,
+)
 KERNEL = np.array([[1, 0, -1], [1, 0, -1], [1, 0, -1]], dtype=float)
 
 
 def _grid(ax, values, title, cmap, highlight=None):
     lim = np.abs(values).max()
-    ax.imshow(values, cmap=cmap, vmin=-2 * lim, vmax=2 * lim)  # pale colours: text stays readable
+    ax.imshow(
+        values, cmap=cmap, vmin=-2 * lim, vmax=2 * lim
+    )  # pale colours: text stays readable
     for (i, j), v in np.ndenumerate(values):
         ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=11)
     ax.set_xticks([])
@@ -21,7 +31,9 @@ def _grid(ax, values, title, cmap, highlight=None):
     ax.set_title(title)
     if highlight is not None:
         r, c, h, w = highlight
-        ax.add_patch(Rectangle((c - 0.5, r - 0.5), w, h, fill=False, lw=3, ec="tab:orange"))
+        ax.add_patch(
+            Rectangle((c - 0.5, r - 0.5), w, h, fill=False, lw=3, ec="tab:orange")
+        )
 
 
 def make_figure():

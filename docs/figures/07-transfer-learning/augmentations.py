@@ -11,21 +11,50 @@ def make_figure():
     digits, _ = load_arrays("mnist", train=False)
     photos, _, _ = load_cifar10_sample(train=False)
     rows = [
-        ("MNIST digit", torch.from_numpy(digits[0]), [
-            ("original", v2.Identity()),
-            ("affine", v2.RandomAffine(degrees=15, translate=(0.1, 0.1), scale=(0.85, 1.15))),
-            ("contrast", v2.ColorJitter(contrast=(0.4, 0.4))),
-            ("noise σ=0.15", v2.GaussianNoise(sigma=0.15, clip=True)),
-            ("random erasing", v2.RandomErasing(p=1.0, scale=(0.1, 0.2), value=0.5)),
-        ]),
-        ("CIFAR-10 sample image", torch.from_numpy(photos[3]), [
-            ("original", v2.Identity()),
-            ("crop + flip", v2.Compose([v2.RandomCrop(32, padding=4, padding_mode="reflect"),
-                                        v2.RandomHorizontalFlip(p=1.0)])),
-            ("colour jitter", v2.ColorJitter(brightness=0.3, saturation=0.6, hue=0.08)),
-            ("noise σ=0.1", v2.GaussianNoise(sigma=0.1, clip=True)),
-            ("random erasing", v2.RandomErasing(p=1.0, scale=(0.1, 0.2), value=0.5)),
-        ]),
+        (
+            "MNIST digit",
+            torch.from_numpy(digits[0]),
+            [
+                ("original", v2.Identity()),
+                (
+                    "affine",
+                    v2.RandomAffine(
+                        degrees=15, translate=(0.1, 0.1), scale=(0.85, 1.15)
+                    ),
+                ),
+                ("contrast", v2.ColorJitter(contrast=(0.4, 0.4))),
+                ("noise σ=0.15", v2.GaussianNoise(sigma=0.15, clip=True)),
+                (
+                    "random erasing",
+                    v2.RandomErasing(p=1.0, scale=(0.1, 0.2), value=0.5),
+                ),
+            ],
+        ),
+        (
+            "CIFAR-10 sample image",
+            torch.from_numpy(photos[3]),
+            [
+                ("original", v2.Identity()),
+                (
+                    "crop + flip",
+                    v2.Compose(
+                        [
+                            v2.RandomCrop(32, padding=4, padding_mode="reflect"),
+                            v2.RandomHorizontalFlip(p=1.0),
+                        ]
+                    ),
+                ),
+                (
+                    "colour jitter",
+                    v2.ColorJitter(brightness=0.3, saturation=0.6, hue=0.08),
+                ),
+                ("noise σ=0.1", v2.GaussianNoise(sigma=0.1, clip=True)),
+                (
+                    "random erasing",
+                    v2.RandomErasing(p=1.0, scale=(0.1, 0.2), value=0.5),
+                ),
+            ],
+        ),
     ]
     fig, axes = plt.subplots(2, 5, figsize=(8.0, 3.6))
     for r, (label, image, transforms) in enumerate(rows):

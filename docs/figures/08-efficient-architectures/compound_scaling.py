@@ -12,9 +12,15 @@ def make_figure():
     released = list(VARIANTS.values())
     fig = Figure(figsize=(9, 3.4))
     axes = fig.subplots(1, 3)
-    panels = (("depth multiplier", [s.depth for s in formula], [v.depth for v in released]),
-              ("width multiplier", [s.width for s in formula], [v.width for v in released]),
-              ("resolution (pixels)", [s.image_size for s in formula], [v.resolution for v in released]))
+    panels = (
+        ("depth multiplier", [s.depth for s in formula], [v.depth for v in released]),
+        ("width multiplier", [s.width for s in formula], [v.width for v in released]),
+        (
+            "resolution (pixels)",
+            [s.image_size for s in formula],
+            [v.resolution for v in released],
+        ),
+    )
     for ax, (title, f, r) in zip(axes, panels):
         ax.plot(phis, f, "o-", label="formula, φ = n")
         ax.plot(phis, r, "s--", label="released B0–B7")

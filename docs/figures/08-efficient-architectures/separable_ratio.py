@@ -19,7 +19,9 @@ def make_figure():
     ax.set_yscale("log")
     ax.set_xlabel("output channels C_out")
     ax.set_ylabel("separable / standard cost")
-    ax.set_title("1/C_out + 1/k²: the pointwise part fades, the depthwise part sets the floor")
+    ax.set_title(
+        "1/C_out + 1/k²: the pointwise part fades, the depthwise part sets the floor"
+    )
     ax.legend()
     fig.tight_layout()
     return fig

@@ -25,8 +25,10 @@ def questions():
         "\\(f(x) = \\max(0, x)\\)": lambda v: float(max(0.0, v[0])),
         "\\(f(x) = \\sin x\\) on \\([-3, 3]\\)": lambda v: float(np.sin(v[0])),
     }
-    not_convex = {name: min_convexity_gap(f, -3, 3, samples=200) < -1e-12
-                  for name, f in funcs.items()}
+    not_convex = {
+        name: min_convexity_gap(f, -3, 3, samples=200) < -1e-12
+        for name, f in funcs.items()
+    }
     why = {
         "\\(f(x) = x^2\\)": "\\(x^2\\) is convex: its second derivative is 2 > 0.",
         "\\(f(x) = |x|\\)": "\\(|x|\\) is convex (a kink does not break convexity): every chord lies on or above it.",
@@ -36,47 +38,71 @@ def questions():
     return [
         Numeric(
             id="lr-limit",
-            prompt=("Gradient descent on \\(L(\\theta) = \\tfrac12\\theta^\\top A\\theta\\) with "
-                    "\\(A = \\mathrm{diag}(2, 8)\\) converges from every start exactly when the "
-                    "learning rate \\(\\alpha\\) is below a limit. What is the limit? "
-                    "Give 3 decimals."),
-            answer=limit, tolerance=0.0005,
-            solution=(f"Each coordinate is multiplied by \\(1 - \\alpha\\lambda_i\\) per step; "
-                      f"all shrink iff \\(|1 - \\alpha\\lambda_i| < 1\\) for every \\(i\\), i.e. "
-                      f"\\(\\alpha < 2/\\lambda_{{\\max}} = 2/{lam_max:g} = {limit:g}\\)."),
+            prompt=(
+                "Gradient descent on \\(L(\\theta) = \\tfrac12\\theta^\\top A\\theta\\) with "
+                "\\(A = \\mathrm{diag}(2, 8)\\) converges from every start exactly when the "
+                "learning rate \\(\\alpha\\) is below a limit. What is the limit? "
+                "Give 3 decimals."
+            ),
+            answer=limit,
+            tolerance=0.0005,
+            solution=(
+                f"Each coordinate is multiplied by \\(1 - \\alpha\\lambda_i\\) per step; "
+                f"all shrink iff \\(|1 - \\alpha\\lambda_i| < 1\\) for every \\(i\\), i.e. "
+                f"\\(\\alpha < 2/\\lambda_{{\\max}} = 2/{lam_max:g} = {limit:g}\\)."
+            ),
             hint="Find the factor each coordinate is multiplied by per step; the steepest "
-                 "direction sets the limit.",
+            "direction sets the limit.",
             mistakes=(
-                Mistake(2 / lam_min, "The *largest* eigenvalue sets the limit: the steepest "
-                        "direction diverges first."),
-                Mistake(1 / lam_max, "At \\(\\alpha = 1/\\lambda_{\\max}\\) the factor is 0; it "
-                        "stays below 1 in size until \\(2/\\lambda_{\\max}\\)."),
+                Mistake(
+                    2 / lam_min,
+                    "The *largest* eigenvalue sets the limit: the steepest "
+                    "direction diverges first.",
+                ),
+                Mistake(
+                    1 / lam_max,
+                    "At \\(\\alpha = 1/\\lambda_{\\max}\\) the factor is 0; it "
+                    "stays below 1 in size until \\(2/\\lambda_{\\max}\\).",
+                ),
             ),
         ),
         Numeric(
             id="gd-steps",
-            prompt=(f"On the bowl \\(L(x, y) = \\tfrac12(x^2 + 10y^2)\\), start at \\((-2, 1)\\) "
-                    f"and take {steps} gradient-descent steps with \\(\\alpha = {lr}\\). "
-                    "What is \\(y\\) after them? Give 3 decimals."),
-            answer=y3, tolerance=0.0005,
-            solution=(f"\\(y_{{t+1}} = (1 - 10\\alpha)\\,y_t = ({factor:g})\\,y_t\\), so "
-                      f"\\(y_{steps} = ({factor:g})^{steps}\\times 1 = {y3:g}\\): the "
-                      "iterate zig-zags across the valley while shrinking."),
+            prompt=(
+                f"On the bowl \\(L(x, y) = \\tfrac12(x^2 + 10y^2)\\), start at \\((-2, 1)\\) "
+                f"and take {steps} gradient-descent steps with \\(\\alpha = {lr}\\). "
+                "What is \\(y\\) after them? Give 3 decimals."
+            ),
+            answer=y3,
+            tolerance=0.0005,
+            solution=(
+                f"\\(y_{{t+1}} = (1 - 10\\alpha)\\,y_t = ({factor:g})\\,y_t\\), so "
+                f"\\(y_{steps} = ({factor:g})^{steps}\\times 1 = {y3:g}\\): the "
+                "iterate zig-zags across the valley while shrinking."
+            ),
             hint="The gradient in \\(y\\) is \\(10y\\): each step multiplies \\(y\\) by the same factor.",
             mistakes=(
-                Mistake(abs(y3), "Mind the sign: \\(1 - 10\\alpha\\) is negative, so \\(y\\) "
-                        "changes sign at every step."),
-                Mistake(float((1 - lr) ** steps), "That is the factor of \\(x\\), "
-                        "\\(1 - \\alpha\\); \\(y\\)'s curvature is 10."),
+                Mistake(
+                    abs(y3),
+                    "Mind the sign: \\(1 - 10\\alpha\\) is negative, so \\(y\\) "
+                    "changes sign at every step.",
+                ),
+                Mistake(
+                    float((1 - lr) ** steps),
+                    "That is the factor of \\(x\\), "
+                    "\\(1 - \\alpha\\); \\(y\\)'s curvature is 10.",
+                ),
             ),
         ),
         Choice(
             id="convex",
             prompt="Which of these functions is **not** convex?",
             options=tuple(Option(name, not_convex[name], why[name]) for name in funcs),
-            solution=("Convex means every chord lies on or above the graph: "
-                      "\\(f(tx + (1-t)y) \\le tf(x) + (1-t)f(y)\\). A random search for a "
-                      "chord below the graph (`min_convexity_gap`) finds one only for "
-                      "\\(\\sin\\)."),
+            solution=(
+                "Convex means every chord lies on or above the graph: "
+                "\\(f(tx + (1-t)y) \\le tf(x) + (1-t)f(y)\\). A random search for a "
+                "chord below the graph (`min_convexity_gap`) finds one only for "
+                "\\(\\sin\\)."
+            ),
         ),
     ]

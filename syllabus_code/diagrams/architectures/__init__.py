@@ -18,6 +18,20 @@ from .inception import inception_module
 from .resnet import basic_block, basic_block_identity, bottleneck_block
 from .stacks import alexnet, lenet, vgg_stage
 
-__all__ = ["Diagram", "alexnet", "basic_block", "basic_block_identity", "bottleneck_block", "conv_label",
-           "dense_block", "diagram", "inception_module", "lenet", "mbconv", "separable_vs_standard",
-           "shape_text", "trace", "vgg_stage"]
+__all__ = [
+    "Diagram",
+    "alexnet",
+    "basic_block",
+    "basic_block_identity",
+    "bottleneck_block",
+    "conv_label",
+    "dense_block",
+    "diagram",
+    "inception_module",
+    "lenet",
+    "mbconv",
+    "separable_vs_standard",
+    "shape_text",
+    "trace",
+    "vgg_stage",
+]

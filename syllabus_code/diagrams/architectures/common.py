@@ -45,16 +45,22 @@ def shape_text(shape) -> str:
     return "×".join(str(int(n)) for n in shape)
 
 
-def trace(model: nn.Module, x: torch.Tensor, modules: dict[str, nn.Module]) -> dict[str, dict]:
+def trace(
+    model: nn.Module, x: torch.Tensor, modules: dict[str, nn.Module]
+) -> dict[str, dict]:
     """Run ``model(x)`` and record the input and output shape (without the batch axis) of each module."""
     seen: dict[str, dict] = {}
     handles = []
     for name, m in modules.items():
+
         def hook(mod, args, out, name=name):
             if isinstance(out, tuple):
                 out = out[0]
             first = args[0][0] if isinstance(args[0], list) else args[0]
-            seen.setdefault(name, {"in": tuple(first.shape[1:]), "out": tuple(out.shape[1:])})
+            seen.setdefault(
+                name, {"in": tuple(first.shape[1:]), "out": tuple(out.shape[1:])}
+            )
+
         handles.append(m.register_forward_hook(hook))
     try:
         with torch.no_grad():
@@ -79,8 +85,16 @@ def meta_image(size: int = 224, channels: int = 3) -> torch.Tensor:
 def conv_label(conv: nn.Conv2d, tail: str = "") -> str:
     """Two lines: kernel, stride, padding; then channels in → out (and what follows the conv)."""
     k, s, p = conv.kernel_size[0], conv.stride[0], conv.padding[0]
-    kind = "depthwise conv" if conv.groups > 1 and conv.groups == conv.in_channels else "conv"
-    head = f"{kind} {k}×{k}" + (f", stride {s}" if s != 1 else "") + (f", pad {p}" if p else "")
+    kind = (
+        "depthwise conv"
+        if conv.groups > 1 and conv.groups == conv.in_channels
+        else "conv"
+    )
+    head = (
+        f"{kind} {k}×{k}"
+        + (f", stride {s}" if s != 1 else "")
+        + (f", pad {p}" if p else "")
+    )
     body = f"{conv.in_channels}→{conv.out_channels} ch"
     if conv.groups > 1 and kind == "conv":
         body += f", groups {conv.groups}"

@@ -13,35 +13,63 @@ def inception_module():
 
     model = meta_model(googlenet, aux_logits=False, init_weights=False)
     inc = model.inception3a
-    branches = {"branch1": inc.branch1, "branch2": inc.branch2, "branch3": inc.branch3,
-                "branch4": inc.branch4}
+    branches = {
+        "branch1": inc.branch1,
+        "branch2": inc.branch2,
+        "branch3": inc.branch3,
+        "branch4": inc.branch4,
+    }
     shapes = trace(model, meta_image(), {"module": inc, **branches})
 
     def conv(basic) -> Box:
         c = basic.conv
-        return Box(f"conv {c.kernel_size[0]}×{c.kernel_size[0]}\n{c.in_channels}→{c.out_channels}")
+        return Box(
+            f"conv {c.kernel_size[0]}×{c.kernel_size[0]}\n{c.in_channels}→{c.out_channels}"
+        )
 
     pool = inc.branch4[0]
     columns = [
         [conv(inc.branch1)],
         [conv(inc.branch2[0]), conv(inc.branch2[1])],
         [conv(inc.branch3[0]), conv(inc.branch3[1])],
-        [Box(f"max pool {pool.kernel_size}×{pool.kernel_size}\nstride {pool.stride}"), conv(inc.branch4[1])],
+        [
+            Box(
+                f"max pool {pool.kernel_size}×{pool.kernel_size}\nstride {pool.stride}"
+            ),
+            conv(inc.branch4[1]),
+        ],
     ]
     outs = [shapes[b]["out"][0] for b in branches]
     total = shapes["module"]["out"][0]
-    flow = Flow([
-        Box(f"previous layer\n{shape_text(shapes['module']['in'])}", role="input"),
-        Parallel(columns),
-        Box(f"concatenate channels\n{' + '.join(map(str, outs))} = {total}", role="operation"),
-        Box(f"output\n{shape_text(shapes['module']['out'])}", role="activation"),
-    ], title="Inception module (GoogLeNet, inception3a)",
-        footer=_inception_footer(inc, shapes))
+    flow = Flow(
+        [
+            Box(f"previous layer\n{shape_text(shapes['module']['in'])}", role="input"),
+            Parallel(columns),
+            Box(
+                f"concatenate channels\n{' + '.join(map(str, outs))} = {total}",
+                role="operation",
+            ),
+            Box(f"output\n{shape_text(shapes['module']['out'])}", role="activation"),
+        ],
+        title="Inception module (GoogLeNet, inception3a)",
+        footer=_inception_footer(inc, shapes),
+    )
     numbers = {
-        "in": shapes["module"]["in"], "out": shapes["module"]["out"], "branch_channels": outs,
-        "convs": [[(b.conv.in_channels, b.conv.out_channels, b.conv.kernel_size[0])
-                   for b in col] for col in ([inc.branch1], list(inc.branch2), list(inc.branch3),
-                                             [inc.branch4[1]])],
+        "in": shapes["module"]["in"],
+        "out": shapes["module"]["out"],
+        "branch_channels": outs,
+        "convs": [
+            [
+                (b.conv.in_channels, b.conv.out_channels, b.conv.kernel_size[0])
+                for b in col
+            ]
+            for col in (
+                [inc.branch1],
+                list(inc.branch2),
+                list(inc.branch3),
+                [inc.branch4[1]],
+            )
+        ],
         "pool": (pool.kernel_size, pool.stride),
     }
     return Diagram([flow], numbers)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from torch import nn
 
 from ..blocks import Box, Flow, Op, Skip
-from .common import Diagram, conv_label, diagram, meta_image, meta_model, shape_text, trace
+from .common import (
+    Diagram,
+    conv_label,
+    diagram,
+    meta_image,
+    meta_model,
+    shape_text,
+    trace,
+)
 
 
 def _residual_flow(block: nn.Module, shapes: dict, title: str) -> tuple[Flow, dict]:
@@ -13,11 +21,17 @@ def _residual_flow(block: nn.Module, shapes: dict, title: str) -> tuple[Flow, di
 
     basic = isinstance(block, BasicBlock)
     convs = [block.conv1, block.conv2] + ([] if basic else [block.conv3])
-    steps: list = [Box(f"input\n{shape_text(shapes['block']['in'])}", role="input", key="in")]
+    steps: list = [
+        Box(f"input\n{shape_text(shapes['block']['in'])}", role="input", key="in")
+    ]
     for i, conv in enumerate(convs, start=1):
         last = i == len(convs)
-        steps.append(Box(conv_label(conv, ", BN" if last else ", BN, ReLU"),
-                         note=shape_text(shapes[f"conv{i}"]["out"])))
+        steps.append(
+            Box(
+                conv_label(conv, ", BN" if last else ", BN, ReLU"),
+                note=shape_text(shapes[f"conv{i}"]["out"]),
+            )
+        )
     steps += [Op("+", key="add"), Box("ReLU", note=shape_text(shapes["block"]["out"]))]
     if block.downsample is None:
         skip = Skip("in", "add", text="identity")
@@ -26,16 +40,28 @@ def _residual_flow(block: nn.Module, shapes: dict, title: str) -> tuple[Flow, di
         skip = Skip("in", "add", text="projection", box=Box(conv_label(proj, ", BN")))
     e = type(block).expansion
     planes = block.conv1.out_channels
-    footer = [f"expansion = {e}: output {e}·{planes} = {e * planes} channels" if e != 1
-              else f"expansion = 1: output {planes} channels"]
+    footer = [
+        f"expansion = {e}: output {e}·{planes} = {e * planes} channels"
+        if e != 1
+        else f"expansion = 1: output {planes} channels"
+    ]
     flow = Flow(steps, skips=[skip], title=title, notes="left", footer=footer)
     numbers = {
-        "convs": [(c.in_channels, c.out_channels, c.kernel_size[0], c.stride[0]) for c in convs],
+        "convs": [
+            (c.in_channels, c.out_channels, c.kernel_size[0], c.stride[0])
+            for c in convs
+        ],
         "expansion": type(block).expansion,
-        "projection": None if block.downsample is None else (
-            block.downsample[0].in_channels, block.downsample[0].out_channels, block.downsample[0].stride[0]),
+        "projection": None
+        if block.downsample is None
+        else (
+            block.downsample[0].in_channels,
+            block.downsample[0].out_channels,
+            block.downsample[0].stride[0],
+        ),
         "shapes": [shapes[f"conv{i}"]["out"] for i in range(1, len(convs) + 1)],
-        "in": shapes["block"]["in"], "out": shapes["block"]["out"],
+        "in": shapes["block"]["in"],
+        "out": shapes["block"]["out"],
     }
     return flow, numbers
 

@@ -6,12 +6,25 @@ import torch
 from torch import nn
 
 from ..blocks import Box, Flow
-from .common import Diagram, conv_label, diagram, meta_image, meta_model, pool_label, shape_text, trace
+from .common import (
+    Diagram,
+    conv_label,
+    diagram,
+    meta_image,
+    meta_model,
+    pool_label,
+    shape_text,
+    trace,
+)
 
 _ACTIVATIONS = {nn.ReLU: "ReLU", nn.Tanh: "tanh", nn.SiLU: "SiLU", nn.GELU: "GELU"}
 
 
-def _chain(modules: list[nn.Module], shapes: dict[int, dict], names: dict[int, str] | None = None) -> list[Box]:
+def _chain(
+    modules: list[nn.Module],
+    shapes: dict[int, dict],
+    names: dict[int, str] | None = None,
+) -> list[Box]:
     """One box per layer (conv, pool, linear, ...); an activation or BN joins the box before it.
 
     ``shapes`` maps ``id(module)`` to its traced shapes; each box's note is the shape after it
@@ -59,7 +72,17 @@ def _stack_numbers(modules: list[nn.Module], shapes: dict[int, dict]) -> list[tu
     for m in modules:
         out = shapes[id(m)]["out"]
         if isinstance(m, nn.Conv2d):
-            rows.append(("conv", m.in_channels, m.out_channels, m.kernel_size[0], m.stride[0], m.padding[0], out))
+            rows.append(
+                (
+                    "conv",
+                    m.in_channels,
+                    m.out_channels,
+                    m.kernel_size[0],
+                    m.stride[0],
+                    m.padding[0],
+                    out,
+                )
+            )
         elif isinstance(m, (nn.MaxPool2d, nn.AvgPool2d)):
             rows.append(("pool", m.kernel_size, m.stride, out))
         elif isinstance(m, nn.Linear):
@@ -71,10 +94,24 @@ class _Flatten(nn.Flatten):
     """Stands for the ``torch.flatten(x, 1)`` a model's forward calls, to give it a box and a shape."""
 
 
-def _stack_flow(model: nn.Module, x: torch.Tensor, modules: list[nn.Module], title: str,
-                names: dict[int, str] | None = None, footer: list[str] | None = None) -> Diagram:
-    traced = trace(model, x, {str(i): m for i, m in enumerate(modules) if not isinstance(m, _Flatten)})
-    shapes = {id(m): traced[str(i)] for i, m in enumerate(modules) if not isinstance(m, _Flatten)}
+def _stack_flow(
+    model: nn.Module,
+    x: torch.Tensor,
+    modules: list[nn.Module],
+    title: str,
+    names: dict[int, str] | None = None,
+    footer: list[str] | None = None,
+) -> Diagram:
+    traced = trace(
+        model,
+        x,
+        {str(i): m for i, m in enumerate(modules) if not isinstance(m, _Flatten)},
+    )
+    shapes = {
+        id(m): traced[str(i)]
+        for i, m in enumerate(modules)
+        if not isinstance(m, _Flatten)
+    }
     for i, m in enumerate(modules):  # flatten: the shape before it, multiplied out
         if isinstance(m, _Flatten):
             before = shapes[id(modules[i - 1])]["out"]
@@ -85,10 +122,18 @@ def _stack_flow(model: nn.Module, x: torch.Tensor, modules: list[nn.Module], tit
     boxes = _chain(modules, shapes, names)
     first = shapes[id(modules[0])]["in"]
     last = shapes[id(modules[-1])]["out"]
-    flow = Flow([Box(f"input  {shape_text(first)}", role="input"), *boxes,
-                 Box(f"output  {shape_text(last)}", role="activation")], title=title,
-                footer=footer or [])
-    return Diagram([flow], {"layers": _stack_numbers(modules, shapes), "in": first, "out": last})
+    flow = Flow(
+        [
+            Box(f"input  {shape_text(first)}", role="input"),
+            *boxes,
+            Box(f"output  {shape_text(last)}", role="activation"),
+        ],
+        title=title,
+        footer=footer or [],
+    )
+    return Diagram(
+        [flow], {"layers": _stack_numbers(modules, shapes), "in": first, "out": last}
+    )
 
 
 @diagram
@@ -99,11 +144,25 @@ def lenet():
     torch.manual_seed(0)
     model = lenet5().eval()
     modules = [*model.features, _Flatten(), *model.classifier]
-    names = dict(zip((id(m) for m in modules if isinstance(m, (nn.Conv2d, nn.AvgPool2d, nn.MaxPool2d, nn.Linear))),
-                     ("C1", "S2", "C3", "S4", "C5", "F6", "out")))
+    names = dict(
+        zip(
+            (
+                id(m)
+                for m in modules
+                if isinstance(m, (nn.Conv2d, nn.AvgPool2d, nn.MaxPool2d, nn.Linear))
+            ),
+            ("C1", "S2", "C3", "S4", "C5", "F6", "out"),
+        )
+    )
     x = torch.zeros(1, model.in_channels, model.input_size, model.input_size)
-    diagram = _stack_flow(model, x, modules, "LeNet-5", names,
-                          footer=["shapes: channels × height × width"])
+    diagram = _stack_flow(
+        model,
+        x,
+        modules,
+        "LeNet-5",
+        names,
+        footer=["shapes: channels × height × width"],
+    )
     return diagram
 
 
@@ -114,8 +173,13 @@ def alexnet():
 
     model = meta_model(build)
     modules = [*model.features, model.avgpool, _Flatten(), *model.classifier]
-    diagram = _stack_flow(model, meta_image(224), modules, "AlexNet (torchvision, one column)",
-                          footer=["shapes: channels × height × width"])
+    diagram = _stack_flow(
+        model,
+        meta_image(224),
+        modules,
+        "AlexNet (torchvision, one column)",
+        footer=["shapes: channels × height × width"],
+    )
     return diagram
 
 
@@ -135,8 +199,15 @@ def vgg_stage(stage: int = 3):
     modules = stages[stage - 1]
     convs = [m for m in modules if isinstance(m, nn.Conv2d)]
     k, p = convs[0].kernel_size[0], convs[0].padding[0]
-    diagram = _stack_flow(features, meta_image(224), modules, f"VGG-16, stage {stage} of {len(stages)}",
-                          footer=[f"{len(convs)} convolutions {k}×{k} (pad {p}) keep the size;",
-                                  f"the pool (stride {modules[-1].stride}) divides it by {modules[-1].stride}"])
+    diagram = _stack_flow(
+        features,
+        meta_image(224),
+        modules,
+        f"VGG-16, stage {stage} of {len(stages)}",
+        footer=[
+            f"{len(convs)} convolutions {k}×{k} (pad {p}) keep the size;",
+            f"the pool (stride {modules[-1].stride}) divides it by {modules[-1].stride}",
+        ],
+    )
     diagram.numbers["stage"] = stage
     return diagram

@@ -19,7 +19,35 @@ drawing).
 from .layout import Drawing, layout
 from .measure import FONT, NOTE_FONT, box_size, text_size
 from .render import render
-from .spec import Box, Flow, Gap, Group, Op, Parallel, Skip, Tiles, figure_texts, flow_texts
+from .spec import (
+    Box,
+    Flow,
+    Gap,
+    Group,
+    Op,
+    Parallel,
+    Skip,
+    Tiles,
+    figure_texts,
+    flow_texts,
+)
 
-__all__ = ["Box", "Drawing", "FONT", "Flow", "Gap", "Group", "NOTE_FONT", "Op", "Parallel", "Skip",
-           "Tiles", "box_size", "figure_texts", "flow_texts", "layout", "render", "text_size"]
+__all__ = [
+    "Box",
+    "Drawing",
+    "FONT",
+    "Flow",
+    "Gap",
+    "Group",
+    "NOTE_FONT",
+    "Op",
+    "Parallel",
+    "Skip",
+    "Tiles",
+    "box_size",
+    "figure_texts",
+    "flow_texts",
+    "layout",
+    "render",
+    "text_size",
+]

@@ -40,7 +40,9 @@ def layout(flow: Flow) -> Drawing:
     side_items: list[tuple[Box, Placed]] = []
     for i, step in enumerate(flow.steps):
         if not isinstance(step, (Box, Op, Gap, Tiles, Parallel)):
-            raise TypeError(f"steps must be Box, Op, Gap, Tiles or Parallel, got {type(step).__name__}")
+            raise TypeError(
+                f"steps must be Box, Op, Gap, Tiles or Parallel, got {type(step).__name__}"
+            )
         if step.key:
             keys[step.key] = i
         if prev is not None:
@@ -125,9 +127,29 @@ def layout(flow: Flow) -> Drawing:
             w, h = box_size(s.box)
             d.add("box", x, mid, w, h, s.box.text, s.box.role)
             if s.text:
-                d.add("text", x - w / 2, mid - h / 2 - 0.04, s.text, "left", "bottom", "muted", NOTE_FONT, False)
+                d.add(
+                    "text",
+                    x - w / 2,
+                    mid - h / 2 - 0.04,
+                    s.text,
+                    "left",
+                    "bottom",
+                    "muted",
+                    NOTE_FONT,
+                    False,
+                )
         elif s.text:
-            d.add("text", x + 0.06, mid, s.text, "left", "center", "muted", NOTE_FONT, False)
+            d.add(
+                "text",
+                x + 0.06,
+                mid,
+                s.text,
+                "left",
+                "center",
+                "muted",
+                NOTE_FONT,
+                False,
+            )
         d.extend_bounds(0.0, y0, extent, y1)
 
     # right-hand notes go beyond the lanes that pass beside them
@@ -138,7 +160,12 @@ def layout(flow: Flow) -> Drawing:
                 continue
             p = placed[i]
             passing = [ln[3] for ln in lanes if ln[0] <= p.cy <= ln[1]]
-            sides = [cx + box_size(b)[0] / 2 for b, q in side_items if q is p for cx in [q.right + 0.35 + box_size(b)[0] / 2]]
+            sides = [
+                cx + box_size(b)[0] / 2
+                for b, q in side_items
+                if q is p
+                for cx in [q.right + 0.35 + box_size(b)[0] / 2]
+            ]
             x = max([main_w / 2, p.right] + passing + sides) + NOTE_GAP
             w, _ = text_size(note, NOTE_FONT)
             d.add("text", x, p.cy, note, "left", "center", "muted", NOTE_FONT, False)
@@ -153,7 +180,9 @@ def layout(flow: Flow) -> Drawing:
         x1 = max([main_w / 2 + 0.08] + [e + 0.1 for e in inside])
         y0, y1 = a.top - GROUP_HEAD, b.bottom + 0.08
         d.add("rect", x0, y0, x1, y1)
-        d.add("text", 0.0, y0, g.text, "center", "center", "muted", NOTE_FONT, False, True)
+        d.add(
+            "text", 0.0, y0, g.text, "center", "center", "muted", NOTE_FONT, False, True
+        )
         d.extend_bounds(min(x0, -tw / 2), y0 - th / 2, max(x1, tw / 2), y1)
 
     if flow.footer:

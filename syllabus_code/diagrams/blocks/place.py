@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from .measure import COL_GAP, FONT, NOTE_FONT, ROW_GAP, box_size, text_size
 from .spec import Box, Gap, Parallel, Tiles
 
-__all__ = ["Drawing", "Placed", "place_box", "place_gap", "place_tiles", "place_parallel"]
+__all__ = [
+    "Drawing",
+    "Placed",
+    "place_box",
+    "place_gap",
+    "place_tiles",
+    "place_parallel",
+]
 
 
 @dataclass
@@ -41,8 +48,13 @@ class Drawing:
             x, y, *more = rest
             return (kind, x + dx, y + dy, *more)
 
-        return Drawing([move(i) for i in self.items], self.x0 + dx, self.x1 + dx,
-                       self.y0 + dy, self.y1 + dy)
+        return Drawing(
+            [move(i) for i in self.items],
+            self.x0 + dx,
+            self.x1 + dx,
+            self.y0 + dy,
+            self.y1 + dy,
+        )
 
 
 @dataclass
@@ -57,7 +69,9 @@ class Placed:
     right: float
 
 
-def place_box(d: Drawing, b: Box, cx: float, top: float, width: float | None = None) -> Placed:
+def place_box(
+    d: Drawing, b: Box, cx: float, top: float, width: float | None = None
+) -> Placed:
     """A box (with its copies behind, for a stack) centred at ``cx``, its top at ``top``."""
     w, h = box_size(b)
     w = max(w, width or 0.0)
@@ -66,7 +80,9 @@ def place_box(d: Drawing, b: Box, cx: float, top: float, width: float | None = N
     d.add("box", cx, top + h / 2, w, h, b.text, b.role)
     right = cx + w / 2 + 0.06 * (b.stack - 1)
     d.extend_bounds(cx - w / 2, top - 0.06 * (b.stack - 1), right, top + h)
-    return Placed(top - 0.06 * (b.stack - 1), top + h, cx, top + h / 2, cx - w / 2, right)
+    return Placed(
+        top - 0.06 * (b.stack - 1), top + h, cx, top + h / 2, cx - w / 2, right
+    )
 
 
 def place_gap(d: Drawing, step: Gap, y: float) -> Placed:
@@ -74,7 +90,9 @@ def place_gap(d: Drawing, step: Gap, y: float) -> Placed:
     _, th = text_size(step.text, NOTE_FONT)
     h = max(th, 0.3)
     d.add("text", 0.0, y + h / 2, "⋮", "center", "center", "ink", FONT + 3, False)
-    d.add("text", 0.14, y + h / 2, step.text, "left", "center", "muted", NOTE_FONT, False)
+    d.add(
+        "text", 0.14, y + h / 2, step.text, "left", "center", "muted", NOTE_FONT, False
+    )
     tw, _ = text_size(step.text, NOTE_FONT)
     d.extend_bounds(-0.1, y, 0.14 + tw, y + h)
     return Placed(y, y + h, 0.0, y + h / 2, -0.1, 0.1)
@@ -84,7 +102,9 @@ def place_tiles(d: Drawing, step: Tiles, y: float) -> Placed:
     """A grid of small squares (patches, tokens) with its caption below, its top at ``y``."""
     n = step.rows * step.cols
     if step.labels is not None and len(step.labels) != n:
-        raise ValueError(f"Tiles needs {n} labels (rows × cols), got {len(step.labels)}")
+        raise ValueError(
+            f"Tiles needs {n} labels (rows × cols), got {len(step.labels)}"
+        )
     if step.roles is not None and len(step.roles) != n:
         raise ValueError(f"Tiles needs {n} roles (rows × cols), got {len(step.roles)}")
     c = step.cell
@@ -92,14 +112,29 @@ def place_tiles(d: Drawing, step: Tiles, y: float) -> Placed:
     for r in range(step.rows):
         for col in range(step.cols):
             i_cell = r * step.cols + col
-            d.add("tile", -w / 2 + (col + 0.5) * c, y + (r + 0.5) * c, c,
-                  (step.roles or ["input"] * n)[i_cell],
-                  step.labels[i_cell] if step.labels else "")
+            d.add(
+                "tile",
+                -w / 2 + (col + 0.5) * c,
+                y + (r + 0.5) * c,
+                c,
+                (step.roles or ["input"] * n)[i_cell],
+                step.labels[i_cell] if step.labels else "",
+            )
     bottom = y + h
     tw = 0.0
     if step.text:
         tw, th = text_size(step.text, NOTE_FONT)
-        d.add("text", 0.0, y + h + 0.05, step.text, "center", "top", "ink", NOTE_FONT, False)
+        d.add(
+            "text",
+            0.0,
+            y + h + 0.05,
+            step.text,
+            "center",
+            "top",
+            "ink",
+            NOTE_FONT,
+            False,
+        )
         bottom = y + h + 0.05 + th
     d.extend_bounds(-max(w, tw) / 2, y, max(w, tw) / 2, bottom)
     return Placed(y, bottom, 0.0, y + h / 2, -w / 2, w / 2)

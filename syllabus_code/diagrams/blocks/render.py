@@ -11,8 +11,12 @@ from .measure import FONT, NOTE_FONT
 from .spec import Flow
 
 
-def render(flows: list[Flow] | Flow, theme: str = "light", gap: float = 0.4,
-           margin: float = 0.06) -> Figure:
+def render(
+    flows: list[Flow] | Flow,
+    theme: str = "light",
+    gap: float = 0.4,
+    margin: float = 0.06,
+) -> Figure:
     """Draw one flow, or several side by side (top-aligned), on a transparent figure."""
     if isinstance(flows, Flow):
         flows = [flows]
@@ -43,22 +47,67 @@ def _draw(ax, item, pal) -> None:
     kind, *a = item
     if kind == "box":
         cx, cy, w, h, text, role = a
-        ax.add_patch(FancyBboxPatch((cx - w / 2, cy - h / 2), w, h, boxstyle="round,pad=0,rounding_size=0.05",
-                                    facecolor=pal.fill(role), edgecolor=pal.edge(role), linewidth=1.1, zorder=3))
+        ax.add_patch(
+            FancyBboxPatch(
+                (cx - w / 2, cy - h / 2),
+                w,
+                h,
+                boxstyle="round,pad=0,rounding_size=0.05",
+                facecolor=pal.fill(role),
+                edgecolor=pal.edge(role),
+                linewidth=1.1,
+                zorder=3,
+            )
+        )
         if text:
-            ax.text(cx, cy, text, ha="center", va="center", fontsize=FONT, color=pal.ink, zorder=4,
-                    linespacing=1.28)
+            ax.text(
+                cx,
+                cy,
+                text,
+                ha="center",
+                va="center",
+                fontsize=FONT,
+                color=pal.ink,
+                zorder=4,
+                linespacing=1.28,
+            )
     elif kind == "tile":
         cx, cy, size, role, label = a
         if role is not None:
-            ax.add_patch(Rectangle((cx - size / 2, cy - size / 2), size, size, facecolor=pal.fill(role),
-                                   edgecolor=pal.edge(role), linewidth=0.9, zorder=3))
+            ax.add_patch(
+                Rectangle(
+                    (cx - size / 2, cy - size / 2),
+                    size,
+                    size,
+                    facecolor=pal.fill(role),
+                    edgecolor=pal.edge(role),
+                    linewidth=0.9,
+                    zorder=3,
+                )
+            )
         if label:
-            ax.text(cx, cy, label, ha="center", va="center", fontsize=NOTE_FONT, color=pal.ink, zorder=4)
+            ax.text(
+                cx,
+                cy,
+                label,
+                ha="center",
+                va="center",
+                fontsize=NOTE_FONT,
+                color=pal.ink,
+                zorder=4,
+            )
     elif kind == "op":
         cx, cy, r, symbol = a
-        ax.add_patch(Circle((cx, cy), r, facecolor=pal.background, edgecolor=pal.ink, linewidth=1.1,
-                            zorder=3))
+        ax.add_patch(
+            Circle(
+                (cx, cy),
+                r,
+                facecolor=pal.background,
+                edgecolor=pal.ink,
+                linewidth=1.1,
+                zorder=3,
+            )
+        )
         s = r * 0.62
         if symbol == "+":
             ax.plot([cx - s, cx + s], [cy, cy], color=pal.ink, lw=1.1, zorder=4)
@@ -74,8 +123,19 @@ def _draw(ax, item, pal) -> None:
         if len(points) > 2:
             xs, ys = zip(*points[:-1])
             ax.plot(xs, ys, color=pal.ink, lw=1.1, zorder=2, solid_capstyle="butt")
-        ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>", mutation_scale=9,
-                                     color=pal.ink, lw=1.1, shrinkA=0, shrinkB=0.5, zorder=2))
+        ax.add_patch(
+            FancyArrowPatch(
+                points[-2],
+                points[-1],
+                arrowstyle="-|>",
+                mutation_scale=9,
+                color=pal.ink,
+                lw=1.1,
+                shrinkA=0,
+                shrinkB=0.5,
+                zorder=2,
+            )
+        )
     elif kind == "line":
         (points,) = a
         xs, ys = zip(*points)
@@ -85,13 +145,33 @@ def _draw(ax, item, pal) -> None:
         ax.add_patch(Circle((cx, cy), 0.028, color=pal.ink, zorder=4))
     elif kind == "rect":
         x0, y0, x1, y1 = a
-        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=pal.muted,
-                               linestyle=(0, (4, 3)), linewidth=1.0, zorder=1))
+        ax.add_patch(
+            Rectangle(
+                (x0, y0),
+                x1 - x0,
+                y1 - y0,
+                fill=False,
+                edgecolor=pal.muted,
+                linestyle=(0, (4, 3)),
+                linewidth=1.0,
+                zorder=1,
+            )
+        )
     elif kind == "text":
         x, y, text, ha, va, colour, size, bold, *rest = a
         backed = bool(rest and rest[0])
-        t = ax.text(x, y, text, ha=ha, va=va, fontsize=size, color=getattr(pal, colour),
-                    fontweight="bold" if bold else "normal", zorder=5, linespacing=1.28)
+        t = ax.text(
+            x,
+            y,
+            text,
+            ha=ha,
+            va=va,
+            fontsize=size,
+            color=getattr(pal, colour),
+            fontweight="bold" if bold else "normal",
+            zorder=5,
+            linespacing=1.28,
+        )
         if backed:  # a label sitting on a line: blank the line behind it
             t.set_bbox(dict(facecolor=pal.background, edgecolor="none", pad=1.5))
     else:  # pragma: no cover

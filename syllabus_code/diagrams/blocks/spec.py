@@ -100,7 +100,7 @@ class Flow:
     groups: list[Group] = field(default_factory=list)
     title: str | None = None
     footer: list[str] = field(default_factory=list)
-    notes: str = "right"   # which side of the column the notes go ("left" or "right")
+    notes: str = "right"  # which side of the column the notes go ("left" or "right")
 
 
 def flow_texts(flow: Flow) -> list[str]:
@@ -143,5 +143,10 @@ def flow_texts(flow: Flow) -> list[str]:
 
 def figure_texts(fig: Figure) -> list[str]:
     """The strings of every Text artist on the figure (what a reader sees)."""
-    return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_position"))
-            if t.get_text()]
+    return [
+        t.get_text()
+        for t in fig.findobj(
+            lambda a: hasattr(a, "get_text") and hasattr(a, "get_position")
+        )
+        if t.get_text()
+    ]

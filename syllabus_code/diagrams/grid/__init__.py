@@ -12,10 +12,26 @@ One module per figure: :mod:`.conv_layer`, :mod:`.stride_padding`, :mod:`.recept
 
 from .conv_layer import ConvLayerSpec, conv_layer_figure, conv_layer_spec
 from .pooling import PoolingSpec, pooling_figure, pooling_spec
-from .receptive_field import RF_STACK, ReceptiveFieldSpec, receptive_field_figure, receptive_field_spec
+from .receptive_field import (
+    RF_STACK,
+    ReceptiveFieldSpec,
+    receptive_field_figure,
+    receptive_field_spec,
+)
 from .stride_padding import PaddingCase, stride_padding_figure, stride_padding_spec
 
-__all__ = ["ConvLayerSpec", "conv_layer_spec", "conv_layer_figure",
-           "PaddingCase", "stride_padding_spec", "stride_padding_figure",
-           "ReceptiveFieldSpec", "receptive_field_spec", "receptive_field_figure",
-           "PoolingSpec", "pooling_spec", "pooling_figure", "RF_STACK"]
+__all__ = [
+    "ConvLayerSpec",
+    "conv_layer_spec",
+    "conv_layer_figure",
+    "PaddingCase",
+    "stride_padding_spec",
+    "stride_padding_figure",
+    "ReceptiveFieldSpec",
+    "receptive_field_spec",
+    "receptive_field_figure",
+    "PoolingSpec",
+    "pooling_spec",
+    "pooling_figure",
+    "RF_STACK",
+]
