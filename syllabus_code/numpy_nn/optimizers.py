@@ -47,7 +47,10 @@ def _finite_update(core, w, dw, state, lr, *args):
     give inf or NaN weights, or (Adam's dw² overflowing) a step of 0 that looks fine."""
     with np.errstate(over="ignore", invalid="ignore"):
         new_w, new_state = core(w, dw, state, lr, *args)
-    arrays = [new_w, *(v for v in (new_state or {}).values() if isinstance(v, np.ndarray))]
+    arrays = [
+        new_w,
+        *(v for v in (new_state or {}).values() if isinstance(v, np.ndarray)),
+    ]
     if not all(np.isfinite(a).all() for a in arrays):
         raise ValueError(
             f"the update overflows {new_w.dtype}: lr={lr:.3g} with |dw| up to "
