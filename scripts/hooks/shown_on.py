@@ -32,7 +32,8 @@ def _module_name(path: str) -> str:
 
 @cache
 def _definitions(path: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
-    """(qualified name, def line, names it calls) for every function and class of a file."""
+    """(qualified name, def line, names it calls) for every function and class of a file; a
+    function handed to a call (``_finite_update(_adam_update, ...)``) counts as called."""
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
     out = []
 
@@ -40,9 +41,11 @@ def _definitions(path: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
         for node in body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 calls = tuple(
-                    n.func.id
+                    f.id
                     for n in ast.walk(node)
-                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                    if isinstance(n, ast.Call)
+                    for f in (n.func, *n.args)
+                    if isinstance(f, ast.Name)
                 )
                 out.append((prefix + node.name, node.lineno, calls))
                 if isinstance(node, ast.ClassDef):
