@@ -196,13 +196,8 @@ def _margin(X, y, w, b) -> float:
 
     ``margin`` checks the arguments, then calls this.
     """
-    u = np.append(w, b)  # ũ = (w, b)
-    norm = np.linalg.norm(u)
-    if norm == 0:
-        raise ValueError(
-            "w and b must not all be zero (the zero vector separates nothing)"
-        )
-    return float(np.min(y * (augment(X) @ u)) / norm)
+    u = np.append(w, b)  # ũ = (w, b), of norm > 0
+    return float(np.min(y * (augment(X) @ u)) / np.linalg.norm(u))
 
 
 def novikoff_bound(X, y, w, b) -> float:
@@ -231,6 +226,10 @@ def margin(X, y, w, b) -> float:
     in the augmented space (the bias counts in the norm). Negative if (w, b) misclassifies."""
     X, y = _check_xy(X, y)
     w, b = _check_wb(w, b, X.shape[1])
+    if np.linalg.norm(np.append(w, b)) == 0:
+        raise ValueError(
+            "w and b must not all be zero (the zero vector separates nothing)"
+        )
     return _margin(X, y, w, b)
 
 
