@@ -73,15 +73,16 @@ def _pad(x: np.ndarray, p: int) -> np.ndarray:
 
 
 # --8<-- [start:naive_forward]
-def conv2d_naive_forward(x, w, b, stride: int = 1, padding: int = 0):
+def _conv2d_naive_forward(x, w, b, stride: int, padding: int):
     """2-D convolution layer (cross-correlation), with loops.
 
     out[n, f, i, j] = b[f] + sum_{c, u, v} x_pad[n, c, i*s + u, j*s + v] * w[f, c, u, v]
 
     Inputs: x (N, C, H, W), w (F, C, kh, kw), b (F,), stride s >= 1, zero padding p >= 0.
     Returns ``(out, cache)`` with out (N, F, H_out, W_out).
+
+    ``conv2d_naive_forward`` checks the arguments, then calls this.
     """
-    x, w, b = _check_conv_args(x, w, b, stride, padding, naive=True)
     N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
     kh, kw = w.shape[2:]
     x_pad = _pad(x, padding)  # (N, C, H + 2p, W + 2p)
@@ -102,17 +103,30 @@ def conv2d_naive_forward(x, w, b, stride: int = 1, padding: int = 0):
 # --8<-- [end:naive_forward]
 
 
+def conv2d_naive_forward(x, w, b, stride: int = 1, padding: int = 0):
+    """2-D convolution layer (cross-correlation), with loops.
+
+    out[n, f, i, j] = b[f] + sum_{c, u, v} x_pad[n, c, i*s + u, j*s + v] * w[f, c, u, v]
+
+    Inputs: x (N, C, H, W), w (F, C, kh, kw), b (F,), stride s >= 1, zero padding p >= 0.
+    Returns ``(out, cache)`` with out (N, F, H_out, W_out).
+    """
+    x, w, b = _check_conv_args(x, w, b, stride, padding, naive=True)
+    return _conv2d_naive_forward(x, w, b, stride, padding)
+
+
 # --8<-- [start:naive_backward]
-def conv2d_naive_backward(dout, cache):
+def _conv2d_naive_backward(dout, cache):
     """Gradients of the naive layer, with loops: returns ``(dx, dw, db)``.
 
     Each output position (i, j) used the window of x_pad at (i*s, j*s) and every weight, so
     dw[f] += dout[n, f, i, j] * window   (dL/dK is a correlation of the input with delta)
     dx_pad[window] += dout[n, f, i, j] * w[f]   (scattering delta back through the kernel)
     db[f] = sum of dout[:, f].
+
+    ``conv2d_naive_backward`` checks the arguments, then calls this.
     """
     x, w, b, stride, padding = cache
-    dout = check_dout(dout, conv2d_output_shape(x.shape, w.shape, stride, padding))
     kh, kw = w.shape[2:]
     x_pad = _pad(x, padding)
     dx_pad = np.zeros_like(x_pad)
@@ -135,6 +149,19 @@ def conv2d_naive_backward(dout, cache):
 
 
 # --8<-- [end:naive_backward]
+
+
+def conv2d_naive_backward(dout, cache):
+    """Gradients of the naive layer, with loops: returns ``(dx, dw, db)``.
+
+    Each output position (i, j) used the window of x_pad at (i*s, j*s) and every weight, so
+    dw[f] += dout[n, f, i, j] * window   (dL/dK is a correlation of the input with delta)
+    dx_pad[window] += dout[n, f, i, j] * w[f]   (scattering delta back through the kernel)
+    db[f] = sum of dout[:, f].
+    """
+    x, w, b, stride, padding = cache
+    dout = check_dout(dout, conv2d_output_shape(x.shape, w.shape, stride, padding))
+    return _conv2d_naive_backward(dout, cache)
 
 
 # --8<-- [start:im2col]
@@ -180,12 +207,12 @@ def _col2im(
 
 
 # --8<-- [start:fast]
-def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
-    """Same as :func:`conv2d_naive_forward` (same signature, same result), by im2col + one matmul.
+def _conv2d_forward(x, w, b, stride: int, padding: int):
+    """Same as :func:`_conv2d_naive_forward` (same signature, same result), by im2col + one
+    matmul. Returns ``(out, cache)`` with out (N, F, H_out, W_out).
 
-    Returns ``(out, cache)`` with out (N, F, H_out, W_out).
+    ``conv2d_forward`` checks the arguments, then calls this.
     """
-    x, w, b = _check_conv_args(x, w, b, stride, padding)
     N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
     kh, kw = w.shape[2:]
     x_pad = _pad(x, padding)
@@ -197,10 +224,12 @@ def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
     return np.ascontiguousarray(out), (x.shape, x_pad.shape, cols, w, stride, padding)
 
 
-def conv2d_backward(dout, cache):
-    """Gradients of :func:`conv2d_forward`: returns ``(dx, dw, db)`` shaped like x, w, b."""
+def _conv2d_backward(dout, cache):
+    """Gradients of :func:`_conv2d_forward`: returns ``(dx, dw, db)`` shaped like x, w, b.
+
+    ``conv2d_backward`` checks the arguments, then calls this.
+    """
     x_shape, x_pad_shape, cols, w, stride, padding = cache
-    dout = check_dout(dout, conv2d_output_shape(x_shape, w.shape, stride, padding))
     F, C, kh, kw = w.shape
     N, _, H_out, W_out = dout.shape
     d = dout.transpose(1, 0, 2, 3).reshape(F, -1)  # (F, N*H_out*W_out)
@@ -214,6 +243,22 @@ def conv2d_backward(dout, cache):
 
 
 # --8<-- [end:fast]
+
+
+def conv2d_forward(x, w, b, stride: int = 1, padding: int = 0):
+    """Same as :func:`conv2d_naive_forward` (same signature, same result), by im2col + one matmul.
+
+    Returns ``(out, cache)`` with out (N, F, H_out, W_out).
+    """
+    x, w, b = _check_conv_args(x, w, b, stride, padding)
+    return _conv2d_forward(x, w, b, stride, padding)
+
+
+def conv2d_backward(dout, cache):
+    """Gradients of :func:`conv2d_forward`: returns ``(dx, dw, db)`` shaped like x, w, b."""
+    x_shape, _, _, w, stride, padding = cache
+    dout = check_dout(dout, conv2d_output_shape(x_shape, w.shape, stride, padding))
+    return _conv2d_backward(dout, cache)
 
 
 def _output_padding(output_padding, stride):
@@ -233,9 +278,7 @@ def _output_padding(output_padding, stride):
 
 
 # --8<-- [start:full_conv]
-def conv2d_input_grad_full_conv(
-    dout, w, padding: int = 0, stride: int = 1, output_padding=0
-) -> np.ndarray:
+def _conv2d_input_grad_full_conv(dout, w, padding: int, stride: int, output_padding):
     """dL/dx of a conv layer computed literally as a *full* convolution of delta with w.
 
     Stride s > 1: first spread delta (N, F, H_out, W_out) out with s - 1 zeros between its
@@ -246,9 +289,9 @@ def conv2d_input_grad_full_conv(
     and with the roles of F and C swapped: (C, F, kh, kw). Cross-correlating with a rotated
     kernel is a true convolution, so this is dL/dI = delta (full-convolved with) K.
     Finally drop the rows/columns that were padding.
+
+    ``conv2d_input_grad_full_conv`` checks the arguments, then calls this.
     """
-    dout = as_float_array(dout, "dout", ndim=4)
-    w = as_float_array(w, "w", ndim=4)
     op_h, op_w = _output_padding(output_padding, stride)
     kh, kw = w.shape[2:]
     N, F, H_out, W_out = dout.shape
@@ -268,3 +311,22 @@ def conv2d_input_grad_full_conv(
 
 
 # --8<-- [end:full_conv]
+
+
+def conv2d_input_grad_full_conv(
+    dout, w, padding: int = 0, stride: int = 1, output_padding=0
+) -> np.ndarray:
+    """dL/dx of a conv layer computed literally as a *full* convolution of delta with w.
+
+    Stride s > 1: first spread delta (N, F, H_out, W_out) out with s - 1 zeros between its
+    entries, and add ``output_padding`` = (H + 2p - kh) mod s more zeros at the bottom (and
+    (W + 2p - kw) mod s at the right; an int or an (h, w) pair): the rows and columns of the
+    padded input that the floor of the output-size formula left unread by any window.
+    Then pad by k - 1 on every side and cross-correlate with the kernel rotated by 180 degrees
+    and with the roles of F and C swapped: (C, F, kh, kw). Cross-correlating with a rotated
+    kernel is a true convolution, so this is dL/dI = delta (full-convolved with) K.
+    Finally drop the rows/columns that were padding.
+    """
+    dout = as_float_array(dout, "dout", ndim=4)
+    w = as_float_array(w, "w", ndim=4)
+    return _conv2d_input_grad_full_conv(dout, w, padding, stride, output_padding)

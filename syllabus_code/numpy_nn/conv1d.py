@@ -27,18 +27,46 @@ def _check_1d(f, g, loop_steps, fast: str):
 
 
 # --8<-- [start:one_d]
-def convolve1d(f, g) -> np.ndarray:
+def _convolve1d(f, g) -> np.ndarray:
     """True (full) convolution (f * g)[n] = sum_k f[k] g[n - k], for n = 0 .. len(f)+len(g)-2.
 
     Same result as ``np.convolve(f, g)``: as n grows, g slides along f *reversed* (the flip).
+
+    ``convolve1d`` checks the arguments, then calls this.
     """
-    f, g = _check_1d(f, g, lambda m, k: (m + k - 1) * m, "np.convolve(f, g)")
     out = np.zeros(f.size + g.size - 1)
     for n in range(out.size):
         for k in range(f.size):
             if 0 <= n - k < g.size:
                 out[n] += f[k] * g[n - k]
     return out
+
+
+def _correlate1d(f, g) -> np.ndarray:
+    """Valid cross-correlation (f ⋆ g)[n] = sum_k f[n + k] g[k]: the kernel g is NOT flipped.
+
+    Output length len(f) - len(g) + 1 (g must fit inside f); equals ``np.correlate(f, g, "valid")``.
+    This is the operation CNN layers compute.
+
+    ``correlate1d`` checks the arguments, then calls this.
+    """
+    out = np.zeros(f.size - g.size + 1)
+    for n in range(out.size):
+        for k in range(g.size):
+            out[n] += f[n + k] * g[k]
+    return out
+
+
+# --8<-- [end:one_d]
+
+
+def convolve1d(f, g) -> np.ndarray:
+    """True (full) convolution (f * g)[n] = sum_k f[k] g[n - k], for n = 0 .. len(f)+len(g)-2.
+
+    Same result as ``np.convolve(f, g)``: as n grows, g slides along f *reversed* (the flip).
+    """
+    f, g = _check_1d(f, g, lambda m, k: (m + k - 1) * m, "np.convolve(f, g)")
+    return _convolve1d(f, g)
 
 
 def correlate1d(f, g) -> np.ndarray:
@@ -54,11 +82,4 @@ def correlate1d(f, g) -> np.ndarray:
         raise ValueError(
             f"kernel g (length {g.size}) is longer than the signal f (length {f.size})"
         )
-    out = np.zeros(f.size - g.size + 1)
-    for n in range(out.size):
-        for k in range(g.size):
-            out[n] += f[n + k] * g[k]
-    return out
-
-
-# --8<-- [end:one_d]
+    return _correlate1d(f, g)
