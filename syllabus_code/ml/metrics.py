@@ -106,19 +106,16 @@ def accuracy(y_true, y_pred) -> float:
     return float(np.mean(yt == yp))
 
 
-def confusion_matrix(y_true, y_pred, labels=None) -> np.ndarray:
+def _confusion_matrix(yt, yp, labels) -> np.ndarray:
     """C[i, j] = number of examples whose true label is labels[i] and predicted label labels[j].
 
     ``labels`` defaults to the sorted union of the labels seen (scikit-learn's layout: rows are
-    truth, columns are predictions; for labels [0, 1] this is [[TN, FP], [FN, TP]])."""
-    yt, yp = _labels_pair(y_true, y_pred)
-    labels = (
-        np.unique(np.concatenate([yt, yp])) if labels is None else np.asarray(labels)
-    )
-    if labels.ndim != 1 or labels.size == 0 or np.unique(labels).size != labels.size:
-        raise ValueError(
-            f"labels must be a non-empty 1-D list of distinct labels, got {labels!r}"
-        )
+    truth, columns are predictions; for labels [0, 1] this is [[TN, FP], [FN, TP]]).
+
+    ``confusion_matrix`` checks the arguments, then calls this.
+    """
+    if labels is None:
+        labels = np.unique(np.concatenate([yt, yp]))
     index = {
         lab.item() if hasattr(lab, "item") else lab: i for i, lab in enumerate(labels)
     }
@@ -154,6 +151,25 @@ def f1_score(y_true, y_pred, pos_label=1, zero_division: float = 0.0) -> float:
 
 
 # --8<-- [end:classification]
+
+
+def confusion_matrix(y_true, y_pred, labels=None) -> np.ndarray:
+    """C[i, j] = number of examples whose true label is labels[i] and predicted label labels[j].
+
+    ``labels`` defaults to the sorted union of the labels seen (scikit-learn's layout: rows are
+    truth, columns are predictions; for labels [0, 1] this is [[TN, FP], [FN, TP]])."""
+    yt, yp = _labels_pair(y_true, y_pred)
+    if labels is not None:
+        labels = np.asarray(labels)
+        if (
+            labels.ndim != 1
+            or labels.size == 0
+            or np.unique(labels).size != labels.size
+        ):
+            raise ValueError(
+                f"labels must be a non-empty 1-D list of distinct labels, got {labels!r}"
+            )
+    return _confusion_matrix(yt, yp, labels)
 
 
 def _targets_pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:

@@ -244,10 +244,11 @@ def _check_name(name: str) -> None:
 
 
 # --8<-- [start:forward_backward]
-def activation_forward(z, name: str = "relu", **kwargs):
-    """Apply activation ``name`` to z (any shape). Returns ``(a, cache)`` with a shaped like z."""
-    _check_name(name)
-    z = as_array(z, "z")
+def _activation_forward(z, name: str, **kwargs):
+    """Apply activation ``name`` to z (any shape). Returns ``(a, cache)`` with a shaped like z.
+
+    ``activation_forward`` checks the arguments, then calls this.
+    """
     if name == "softmax":
         a = softmax(z)
         return a, (name, a, kwargs)  # softmax's backward needs only its output
@@ -268,6 +269,13 @@ def _activation_backward(da, cache):
 
 
 # --8<-- [end:forward_backward]
+
+
+def activation_forward(z, name: str = "relu", **kwargs):
+    """Apply activation ``name`` to z (any shape). Returns ``(a, cache)`` with a shaped like z."""
+    _check_name(name)
+    z = as_array(z, "z")
+    return _activation_forward(z, name, **kwargs)
 
 
 def activation_backward(da, cache):

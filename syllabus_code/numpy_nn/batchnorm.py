@@ -106,11 +106,7 @@ def _batchnorm_forward(
         (1, -1) if x.ndim == 2 else (1, -1, 1, 1)
     )  # broadcast a (C,) vector against x
     m = x.size // x.shape[1]  # values per feature: N or N*H*W
-    if training:
-        if m < 2:
-            raise ValueError(
-                f"x must have more than one value per feature in training mode, got shape {x.shape}"
-            )
+    if training:  # m >= 2, so that the unbiased m / (m - 1) is defined
         mean = x.mean(axis=axes)  # μ_B, (C,)
         var = x.var(axis=axes)  # σ_B², (C,) biased: divides by m
         _check_finite_variance(var, x)
@@ -154,6 +150,10 @@ def batchnorm_forward(
     averages and leaves it unchanged. Returns ``(out, cache)``, out shaped like x.
     """
     x, gamma, beta = _check_inputs(x, gamma, beta, state, momentum, eps)
+    if training and x.size // x.shape[1] < 2:
+        raise ValueError(
+            f"x must have more than one value per feature in training mode, got shape {x.shape}"
+        )
     return _batchnorm_forward(x, gamma, beta, state, training, momentum, eps)
 
 
