@@ -41,7 +41,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if checks is not None and lines:
         terminalreporter.write_line(
             f"{checks / lines:6.1%}  of the shown package code is argument checks "
-            "(limit 4% of statements)"
+            "(limit 3% of statements)"
         )
 
 
