@@ -43,7 +43,7 @@ def load():
     xte, yte = load_arrays("mnist", train=False)
     norm = lambda a: ((np.asarray(a, np.float32) - 0.1307) / 0.3081).reshape(
         -1, 1, 28, 28
-    )  # noqa: E731
+    )
     return norm(xtr), np.asarray(ytr), norm(xte), np.asarray(yte)
 
 

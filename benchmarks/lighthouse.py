@@ -80,9 +80,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             if not self.path.split("?", 1)[0].endswith("/"):
-                return (
-                    super().send_head()
-                )  # the redirect to the folder's address with a slash
+                # the redirect to the folder's address with a slash
+                return super().send_head()
             path = os.path.join(path, "index.html")
         ctype = self.guess_type(path)
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")

@@ -30,12 +30,13 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
+    # this folder is on sys.path
     from _transfer import (
         lenet,
         pretrain,
         print_machine,
         print_table,
-    )  # this folder is on sys.path
+    )
 
     from syllabus_code.train import prepare_data
     from syllabus_code.transfer import class_subset, compare_strategies

@@ -25,9 +25,8 @@ import numpy as np
 from syllabus_code import shapes
 from syllabus_code.numpy_nn.conv import conv2d_naive_forward, convolve1d, correlate1d
 
-sys.path.insert(
-    0, str(Path(__file__).resolve().parent)
-)  # the sibling files below, however this is loaded
+# the sibling files below, however this is loaded
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from vectors_nn import activation_vectors, network_vectors  # noqa: E402
 from vectors_shapes import shape_vectors  # noqa: E402
 

@@ -77,6 +77,7 @@ def print_pdf(site: Path, out: Path) -> float:
             browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page()
             origin = f"http://127.0.0.1:{server.server_address[1]}/"
+            # nothing from another origin
             page.route(
                 "**/*",
                 lambda r: (
@@ -84,7 +85,7 @@ def print_pdf(site: Path, out: Path) -> float:
                     if r.request.url.startswith((origin, "data:"))
                     else r.abort()
                 ),
-            )  # nothing from another origin
+            )
             page.goto(origin + "print/", wait_until="load", timeout=180_000)
             state = page.evaluate(READY)
             if state["broken"] or state["widgets"]:

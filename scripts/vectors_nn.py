@@ -157,9 +157,8 @@ def activation_vectors() -> dict:
     for z in SOFTMAX_CASES:
         p = act.softmax(np.array(z))
         eye = np.eye(len(z))
-        jac = np.array(
-            [act.softmax_jvp(p, e) for e in eye]
-        )  # row j: J^T e_j = column j of J (J is symmetric)
+        # row j: J^T e_j = column j of J (J is symmetric)
+        jac = np.array([act.softmax_jvp(p, e) for e in eye])
         softmax.append({"z": z, "p": p.tolist(), "jacobian": jac.tolist()})
     return {
         "_about": "The activation visualizer's values f(x), f'(x), saturated intervals (|f'| < threshold) "

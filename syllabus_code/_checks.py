@@ -37,9 +37,8 @@ def as_array(
             f"{name} must be an array of numbers, got {type(value).__name__}"
         )
     try:
-        arr = np.asanyarray(
-            value
-        )  # keeps ndarray subclasses (the FLOP counter of the backprop page)
+        # keeps ndarray subclasses (the FLOP counter of the backprop page)
+        arr = np.asanyarray(value)
     except (TypeError, ValueError) as exc:  # ragged nesting
         raise TypeError(
             f"{name} must be a rectangular array of numbers ({exc})"

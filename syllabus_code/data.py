@@ -227,7 +227,6 @@ def load_cifar10_sample(
         rows = z[f"{split}_data"]  # (N, 3072) uint8
         labels = z[f"{split}_labels"].astype(np.int64)
         names = [str(n) for n in z["label_names"]]
-    images = (
-        rows.reshape(-1, 3, 32, 32).astype(np.float32) / 255.0
-    )  # CIFAR rows: 1024 R, G, B
+    # CIFAR rows: 1024 R, G, B
+    images = rows.reshape(-1, 3, 32, 32).astype(np.float32) / 255.0
     return images, labels, names

@@ -30,9 +30,8 @@ __all__ = [
 
 
 def _int(value, name: str) -> int:
-    return check_int(
-        value, name
-    )  # NumPy integers too, but not floats: 2.5 channels is a bug
+    # NumPy integers too, but not floats: 2.5 channels is a bug
+    return check_int(value, name)
 
 
 def _positive(value, name: str) -> int:

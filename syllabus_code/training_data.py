@@ -115,10 +115,11 @@ def prepare_data(
         x = torch.rand(n, 1, 28, 28, generator=g)
         y = torch.randint(0, 10, (n,), generator=g)
     else:
+        # data re-exports this module
         from .data import (
             load_arrays,
             load_cifar10_sample,
-        )  # data re-exports this module
+        )
 
         if key == "cifar10-sample":
             images, labels, _ = load_cifar10_sample(train)

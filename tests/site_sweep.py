@@ -139,9 +139,8 @@ class PageVisit:
 
     rel: str
     width: int
-    errors: list[str] = field(
-        default_factory=list
-    )  # console errors, exceptions, foreign requests
+    # console errors, exceptions, foreign requests
+    errors: list[str] = field(default_factory=list)
     katex_js: list[str] = field(default_factory=list)
     maths: dict | None = None  # at 1280 px
     mobile: dict | None = None  # at 390 px

@@ -65,10 +65,11 @@ def test_cutmix_matches_torchvision_with_the_same_lambda_and_centre(seed):
     t = v2.CutMix(alpha=1.0, num_classes=5)
     torch.manual_seed(seed)
     lam = float(t._dist.sample(()))
+    # torchvision draws x first
     cx, cy = (
         int(torch.randint(w, (1,))),
         int(torch.randint(h, (1,))),
-    )  # torchvision draws x first
+    )
     torch.manual_seed(seed)
     tx, ty = t(x, y)
     ox, oy, lam_kept, box = A.cutmix(x, y, 5, lam=lam, center=(cy, cx))
@@ -92,9 +93,8 @@ def test_cutmix_label_weight_is_the_clipped_area():
     ox, oy, lam_kept, (x1, y1, x2, y2) = A.cutmix(x, y, 5, lam=lam, center=(0, 0))
     assert (x1, y1, x2, y2) == (0, 0, 4, 4)
     assert lam_kept == pytest.approx(1 - 16 / 100)
-    changed = (ox != x).any(
-        dim=1
-    )  # pixels replaced by the partner's (rand images differ everywhere)
+    # pixels replaced by the partner's (rand images differ everywhere)
+    changed = (ox != x).any(dim=1)
     assert changed.float().mean().item() == pytest.approx(16 / 100)
     # unclipped: the area fraction is 1 - λ up to pixel rounding
     *_, lam_mid, box = A.cutmix(x, y, 5, lam=lam, center=(5, 5))
@@ -104,9 +104,8 @@ def test_cutmix_label_weight_is_the_clipped_area():
 def test_cutmix_box_area_tracks_one_minus_lambda():
     for lam in np.linspace(0.05, 0.95, 10):
         x1, y1, x2, y2 = A.cutmix_box(float(lam), 224, 224, (112, 112))
-        assert (
-            abs((x2 - x1) * (y2 - y1) / 224**2 - (1 - lam)) < 0.02
-        )  # half-sides rounded down
+        # half-sides rounded down
+        assert abs((x2 - x1) * (y2 - y1) / 224**2 - (1 - lam)) < 0.02
         assert math.isclose((x2 - x1) / 224, math.sqrt(1 - lam), abs_tol=2 / 224)
 
 

@@ -117,9 +117,8 @@ def test_offline_archives_are_unpacked_into_the_cache(cache, tmp_path, monkeypat
     assert sorted(p.name for p in (source / "MNIST" / "raw").iterdir()) == before
     unpacked = cache / "MNIST" / "raw" / "t10k-images-idx3-ubyte"
     assert unpacked.is_file() and not unpacked.is_symlink()
-    assert (
-        data.unpack_archives(cache / "MNIST") == []
-    )  # already unpacked: nothing to do
+    # already unpacked: nothing to do
+    assert data.unpack_archives(cache / "MNIST") == []
 
 
 def test_offline_archives_in_the_cache_itself(cache, monkeypatch):

@@ -22,9 +22,8 @@ def test_separable_costs_are_counted_from_the_layers():
     cost = spec.numbers["cost"]
     assert cost["standard"][0] == standard_conv_params(c_in, c_out, k)
     assert spec.numbers["separable"][0] == separable_conv_params(c_in, c_out, k)
-    assert (
-        cost["standard"][1] == c_in * k * k * c_out * h * w
-    )  # stride 1, pad 1: same size
+    # stride 1, pad 1: same size
+    assert cost["standard"][1] == c_in * k * k * c_out * h * w
     assert spec.numbers["separable"][1] == (c_in * k * k + c_in * c_out) * h * w
     assert spec.numbers["ratio"] == pytest.approx(separable_cost_ratio(c_out, k))
     texts = drawn("separable_vs_standard")
@@ -58,9 +57,8 @@ def test_mbconv_channels_are_efficientnet_b0s_block():
     )
     assert n["project"] == (project[0].in_channels, project[0].out_channels)
     assert n["residual"] is block.use_res_connect is True
-    assert (
-        n["stochastic_depth"] == block.stochastic_depth.p == 0.2 * 2 / 16
-    )  # third of 16 blocks
+    # third of 16 blocks
+    assert n["stochastic_depth"] == block.stochastic_depth.p == 0.2 * 2 / 16
     assert f"with probability {block.stochastic_depth.p:g} (this block)" in drawn(
         "mbconv"
     )

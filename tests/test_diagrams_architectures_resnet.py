@@ -71,9 +71,8 @@ def test_residual_block_labels_are_the_block_convolutions(name, factory, layer, 
 
 
 def test_bottleneck_stride_sits_where_the_model_puts_it():
-    spec, _ = made(
-        "bottleneck_block"
-    )  # v1.5 (torchvision's default): on the 3×3 convolution
+    # v1.5 (torchvision's default): on the 3×3 convolution
+    spec, _ = made("bottleneck_block")
     strides = [c[3] for c in spec.numbers["convs"]]
     assert strides == [1, 2, 1]
     assert any(t.startswith("conv 3×3, stride 2") for t in drawn("bottleneck_block"))

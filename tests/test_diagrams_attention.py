@@ -44,9 +44,8 @@ def test_scaled_dot_product_shapes():
         spec.numbers["k"],
         spec.numbers["v"],
     )
-    assert (
-        d_k == d_k2 and S == S2 and len({L, S, d_k, d_v}) == 4
-    )  # all four sizes tell apart
+    # all four sizes tell apart
+    assert d_k == d_k2 and S == S2 and len({L, S, d_k, d_v}) == 4
     assert spec.numbers["weights"] == (L, S) and spec.numbers["out"] == (L, d_v)
     texts = drawn("scaled_dot_product")
     assert {

@@ -27,7 +27,7 @@ from syllabus_code.diagrams.blocks.spec import (
     Tiles,
     figure_texts,
     flow_texts,
-)  # noqa: E402
+)
 
 
 def test_a_stacked_box_draws_its_copies_behind_up_and_to_the_right():
@@ -69,13 +69,11 @@ def test_parallel_branches_split_from_the_step_above_and_merge_below():
         (0.0, pytest.approx(1.0 - ROW_GAP / 2)),
     ]  # down from the step above
     merge_y = lines[-1][0][1]
-    assert (
-        p.bottom < merge_y and p.left == -p.right
-    )  # centred; the next arrow starts on the merge line
+    # centred; the next arrow starts on the merge line
+    assert p.bottom < merge_y and p.left == -p.right
     assert d.y1 == pytest.approx(merge_y)
-    assert (
-        len([i for i in d.items if i[0] == "arrow"]) == 2 + 1
-    )  # into each branch, and b -> c
+    # into each branch, and b -> c
+    assert len([i for i in d.items if i[0] == "arrow"]) == 2 + 1
 
 
 def test_shifted_moves_every_primitive_and_the_bounds():

@@ -19,7 +19,7 @@ from syllabus_code.diagrams.blocks.spec import (
     Skip,
     figure_texts,
     flow_texts,
-)  # noqa: E402
+)
 from syllabus_code.diagrams.palette import palette  # noqa: E402
 
 

@@ -46,9 +46,8 @@ def test_every_number_of_the_walkthrough_is_drawn(theme):
         assert s in text, s
     for v in spec.upstream.values():
         assert num(v, "{:.3f}") in text
-    assert (
-        text.count(num(spec.backward, "{:.3f}")) >= 3
-    )  # backward row, product, backward pass
+    # backward row, product, backward pass
+    assert text.count(num(spec.backward, "{:.3f}")) >= 3
 
 
 def test_page_alt_text_has_the_numbers():

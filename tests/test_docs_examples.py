@@ -72,9 +72,7 @@ def test_tolerant_comparison_accepts_close_numbers_only():
     )
     assert "numbers printed" in output_mismatch("N  error\n4  0.2162\n", recorded, 0.03)
     assert output_mismatch("1e-3 and -2.5%\n", "0.0011 and -2.49%\n", 0.01) is None
-    assert (
-        output_mismatch("x = nan\n", "x = 0.5\n", 1.0) is not None
-    )  # 'nan' is text, not a number
-    assert (
-        output_mismatch("0.2347\n", "0.2458\n", None) == "the output differs"
-    )  # exact by default
+    # 'nan' is text, not a number
+    assert output_mismatch("x = nan\n", "x = 0.5\n", 1.0) is not None
+    # exact by default
+    assert output_mismatch("0.2347\n", "0.2458\n", None) == "the output differs"

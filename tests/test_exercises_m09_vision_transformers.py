@@ -16,9 +16,8 @@ def test_right_answers_pass_and_wrong_answers_fail():
     assert ex.check_ex1([p, 12 * p, 16 * p]).startswith("Not yet: ")
     assert ex.check_ex2((197, 577)).startswith("Correct: (197, 577)")
     assert ex.check_ex2((196, 576)).startswith("Not yet: ")
-    scores = (
-        np.array(ex.EX3_Q) @ np.array(ex.EX3_K).T / math.sqrt(2)
-    )  # independent NumPy softmax
+    # independent NumPy softmax
+    scores = np.array(ex.EX3_Q) @ np.array(ex.EX3_K).T / math.sqrt(2)
     w = np.exp(scores) / np.exp(scores).sum(1, keepdims=True)
     assert ex.check_ex3(w.round(3)) == f"Correct: {w.round(3).tolist()}."
     assert ex.check_ex3(np.full((2, 3), 1 / 3)).startswith("Not yet: ")

@@ -54,9 +54,8 @@ def test_stamp_says_which_block_failed_and_how():
     s, failed = stamp.stamp_for(PAGE, "m/p.md", record)
     assert failed and "exec-stamp--failed" in s
     assert "Code block 2 of 2 on this page (line 7 of <code>docs/m/p.md</code>)" in s
-    assert (
-        "&lt;b&gt;0.2458&lt;/b&gt;" in s and "<b>" not in s
-    )  # the report is escaped, never HTML
+    # the report is escaped, never HTML
+    assert "&lt;b&gt;0.2458&lt;/b&gt;" in s and "<b>" not in s
 
 
 def test_stamp_says_which_test_of_the_shown_code_failed():
@@ -143,9 +142,8 @@ def test_notebook_filter_drops_the_empty_mathjax_tag_and_the_mermaid_loader():
     )
     out = offline.on_page_content(html, None, None, None)
     assert 'src=""' not in out and "cdn.example" not in out
-    assert (
-        '<script type="module">import("./own.mjs")</script>' in out
-    )  # same origin: kept
+    # same origin: kept
+    assert '<script type="module">import("./own.mjs")</script>' in out
 
 
 class _NotebookPage:

@@ -49,9 +49,8 @@ def test_only_themed_images_become_a_light_and_dark_pair():
         in out
     )
     assert "![A plot.](figures/plot.svg)" in out  # not themed: unchanged
-    assert (
-        figures.themed_images(md, "06-cnn-architectures") == md
-    )  # another section's name
+    # another section's name
+    assert figures.themed_images(md, "06-cnn-architectures") == md
 
 
 def test_alt_text_with_brackets_keeps_its_pair():

@@ -148,9 +148,8 @@ def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(
     tmp_path, monkeypatch
 ):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv(
-        "MPLBACKEND", "Agg"
-    )  # as the build runs: the lab must still get its figure
+    # as the build runs: the lab must still get its figure
+    monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.setenv("SYLLABUS_COLAB_REPO", "someone/course")
     one_lab_site(tmp_path, execute=True)
     content, notebook, stamp = render(tmp_path)
@@ -168,17 +167,15 @@ def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(
 
     cache = list((tmp_path / ".cache/mkdocs-jupyter").glob("*.json"))
     assert len(cache) == 1 and ln.CACHE_KEY in json.loads(cache[0].read_text())
-    content2, _, stamp2 = render(
-        tmp_path
-    )  # a cache hit: not executed again, same outputs
+    # a cache hit: not executed again, same outputs
+    content2, _, stamp2 = render(tmp_path)
     assert stamp2 == stamp and stamp.strip() in content2
 
     data = json.loads(cache[0].read_text())  # a cache file written without the hook
     del data[ln.CACHE_KEY]
     cache[0].write_text(json.dumps(data))
-    content3, _, stamp3 = render(
-        tmp_path
-    )  # is executed again, page and notebook together
+    # is executed again, page and notebook together
+    content3, _, stamp3 = render(tmp_path)
     assert (
         stamp3 != stamp and stamp3.strip() in content3 and stamp.strip() not in content3
     )

@@ -38,9 +38,8 @@ def test_each_inline_figure_becomes_a_lazily_loaded_file_of_its_own_size(tmp_pat
         '<img alt="Loss curve" class="" src="x-figure-1.png" width="40" height="20" '
         'loading="lazy" decoding="async">'
     ) in out
-    assert (
-        '<img src="x-figure-2.png" width="10" height="30" loading="lazy"' in out
-    )  # width replaced
+    # width replaced
+    assert '<img src="x-figure-2.png" width="10" height="30" loading="lazy"' in out
     for n, d in enumerate(data, 1):
         assert (tmp_path / "labs" / "x" / f"x-figure-{n}.png").read_bytes() == d
 

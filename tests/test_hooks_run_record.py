@@ -70,9 +70,8 @@ def test_setup_errors_count_as_failures_and_long_reports_keep_their_end(
     rec.pytest_runtest_logreport(
         report("docs/m/p.md::line 5", "failed", "setup", "x" * 10_000 + "END")
     )
-    rec.pytest_runtest_logreport(
-        report("docs/m/p.md::line 5", "passed", "teardown")
-    )  # not counted
+    # not counted
+    rec.pytest_runtest_logreport(report("docs/m/p.md::line 5", "passed", "teardown"))
     finish(rec)
     data = run_record.load()
     assert data["results"]["docs/m/p.md"] == {"failed": 1}

@@ -67,9 +67,8 @@ def test_numeric_question_html_hides_the_answer_and_decodes_to_rendered_parts(re
     visible = re.sub(r'data-secret="[^"]*"', "", out)
     for secret in ("13.75", "formula", "Forgot", "27.5"):
         assert secret not in visible
-    assert (
-        'class="arithmatex"' in visible
-    )  # the prompt's maths: katex_render.py renders it
+    # the prompt's maths: katex_render.py renders it
+    assert 'class="arithmatex"' in visible
     assert '<a href="../solutions/#page-out">' in out and 'data-unit="px"' in out
     s = _secret(out, "out")
     assert s["answer"] == 13.75 and s["tolerance"] == 0.005 and s["display"] == "13.75"
@@ -78,9 +77,8 @@ def test_numeric_question_html_hides_the_answer_and_decodes_to_rendered_parts(re
         and 'class="katex"' in s["mistakes"][0]["hint"]
     )
     assert "<em>the</em>" in s["hint"]
-    assert (
-        'class="katex"' in s["solution"] and "\\(" not in s["solution"]
-    )  # rendered here
+    # rendered here
+    assert 'class="katex"' in s["solution"] and "\\(" not in s["solution"]
 
 
 def test_choice_question_shows_options_but_not_which_is_right(renderer):

@@ -85,16 +85,15 @@ def test_network_values_are_pytorchs_autograd():
     loss.backward()
     close = lambda cell, t: np.testing.assert_allclose(
         values(cell), t.detach().numpy().ravel(), atol=5e-6
-    )  # noqa: E731
+    )
     close(table[r"\(z^{(1)}\)"], z1)
     close(table[r"\(a^{(1)}\)"], a1)
     close(table[r"\(z^{(2)} = a^{(2)}\)"], z2)
     assert value(table[r"\(L\)"]) == pytest.approx(loss.item(), abs=5e-6)
     close(table[r"\(\delta^{(2)}\)"], z2.grad)
     close(table[r"\(\delta^{(1)}\)"], z1.grad)
-    close(
-        table[r"\(\partial L/\partial W^{(2)}\)"], w2.grad.T
-    )  # shown like W^(2), 1 × 2
+    # shown like W^(2), 1 × 2
+    close(table[r"\(\partial L/\partial W^{(2)}\)"], w2.grad.T)
     assert "(1 × 2, like" in table[r"\(\partial L/\partial W^{(2)}\)"]
 
 

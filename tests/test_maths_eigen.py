@@ -39,9 +39,8 @@ def _check_pca_on(X):
     ours, svd = pca(X, 10), pca_svd(X, 10)
     np.testing.assert_allclose(ours.variance, svd.variance, rtol=1e-8)
     np.testing.assert_allclose(ours.explained_ratio, svd.explained_ratio, rtol=1e-8)
-    np.testing.assert_allclose(
-        ours.components, svd.components, atol=1e-6
-    )  # same sign rule
+    # same sign rule
+    np.testing.assert_allclose(ours.components, svd.components, atol=1e-6)
     sk = PCA(10, svd_solver="full").fit(X)
     np.testing.assert_allclose(ours.variance, sk.explained_variance_, rtol=1e-8)
     np.testing.assert_allclose(

@@ -40,9 +40,8 @@ def test_underfit_and_overfit_ends_of_the_curve():
     }
     assert rs[1].bias2 > 5 * rs[1].variance  # underfitting: bias dominates
     assert rs[9].variance > 10 * rs[9].bias2  # overfitting: variance dominates
-    assert rs[3].expected_mse < min(
-        rs[1].expected_mse, rs[9].expected_mse
-    )  # the bottom of the U
+    # the bottom of the U
+    assert rs[3].expected_mse < min(rs[1].expected_mse, rs[9].expected_mse)
     assert rs[1].bias2 > rs[3].bias2 and rs[9].variance > rs[3].variance
 
 

@@ -109,9 +109,8 @@ def test_r2_constant_targets_raises_or_follows_sklearn():
     with pytest.raises(ValueError, match="constant"):
         m.r2_score(y, y + 1)
     for yp in (y, y + 1):
-        assert m.r2_score(y, yp, force_finite=True) == skm.r2_score(
-            y, yp
-        )  # 1.0, then 0.0
+        # 1.0, then 0.0
+        assert m.r2_score(y, yp, force_finite=True) == skm.r2_score(y, yp)
     # without force_finite sklearn divides by SS_tot = 0: -inf (imperfect) or nan (0/0, perfect)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -125,9 +124,8 @@ def test_r2_constant_targets_detected_on_values_not_on_ss_tot():
     with pytest.raises(ValueError, match="constant"):
         m.r2_score(y, y + 1)
     assert m.r2_score(y, y + 1, force_finite=True) == 0.0
-    assert (
-        skm.r2_score(y, y + 1) < -1e30
-    )  # sklearn divides by the rounding error (documented on the page)
+    # sklearn divides by the rounding error (documented on the page)
+    assert skm.r2_score(y, y + 1) < -1e30
 
 
 @pytest.mark.parametrize(
@@ -172,9 +170,8 @@ def test_a_pos_label_that_never_occurs_is_refused_as_scikit_learn_does():
         m.precision([0, 1, 1], [0, 1, 0], pos_label=2)
     with pytest.raises(ValueError):
         skm.precision_score([0, 1, 1], [0, 1, 0], pos_label=2)
-    assert (
-        m.precision([0, 0], [0, 0], pos_label=1) == 0.0
-    )  # one class only: no positives, no typo
+    # one class only: no positives, no typo
+    assert m.precision([0, 0], [0, 0], pos_label=1) == 0.0
 
 
 def test_labels_of_different_kinds_are_refused_not_counted_wrong():

@@ -42,9 +42,8 @@ def test_empirical_risk_converges_at_rate_one_over_sqrt_n(rng):
     ns = [10, 100, 1000, 10000]
     risks = risk_convergence(task, 1.5, 0.0, ns, repeats=200, rng=rng)
     assert risks.shape == (200, 4)
-    err = np.sqrt(
-        np.mean((risks - task.expected_risk(1.5, 0.0)) ** 2, axis=0)
-    )  # RMS error per n
+    # RMS error per n
+    err = np.sqrt(np.mean((risks - task.expected_risk(1.5, 0.0)) ** 2, axis=0))
     assert np.all(np.diff(err) < 0)
     # each tenfold increase of n divides the error by about sqrt(10) ≈ 3.16
     ratios = err[:-1] / err[1:]

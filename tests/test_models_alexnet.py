@@ -5,9 +5,8 @@ import torch
 import torchvision.models as tvm
 from models_parity import assert_forward_parity, n_params, on_meta, shapes
 
-an = importlib.import_module(
-    "syllabus_code.models.alexnet"
-)  # the module, not the function of that name
+# the module, not the function of that name
+an = importlib.import_module("syllabus_code.models.alexnet")
 
 
 def test_parameter_count_and_keys_equal_torchvision():
@@ -48,9 +47,8 @@ def test_minimum_sizes_are_tight():
         with torch.no_grad():
             model(torch.zeros(1, 3, s, s))
             with pytest.raises(RuntimeError):
-                model.features(
-                    torch.zeros(1, 3, s - 1, s - 1)
-                )  # below: a pool has no output
+                # below: a pool has no output
+                model.features(torch.zeros(1, 3, s - 1, s - 1))
 
 
 def test_mnist_sized_input_names_minimum():

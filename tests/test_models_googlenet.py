@@ -5,9 +5,8 @@ import torch
 import torchvision.models as tvm
 from models_parity import assert_forward_parity, n_params, on_meta, randomise_, shapes
 
-gn = importlib.import_module(
-    "syllabus_code.models.googlenet"
-)  # the module, not the function of that name
+# the module, not the function of that name
+gn = importlib.import_module("syllabus_code.models.googlenet")
 
 
 @pytest.mark.parametrize("aux, expected", [(True, 13_004_888), (False, 6_624_904)])
@@ -120,8 +119,7 @@ def test_aux_head_pools_adaptively_not_like_the_paper():
         conv = head.conv(pooled)
         expected = head.fc2(torch.relu(head.fc1(torch.flatten(conv, 1))))
         torch.testing.assert_close(head(x), expected)
-        paper = torch.nn.functional.avg_pool2d(
-            x, kernel_size=5, stride=3
-        )  # 5x5, stride 3
+        # 5x5, stride 3
+        paper = torch.nn.functional.avg_pool2d(x, kernel_size=5, stride=3)
         assert paper.shape == pooled.shape and not torch.allclose(paper, pooled)
         assert head(torch.randn(2, 512, 4, 4)).shape == (2, 10)  # any size works

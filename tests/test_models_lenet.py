@@ -34,9 +34,8 @@ def test_options(activation, pool, act_cls, pool_cls):
 def test_paper_parameter_counts_sum_to_60000():
     counts = lenet.paper_parameter_counts()
     assert counts["C3"] == 1516
-    assert (
-        sum(counts.values()) == 60_000
-    )  # "about 60,000 trainable parameters" in the paper
+    # "about 60,000 trainable parameters" in the paper
+    assert sum(counts.values()) == 60_000
 
 
 def test_c3_table_connectivity_pattern():

@@ -31,9 +31,8 @@ def test_mbconv_shortcut_and_shapes():
     with torch.no_grad():
         assert torch.allclose(same(x), same.block(x) + x)
         assert down(x).shape == (1, 24, 4, 4)
-    assert (
-        same.block[1][0].groups == 96
-    )  # the depthwise conv works on the 6x expanded channels
+    # the depthwise conv works on the 6x expanded channels
+    assert same.block[1][0].groups == 96
     with pytest.raises(ValueError, match="stride"):
         mb.MBConv(16, 16, 6, 3, stride=3)
 

@@ -56,9 +56,8 @@ def test_width_and_resolution_multipliers_scale_cost_quadratically():
     assert 0.24 < half / full < 0.30  # ≈ α² = 0.25 (the stem and head scale linearly)
     low = count_macs(on_meta(mn.mobilenet_v1), (1, 3, 160, 160))
     assert low / full == pytest.approx((160 / 224) ** 2, rel=0.01)
-    assert (
-        n_params(on_meta(mn.mobilenet_v1, width_mult=0.5)) == 1_331_592
-    )  # paper: 1.3 M
+    # paper: 1.3 M
+    assert n_params(on_meta(mn.mobilenet_v1, width_mult=0.5)) == 1_331_592
 
 
 def test_forward_small_input_and_bad_input():

@@ -33,9 +33,8 @@ def test_forward_parity_with_torchvision(name):
 def test_v1_moves_the_stride_to_the_first_1x1():
     v15 = on_meta(resnet.resnet50)
     v1 = on_meta(resnet.resnet50, variant="v1")
-    assert shapes(v1) == shapes(
-        v15
-    )  # same weights, so torchvision's state_dict loads into either
+    # same weights, so torchvision's state_dict loads into either
+    assert shapes(v1) == shapes(v15)
     assert v15.layer2[0].conv1.stride == (1, 1) and v15.layer2[0].conv2.stride == (2, 2)
     assert v1.layer2[0].conv1.stride == (2, 2) and v1.layer2[0].conv2.stride == (1, 1)
 

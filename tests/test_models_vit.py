@@ -22,9 +22,8 @@ def test_vit_b_16_parameter_count_and_keys_equal_torchvision():
 
 def test_vit_b_16_loads_torchvision_state_dict_strictly():
     ours, theirs = on_meta(vit.vit_b_16), on_meta(tvm.vit_b_16, weights=None)
-    result = ours.load_state_dict(
-        theirs.state_dict(), strict=True, assign=True
-    )  # on meta: keys and shapes
+    # on meta: keys and shapes
+    result = ours.load_state_dict(theirs.state_dict(), strict=True, assign=True)
     assert not result.missing_keys and not result.unexpected_keys
 
 
@@ -44,9 +43,8 @@ def test_vit_b_16_width_matches_torchvision_outputs():
     )
     ours = on_meta(vit.VisionTransformer, **cfg).to_empty(device="cpu")
     theirs = on_meta(VisionTransformer, **cfg).to_empty(device="cpu")
-    assert_forward_parity(
-        ours, theirs, size=32
-    )  # gives every weight a seeded random value first
+    # gives every weight a seeded random value first
+    assert_forward_parity(ours, theirs, size=32)
 
 
 def test_small_vit_matches_torchvision_of_same_config():
@@ -76,9 +74,8 @@ def test_patch_embedding_equals_conv_and_reshape_plus_linear():
     assert torch.allclose(vit.patch_embed_linear(x, conv), by_conv, atol=1e-5)
     patches = vit.patchify(x, 4)
     assert patches.shape == (2, 6, 48)
-    assert torch.equal(
-        patches[0, 1], x[0, :, 0:4, 4:8].reshape(-1)
-    )  # second patch: top row, second column
+    # second patch: top row, second column
+    assert torch.equal(patches[0, 1], x[0, :, 0:4, 4:8].reshape(-1))
 
 
 def test_token_shapes_and_class_token_first():
@@ -94,9 +91,8 @@ def test_token_shapes_and_class_token_first():
 
 def test_vit_b_16_macs_from_flop_counter():
     macs = count_macs(on_meta(vit.vit_b_16))
-    assert (
-        macs == 17_563_828_224
-    )  # 17.6 G multiply-adds (the often-quoted "17.6 GFLOPs")
+    # 17.6 G multiply-adds (the often-quoted "17.6 GFLOPs")
+    assert macs == 17_563_828_224
 
 
 def test_bad_input_names_expected_size():
@@ -144,9 +140,8 @@ def test_average_pooling_has_no_class_token_and_classifies_the_mean_patch_token(
     m = vit.vit_mini(num_classes=5, pool="avg").eval()
     assert m.class_token is None and "class_token" not in dict(m.named_parameters())
     assert m.encoder.pos_embedding.shape == (1, 16, 64)  # 16 patches, no extra token
-    assert (
-        n_params(m) == n_params(vit.vit_mini(num_classes=5)) - 2 * 64
-    )  # class token + its position
+    # class token + its position
+    assert n_params(m) == n_params(vit.vit_mini(num_classes=5)) - 2 * 64
     for p in m.parameters():  # the head starts at zero
         nn.init.normal_(p, std=0.02)
     x = torch.randn(2, 3, 32, 32)

@@ -61,9 +61,8 @@ def test_formulas_from_the_page():
     np.testing.assert_array_equal(act.relu(z), [0, 0, 3])
     np.testing.assert_array_equal(act.relu_prime(z), [0, 0, 1])  # ReLU'(0) = 0
     np.testing.assert_allclose(act.leaky_relu(z), [-0.02, 0, 3])
-    np.testing.assert_allclose(
-        act.leaky_relu_prime(z), [0.01, 0.01, 1]
-    )  # z <= 0 branch at 0
+    # z <= 0 branch at 0
+    np.testing.assert_allclose(act.leaky_relu_prime(z), [0.01, 0.01, 1])
     np.testing.assert_allclose(act.elu(z), [np.exp(-2) - 1, 0, 3])
     np.testing.assert_allclose(act.elu_prime(-2.0), act.elu(-2.0) + 1.0)
     s = act.softmax(np.array([[1.0, 2.0, 3.0]]))

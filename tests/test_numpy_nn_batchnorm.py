@@ -33,9 +33,8 @@ def test_train_mode_normalises_per_feature(shape):
     axes = (0,) if len(shape) == 2 else (0, 2, 3)
     np.testing.assert_allclose(out.mean(axis=axes), 0, atol=1e-12)
     m = out.size // shape[1]
-    np.testing.assert_allclose(
-        out.var(axis=axes), 1, atol=1e-4 / m + 1e-3
-    )  # eps keeps it just below 1
+    # eps keeps it just below 1
+    np.testing.assert_allclose(out.var(axis=axes), 1, atol=1e-4 / m + 1e-3)
 
 
 @pytest.mark.parametrize("training", [True, False])
@@ -66,9 +65,8 @@ def test_train_gradient_is_not_the_eval_formula():
     dx = batchnorm_backward(dout, cache)[0]
     naive = dout * gamma / np.sqrt(x.var(0) + 1e-5)
     assert np.max(np.abs(dx - naive)) > 1e-2
-    np.testing.assert_allclose(
-        dx.sum(axis=0), 0, atol=1e-12
-    )  # shifting x does not change the output
+    # shifting x does not change the output
+    np.testing.assert_allclose(dx.sum(axis=0), 0, atol=1e-12)
 
 
 @pytest.mark.parametrize("shape", SHAPES)

@@ -115,9 +115,8 @@ def test_fused_batchnorm_relu_is_batchnorm_then_relu(training):
 
 def test_fused_batchnorm_relu_keeps_float32():
     x = np.random.default_rng(0).normal(size=(2, 3, 4, 4)).astype(np.float32)
-    gamma, beta, state = init_batchnorm(
-        3
-    )  # float64 running averages, as in init_running
+    # float64 running averages, as in init_running
+    gamma, beta, state = init_batchnorm(3)
     for training in (True, False):
         out, cache = batchnorm_relu_forward(
             x, gamma.astype(np.float32), beta.astype(np.float32), state, training
@@ -130,14 +129,12 @@ def test_running_statistics_and_eval_mode():
     params, x, y = small_net()
     running = init_running(params)
     forward(params, x, running, training=True)
-    assert not np.allclose(
-        running[0]["running_mean"], 0
-    )  # moved towards the batch mean
+    # moved towards the batch mean
+    assert not np.allclose(running[0]["running_mean"], 0)
     logits_a = forward(params, x[:2], running, training=False)[0]
     logits_b = forward(params, x, running, training=False)[0][:2]
-    np.testing.assert_allclose(
-        logits_a, logits_b
-    )  # eval output independent of the batch
+    # eval output independent of the batch
+    np.testing.assert_allclose(logits_a, logits_b)
     assert predict(params, x, running, batch=2).shape == (5,)
 
 
@@ -168,9 +165,8 @@ def test_bad_input():
         train(np.zeros((4, 8, 8)), np.zeros(4, int), log=None)
     x, y = np.zeros((4, 1, 8, 8)), np.zeros(4, int)
     with pytest.raises(ValueError, match=r"batch \(at most the 4 training images\)"):
-        train(
-            x, y, batch=8, log=None
-        )  # was a ZeroDivisionError: no full batch per epoch
+        # was a ZeroDivisionError: no full batch per epoch
+        train(x, y, batch=8, log=None)
     with pytest.raises(ValueError, match="lr must be a finite number > 0"):
         train(x, y, batch=2, lr=-1.0, log=None)
     with pytest.raises(ValueError, match="y must hold labels in"):

@@ -47,9 +47,8 @@ def test_uniform_bounds():
 def test_same_law_as_torch(ours, theirs):
     fan_in, fan_out = 400, 100
     torch.manual_seed(0)
-    t = theirs(
-        torch.empty(fan_out, fan_in, dtype=torch.float64)
-    )  # torch Linear weight: (out, in)
+    # torch Linear weight: (out, in)
+    t = theirs(torch.empty(fan_out, fan_in, dtype=torch.float64))
     w = init.initialize(ours, fan_in, fan_out, rng=0)
     assert w.var() == pytest.approx(float(t.var()), rel=0.05)
     assert np.abs(w).max() <= float(t.abs().max()) * 1.2 + 1e-12 or ours.endswith(
@@ -79,9 +78,8 @@ def test_activation_stats_tell_the_story():
     relu_large = init.activation_stats(50, 128, "relu", "normal", std=0.3, n=200)
     assert tanh_xavier.shape == (50,)
     tanh_small = init.activation_stats(50, 128, "tanh", "normal", std=0.01, n=200)
-    assert (
-        0.05 < tanh_xavier[-1] < tanh_xavier[0] < 1
-    )  # shrinks slowly (not geometrically)
+    # shrinks slowly (not geometrically)
+    assert 0.05 < tanh_xavier[-1] < tanh_xavier[0] < 1
     assert tanh_small[-1] < 1e-30  # shrinks geometrically
     assert 0.3 < relu_he[-1] / relu_he[0] < 3  # He keeps the scale over 50 layers
     assert relu_small[-1] < 1e-40  # vanishes

@@ -88,16 +88,14 @@ def test_logsumexp_and_log_softmax():
 def test_finite_at_plus_minus_1000():
     z = np.array([[-1000.0, 0.0, 1000.0], [1000.0, -1000.0, 0.0]])
     loss, grad = L.softmax_cross_entropy(z, np.array([0, 0]))
-    assert loss == pytest.approx(
-        1000.0
-    )  # row 1: 1000 - (-1000) = 2000; row 2: 0 -> mean 1000
+    # row 1: 1000 - (-1000) = 2000; row 2: 0 -> mean 1000
+    assert loss == pytest.approx(1000.0)
     assert np.all(np.isfinite(grad))
     zl = np.array([[-1000.0], [1000.0]])
     loss, grad = L.bce_with_logits(zl, np.array([[1.0], [0.0]]))
     assert loss == pytest.approx(1000.0) and np.all(np.isfinite(grad))
-    loss, grad = L.bce(
-        np.array([[0.0], [1.0]]), np.array([[1.0], [0.0]])
-    )  # clipped: large but finite
+    # clipped: large but finite
+    loss, grad = L.bce(np.array([[0.0], [1.0]]), np.array([[1.0], [0.0]]))
     assert np.isfinite(loss) and np.all(np.isfinite(grad))
     assert L.cross_entropy(np.array([[0.0, 1.0]]), np.array([[1.0, 0.0]]))[0] < np.inf
 

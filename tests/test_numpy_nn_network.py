@@ -110,9 +110,8 @@ def test_delta_form_column_vectors_equal_batch_rows():
         db[2] = db[2] + d2[:, 0]
         db[1] = db[1] + d1[:, 0]
     for l in (1, 2):
-        np.testing.assert_allclose(
-            grads[f"W{l}"], dW[l].T, rtol=1e-12
-        )  # code stores W transposed
+        # code stores W transposed
+        np.testing.assert_allclose(grads[f"W{l}"], dW[l].T, rtol=1e-12)
         np.testing.assert_allclose(grads[f"b{l}"], db[l], rtol=1e-12)
 
 

@@ -178,9 +178,8 @@ def test_clip_grad_value_matches_torch_and_turns_the_direction():
     ref, _ = _torch_clipped(grads, lambda ps: torch.nn.utils.clip_grad_value_(ps, 1.0))
     for got, want in zip(clipped, ref):
         np.testing.assert_array_equal(got, want)
-    np.testing.assert_array_equal(
-        clipped[0], [1.0, 1.0]
-    )  # (100, 1) becomes (1, 1): 45 degrees
+    # (100, 1) becomes (1, 1): 45 degrees
+    np.testing.assert_array_equal(clipped[0], [1.0, 1.0])
     clipped_list, total = clip_grad_norm(grads, 1.0)
     assert isinstance(clipped_list, list) and total == pytest.approx(
         np.sqrt(100**2 + 1 + 0.25 + 49)

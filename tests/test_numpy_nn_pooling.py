@@ -48,9 +48,8 @@ def test_matches_torch(op, shape, k, s):
 def test_gradient_check(op):
     forward, backward, _ = OPS[op]
     rng = np.random.default_rng(5)
-    x = rng.normal(
-        size=(2, 2, 7, 7)
-    )  # continuous values: no ties, max is differentiable here
+    # continuous values: no ties, max is differentiable here
+    x = rng.normal(size=(2, 2, 7, 7))
     dout = rng.normal(size=forward(x, 3, 2)[0].shape)
     dx = backward(dout, forward(x, 3, 2)[1])
     assert (

@@ -17,10 +17,11 @@ def test_penalties_and_gradients():
     assert (
         check_gradient(lambda v: reg.l2_penalty(v, 0.3), w, reg.l2_grad(w, 0.3)) < 1e-6
     )
+    # no zero entries
     assert (
         check_gradient(lambda v: reg.l1_penalty(v, 0.3), w, reg.l1_subgrad(w, 0.3))
         < 1e-6
-    )  # no zero entries
+    )
     assert reg.l1_subgrad(np.zeros(2), 1.0).tolist() == [0.0, 0.0]
     both = {"W1": w, "W2": 2 * w}
     assert reg.l2_penalty(both, 1.0) == pytest.approx(2.5 * np.sum(w**2))
@@ -34,12 +35,10 @@ def test_l2_on_sgd_is_weight_decay():
     lr, lam = 0.1, 0.05
     a = b = w
     for _ in range(50):
-        a, _ = sgd_update(
-            a, (a - target) + reg.l2_grad(a, lam), lr=lr
-        )  # L2 in the loss
-        b = reg.weight_decay_update(
-            b, b - target, lr=lr, weight_decay=lam
-        )  # decoupled decay
+        # L2 in the loss
+        a, _ = sgd_update(a, (a - target) + reg.l2_grad(a, lam), lr=lr)
+        # decoupled decay
+        b = reg.weight_decay_update(b, b - target, lr=lr, weight_decay=lam)
     np.testing.assert_allclose(a, b, rtol=1e-13)
     # torch.optim.SGD's weight_decay is the same update
     wt = torch.tensor(w, requires_grad=True)
@@ -61,9 +60,8 @@ def test_l2_on_adam_is_not_weight_decay():
         a, st = adam_update(a, a**3 + lam * a, st, lr=lr)  # L2 through Adam
     b, st = w, None
     for _ in range(20):
-        b, st = adam_update(
-            b * (1 - lr * lam), b**3, st, lr=lr
-        )  # crude decoupled decay
+        # crude decoupled decay
+        b, st = adam_update(b * (1 - lr * lam), b**3, st, lr=lr)
     assert np.max(np.abs(a - b)) > 1e-3
 
 

@@ -119,9 +119,8 @@ def test_mlp_choices():
     q = question("mlp-forward", "linear-collapse")
     assert [o.correct for o in q.options] == ["affine" in o.text for o in q.options]
     q = question("mlp-forward", "code-shape")
-    torch_shape = tuple(
-        torch.nn.Linear(784, 512).weight.shape
-    )  # the page's W: (out, in)
+    # the page's W: (out, in)
+    torch_shape = tuple(torch.nn.Linear(784, 512).weight.shape)
     (correct,) = [o for o in q.options if o.correct]
     assert correct.text == str(torch_shape[::-1])
 
@@ -240,9 +239,8 @@ def test_bias_sum_choice_matches_autograd_of_the_mean_loss():
     W = torch.tensor(net.params["W1"], requires_grad=True)
     b = torch.tensor(net.params["b1"], requires_grad=True)
     F.cross_entropy(torch.tensor(x) @ W + b, torch.tensor(y)).backward()
-    assert np.allclose(
-        grads["b1"], b.grad.numpy(), rtol=1e-12, atol=1e-15
-    )  # the sum is exact
+    # the sum is exact
+    assert np.allclose(grads["b1"], b.grad.numpy(), rtol=1e-12, atol=1e-15)
 
 
 def network_visualizer_default() -> dict:
@@ -277,9 +275,8 @@ def test_network_visualizer_step_by_autograd():
     q = question("backpropagation", "widget-gradient-step")
     assert q.widget == "network-visualizer"
     assert same(q.answer, after)
-    assert any(
-        same(m.value, first.item()) for m in q.mistakes
-    )  # "read the loss before the step"
+    # "read the loss before the step"
+    assert any(same(m.value, first.item()) for m in q.mistakes)
 
 
 def test_adam_first_step_by_torch():
@@ -301,9 +298,8 @@ def test_momentum_by_torch_sgd():
 
 
 def test_steps_per_epoch_and_torch_momentum_choice():
-    loader = torch.utils.data.DataLoader(
-        range(50_000), batch_size=128
-    )  # drop_last=False
+    # drop_last=False
+    loader = torch.utils.data.DataLoader(range(50_000), batch_size=128)
     assert (
         question("optimizers", "steps-per-epoch").answer
         == len(loader)

@@ -123,9 +123,8 @@ def empirical_receptive_field(layers, size=64):
             modules.append(nn.AvgPool2d(layer["k"], layer.get("s", layer["k"])))
         else:
             conv = nn.Conv2d(1, 1, layer["k"], stride=layer.get("s", 1), bias=False)
-            nn.init.constant_(
-                conv.weight, 1.0
-            )  # positive weights: no accidental cancellation
+            # positive weights: no accidental cancellation
+            nn.init.constant_(conv.weight, 1.0)
             modules.append(conv)
     net = nn.Sequential(*modules).double()
     x = torch.zeros(1, 1, size, size, dtype=torch.float64, requires_grad=True)

@@ -57,9 +57,8 @@ def page_headings(print_html: str) -> list[str]:
         text = re.sub(
             r'<a class="headerlink".*?</a>|<[^>]+>', "", m.group(1), flags=re.S
         )
-        out.append(
-            squash(html.unescape(text).replace("¶", ""))
-        )  # a notebook's permalink
+        # a notebook's permalink
+        out.append(squash(html.unescape(text).replace("¶", "")))
     return out
 
 

@@ -86,9 +86,8 @@ def test_questions_mark_answers_keep_progress_and_reset(
     real = page.locator("#q-mse-mean")
     solution = real.locator('[data-role="solution"]')
     assert solution.is_hidden() and real.locator(".selfcheck-nojs").is_hidden()
-    assert (
-        "1.17" not in real.inner_text()
-    )  # the answer is not on the page before an attempt
+    # the answer is not on the page before an attempt
+    assert "1.17" not in real.inner_text()
 
     # input that is not a number: a message, never an attempt (no solution yet)
     for text, message in [

@@ -33,9 +33,8 @@ def test_both_pages_carry_the_same_rendered_fallback(site_dir, name):
     )
     assert own == module
     assert "<table>" in own and "\\(" not in own  # maths rendered by KaTeX at build
-    assert (
-        "| ---" not in own and "widget-fallback:" not in own
-    )  # Markdown rendered, marker replaced
+    # Markdown rendered, marker replaced
+    assert "| ---" not in own and "widget-fallback:" not in own
 
 
 def test_with_javascript_off_the_fallbacks_show(browser, site_url):

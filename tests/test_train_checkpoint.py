@@ -77,9 +77,8 @@ def test_resume_after_an_interruption_is_bit_exact(tmp_path, monkeypatch):
         fit(tiny(epochs=2, out=str(tmp_path)))
     monkeypatch.setattr(loop, "train_one_epoch", real)
     rest = fit(tiny(epochs=2, out=str(tmp_path), resume=True))
-    assert (
-        rest["steps"] == whole["steps"][4:]
-    )  # same weights, optimiser, schedule and order
+    # same weights, optimiser, schedule and order
+    assert rest["steps"] == whole["steps"][4:]
     lrs = [r["lr"] for r in read_metrics(tmp_path / "metrics.jsonl")]
     assert lrs == [
         r["lr"] for r in whole["epochs"]
@@ -203,9 +202,8 @@ def test_checkpoint_records_the_schedule_position_and_the_data(finished_run):
     state = torch.load(finished_run / "checkpoint.pt", weights_only=True)
     assert state["scheduler"]["last_epoch"] == 2  # 64 images in batches of 32: 2 steps
     assert state["run"] == {"train_size": 64, "steps_per_epoch": 2}
-    assert (
-        read_metrics(finished_run / "metrics.jsonl")[-1]["lr"] == 0.0
-    )  # cosine ends at 0
+    # cosine ends at 0
+    assert read_metrics(finished_run / "metrics.jsonl")[-1]["lr"] == 0.0
 
 
 def test_metrics_lines_of_a_rerun_epoch_are_replaced(run_copy):

@@ -158,9 +158,8 @@ def test_a_frozen_backbone_computes_the_same_function_through_an_epoch_of_traini
     # what trains keeps its training mode: the dropout that feeds the head drops
     assert m[9].training and m[10].training
     if strategy == "fine-tuning":
-        assert (
-            m[3].training and m[5].training
-        )  # the dropout feeding the tuned conv, the tuned BN
+        # the dropout feeding the tuned conv, the tuned BN
+        assert m[3].training and m[5].training
         assert not torch.equal(m[5].running_mean, torch.zeros(8))
 
 
@@ -169,9 +168,8 @@ def test_the_old_behaviour_would_move_the_batchnorm_statistics():
     m = small_bn_net()
     groups = TL.prepare(m, "feature-extraction", 3, lr=1e-2)
     for layer in m.modules():
-        vars(layer).pop(
-            "train", None
-        )  # undo the rule: plain nn.Module.train everywhere
+        # undo the rule: plain nn.Module.train everywhere
+        vars(layer).pop("train", None)
     mean = m[1].running_mean.clone()
     one_epoch(m, groups)
     assert not torch.equal(m[1].running_mean, mean)

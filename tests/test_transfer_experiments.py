@@ -67,9 +67,8 @@ def test_class_subset_keeps_the_classes_asked_for_and_relabels_them_in_order():
 def test_class_subset_splits_mnist_like_labels_into_disjoint_halves():
     g = torch.Generator().manual_seed(0)
     labels = torch.randint(0, 10, (500,), generator=g)
-    ds = ArrayDataset(
-        labels.float().view(-1, 1, 1, 1), labels
-    )  # each image holds its digit
+    # each image holds its digit
+    ds = ArrayDataset(labels.float().view(-1, 1, 1, 1), labels)
     low, high = TX.class_subset(ds, range(5)), TX.class_subset(ds, range(5, 10))
     assert len(low) + len(high) == len(ds)
     assert torch.equal(low.images.flatten().long(), low.labels)  # 0-4 keep their labels
@@ -118,9 +117,8 @@ def test_rotated_turns_each_image_a_quarter_anticlockwise_and_keeps_the_labels()
         [3.0, 1.0],
         [4.0, 2.0],
     ]  # clockwise
-    assert torch.equal(
-        TX.rotated(TX.rotated(ds, 2), 2).images, ds.images
-    )  # four quarters: unchanged
+    # four quarters: unchanged
+    assert torch.equal(TX.rotated(TX.rotated(ds, 2), 2).images, ds.images)
     assert torch.equal(ds.images[0], image[0])  # the input is untouched
 
 

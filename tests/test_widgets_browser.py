@@ -191,13 +191,14 @@ def test_activation_elu_alpha_slider(page_and_log, site_url):
     w.locator('[data-role="probe"]').fill("-1")
     readout = w.locator('[data-role="readout"]').inner_text()
     assert "f(x) = −0.31606" in readout and "f′(x) = 0.18394" in readout
+    # ln(0.1)
     assert (
         abs(
             float(w.locator('[data-role="saturated"]').nth(0).get_attribute("data-to"))
             + 2.302585
         )
         < 1e-4
-    )  # ln(0.1)
+    )
     w.locator('[data-role="activation"]').select_option("relu")
     assert w.locator('[data-role="alpha"]').count() == 0
     log.assert_clean()
@@ -286,9 +287,8 @@ def test_signal_graph_products_and_running_sum(page_and_log, site_url):
         )
     ] == [1, 4, 9]
     w.locator('[data-role="mode-cross-correlation"]').check()
-    assert (
-        w.locator('[data-role="sum"]').get_attribute("data-value") == "10"
-    )  # 1*3 + 2*2 + 3*1
+    # 1*3 + 2*2 + 3*1
+    assert w.locator('[data-role="sum"]').get_attribute("data-value") == "10"
     # play runs to the end: numpy.correlate([1,2,3,4], [3,2,1], "full")
     w.locator('[data-role="play"]').click()
     page.wait_for_function(

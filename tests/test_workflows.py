@@ -53,17 +53,15 @@ def test_site_deploys_only_a_commit_whose_tests_passed():
     )
     assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
     assert pages["jobs"]["deploy"]["needs"] == "build"
-    assert any(
-        "make site" in s.get("run", "") for s in build["steps"]
-    )  # stamps from its own run
+    # stamps from its own run
+    assert any("make site" in s.get("run", "") for s in build["steps"])
 
 
 def test_runner_settings_browser_and_cpu_wheels():
     for name in ("tests.yml", "newest.yml"):
         env = load(name)["jobs"]["test"]["env"]
-        assert (
-            env["SYLLABUS_CHROMIUM"] == "/usr/bin/google-chrome"
-        )  # apt's chromium is a snap stub there
+        # apt's chromium is a snap stub there
+        assert env["SYLLABUS_CHROMIUM"] == "/usr/bin/google-chrome"
         assert env["TORCH_INDEX"].endswith("/whl/cpu")
     assert load("pages.yml")["jobs"]["build"]["env"]["TORCH_INDEX"].endswith("/whl/cpu")
 

@@ -78,6 +78,7 @@ print(
 
 # %%
 words = ["cat", "dog", "red", "blue", "runs", "jumps"]
+# verbs
 emb = torch.tensor(
     [
         [3.0, 0.3, 0.0, 0.2],
@@ -87,7 +88,7 @@ emb = torch.tensor(
         [0.2, 0.0, 0.4, 3.0],
         [0.0, 0.3, 0.1, 2.9],
     ]
-)  # verbs
+)
 _, w_words = scaled_dot_product_attention(emb, emb, emb)
 fig, ax = plt.subplots(figsize=(4.2, 3.6))
 im = ax.imshow(w_words, cmap="viridis", vmin=0, vmax=1)
@@ -129,9 +130,8 @@ for d in dims:
     for scaled in (False, True):
         s = raw / math.sqrt(d) if scaled else raw
         p = torch.softmax(s, dim=-1)
-        jac = (
-            torch.diag_embed(p) - p[:, :, None] * p[:, None, :]
-        )  # ∂p/∂s for each query
+        # ∂p/∂s for each query
+        jac = torch.diag_embed(p) - p[:, :, None] * p[:, None, :]
         rows.append(
             (
                 d,
@@ -189,9 +189,8 @@ conv = vit.conv_proj  # Conv2d(3, 64, kernel_size=8, stride=8)
 
 via_conv = conv(img).flatten(2).transpose(1, 2)  # (1, 16, 64)
 patches = patchify(img, 8)  # (1, 16, 3·8·8)
-via_matmul = (
-    patches @ conv.weight.reshape(64, -1).T + conv.bias
-)  # one linear map per patch
+# one linear map per patch
+via_matmul = patches @ conv.weight.reshape(64, -1).T + conv.bias
 print("patches:", tuple(patches.shape), " tokens:", tuple(via_conv.shape))
 print(f"max |conv - patches @ Wᵀ + b|     = {(via_conv - via_matmul).abs().max():.1e}")
 print(

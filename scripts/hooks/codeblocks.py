@@ -85,9 +85,8 @@ class Fence:
         False  # executed, and continues the executed block above (one test item)
     )
     reason: str = ""  # skipped: the reason given in the marker
-    targets: list[tuple[str, str | None]] = field(
-        default_factory=list
-    )  # included: (path, section)
+    # included: (path, section)
+    targets: list[tuple[str, str | None]] = field(default_factory=list)
 
     @property
     def lang(self) -> str:

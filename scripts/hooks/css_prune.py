@@ -25,9 +25,8 @@ from html.parser import HTMLParser
 import tinycss2
 
 _NOT = re.compile(r":not\(")
-_STRINGS = re.compile(
-    r"\[[^\]]*\]|\"[^\"]*\"|'[^']*'"
-)  # attribute tests and quoted text
+# attribute tests and quoted text
+_STRINGS = re.compile(r"\[[^\]]*\]|\"[^\"]*\"|'[^']*'")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _TAG = re.compile(r"(?:^|[\s>+~(,])([a-zA-Z][a-zA-Z0-9-]*)")

@@ -226,9 +226,8 @@ def on_pre_page(page, config, files):
         else:
             raise PluginError(f"lab_notebooks: {src} was rendered but not executed")
         _notebooks[src] = downloadable(executed, settings)
-        page.meta["executed_on"] = executed_on(
-            executed
-        )  # the stamp dates the outputs by it
+        # the stamp dates the outputs by it
+        page.meta["executed_on"] = executed_on(executed)
 
     page.render = render_and_keep.__get__(page, Page)
     return page

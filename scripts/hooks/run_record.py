@@ -93,9 +93,8 @@ class RunRecorder:
         path, _, name = report.nodeid.partition("::")
         keys = [path]
         if "[" in name and path == "tests/test_docs_examples.py":
-            keys.append(
-                report.nodeid
-            )  # one key per example, so each page knows its own
+            # one key per example, so each page knows its own
+            keys.append(report.nodeid)
         for key in keys:
             self.results[key][outcome] += 1
             if outcome == "failed":

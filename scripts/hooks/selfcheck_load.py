@@ -49,10 +49,11 @@ def load_questions(path: Path) -> list:
     try:
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
+        # no __pycache__ in docs/
         dont_write, sys.dont_write_bytecode = (
             sys.dont_write_bytecode,
             True,
-        )  # no __pycache__ in docs/
+        )
         sys.modules[name] = module
         try:
             spec.loader.exec_module(module)

@@ -47,9 +47,8 @@ class FallbackPreprocessor(Preprocessor):
 
 class FallbackExtension(Extension):
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown's name)
-        md.preprocessors.register(
-            FallbackPreprocessor(md), "widget_fallback", 31
-        )  # snippets: 32
+        # snippets: 32
+        md.preprocessors.register(FallbackPreprocessor(md), "widget_fallback", 31)
 
 
 def on_config(config):

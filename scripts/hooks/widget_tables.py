@@ -24,9 +24,8 @@ from syllabus_code.numpy_nn.activations import ACTIVATIONS  # noqa: E402
 from syllabus_code.numpy_nn.losses import mse  # noqa: E402
 from syllabus_code.numpy_nn.network import mlp_backward, mlp_forward  # noqa: E402
 
-sys.path.insert(
-    0, str(Path(__file__).resolve().parent)
-)  # the sibling files, however this is loaded
+# the sibling files, however this is loaded
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from widget_markdown import INTRO, MINUS, grouped, num, row  # noqa: E402
 from widget_tables_cnn import (  # noqa: E402
     CONV2D,

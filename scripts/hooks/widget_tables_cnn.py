@@ -17,9 +17,8 @@ if str(ROOT) not in sys.path:
 from syllabus_code import shapes  # noqa: E402
 from syllabus_code.numpy_nn.conv import conv2d_naive_forward, convolve1d, correlate1d  # noqa: E402
 
-sys.path.insert(
-    0, str(Path(__file__).resolve().parent)
-)  # the sibling file, however this is loaded
+# the sibling file, however this is loaded
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from widget_markdown import INTRO, grouped, num, row  # noqa: E402
 
 # The widgets' initial states (docs/javascripts/widgets/<widget>/logic.js).
@@ -88,9 +87,8 @@ def signal_fallback() -> str:
     r = signal_results()
     conv, corr = r["convolution"], r["cross-correlation"]
     m = len(h)
-    conv_f = _combination(
-        [(c, -j) for j, c in enumerate(h)]
-    )  # y[n] = Σ_j h[j] x[n - j]
+    # y[n] = Σ_j h[j] x[n - j]
+    conv_f = _combination([(c, -j) for j, c in enumerate(h)])
     corr_f = _combination(
         sorted(((c, j - m + 1) for j, c in enumerate(h)), key=lambda t: t[1])
     )

@@ -73,9 +73,8 @@ def multi_head():
 
     model = _vit()
     mha = model.encoder.layers[0].self_attention
-    x = (
-        model.tokens(_image(model)) + model.encoder.pos_embedding
-    )  # what the block receives
+    # what the block receives
+    x = model.tokens(_image(model)) + model.encoder.pos_embedding
     with torch.no_grad():
         w_q, w_k, w_v = mha.in_proj_weight.chunk(3)
         b_q, b_k, b_v = mha.in_proj_bias.chunk(3)

@@ -29,9 +29,8 @@ def full_cnn_spec(
     """Run ``conv_net.forward`` on one zero image and read every stage's shape from its cache."""
     params = conv_net.init_params(channels, 1, image_size, num_classes)
     running = conv_net.init_running(params)
-    x = np.zeros(
-        (2, 1, image_size, image_size), np.float32
-    )  # batch norm needs two values
+    # batch norm needs two values
+    x = np.zeros((2, 1, image_size, image_size), np.float32)
     logits, (caches, flat, last) = conv_net.forward(params, x, running)
     stages = [Stage("input", x.shape[1:], 0, "input", "input")]
     for i, (_c_conv, c_bn, c_pool) in enumerate(caches):

@@ -24,9 +24,8 @@ class Canvas:
 
     def __init__(self, width: float, height: float, theme: str = "light"):
         self.p: Palette = palette(theme)
-        self.fig = Figure(
-            figsize=(width, height), dpi=72
-        )  # the SVG dpi: text is laid out once
+        # the SVG dpi: text is laid out once
+        self.fig = Figure(figsize=(width, height), dpi=72)
         self.fig.patch.set_alpha(0)
         self.ax = self.fig.add_axes((0, 0, 1, 1))
         self.ax.set_xlim(0, width)

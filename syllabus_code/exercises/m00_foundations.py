@@ -64,9 +64,8 @@ def check_ex3(answer) -> str:
 def check_ex4(answer) -> str:
     """Exercise 4: KL(P || Q) in bits for P = (1/2, 1/4, 1/4), Q = (1/4, 1/4, 1/2)."""
     v = as_float(answer)
-    want = float(
-        kl_divergence([0.5, 0.25, 0.25], [0.25, 0.25, 0.5], base=2)
-    )  # 0.25 bits
+    # 0.25 bits
+    want = float(kl_divergence([0.5, 0.25, 0.25], [0.25, 0.25, 0.5], base=2))
     if abs(v - want * np.log(2)) < 1e-9:
         return not_yet("that is the answer in nats; divide by ln 2 for bits.")
     return verdict(

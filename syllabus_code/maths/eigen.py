@@ -133,9 +133,8 @@ def _pca_svd(X, k: int) -> PCAResult:
     _, s, Vt = np.linalg.svd(X - mean, full_matrices=False)
     var = s**2 / (N - 1)
     idx = np.argmax(np.abs(Vt), axis=1)
-    Vt = (
-        Vt * np.sign(Vt[np.arange(Vt.shape[0]), idx])[:, None]
-    )  # same sign rule as symmetric_eigen
+    # same sign rule as symmetric_eigen
+    Vt = Vt * np.sign(Vt[np.arange(Vt.shape[0]), idx])[:, None]
     return PCAResult(mean, Vt[:k], var[:k], var[:k] / var.sum())
 
 

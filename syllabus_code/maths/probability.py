@@ -149,9 +149,8 @@ def gaussian_log_pdf(x, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray:
     mu = check_number(mu, "mu")
     x = as_float_array(x, "x")
     with np.errstate(over="ignore"):
-        far = ~(
-            np.abs((x - mu) / sigma) < 1e154
-        )  # (x - mu)**2 / sigma**2 would overflow
+        # (x - mu)**2 / sigma**2 would overflow
+        far = ~(np.abs((x - mu) / sigma) < 1e154)
     if np.any(far):
         raise ValueError(
             "x is too many standard deviations sigma from mu (|x - mu| / sigma above "

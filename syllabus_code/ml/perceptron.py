@@ -63,9 +63,8 @@ def _truth_table(weights, threshold: float, d) -> tuple[np.ndarray, np.ndarray]:
 
     ``truth_table`` checks the arguments, then calls this.
     """
-    inputs = np.array(
-        list(itertools.product([0, 1], repeat=d)), dtype=np.int64
-    )  # (2^d, d)
+    # (2^d, d)
+    inputs = np.array(list(itertools.product([0, 1], repeat=d)), dtype=np.int64)
     return inputs, mcculloch_pitts(inputs, weights, threshold)
 
 
@@ -134,9 +133,8 @@ class PerceptronResult:
     mistakes: int  # total number of updates made
     epochs: int  # passes over the data that were run
     converged: bool  # True if the last pass made no mistake
-    errors_per_epoch: list[int] = field(
-        default_factory=list
-    )  # updates made in each pass
+    # updates made in each pass
+    errors_per_epoch: list[int] = field(default_factory=list)
 
 
 def _train_perceptron(X, y, lr: float, max_epochs: int) -> PerceptronResult:

@@ -74,9 +74,8 @@ class AlexNet(nn.Module):
                 nn.ReLU(inplace=True),
                 nn.MaxPool2d(kernel_size=3, stride=2),  # 13 → 6
             )
-        self.avgpool = nn.AdaptiveAvgPool2d(
-            (6, 6)
-        )  # the identity at 224 (torchvision) / 227 (paper)
+        # the identity at 224 (torchvision) / 227 (paper)
+        self.avgpool = nn.AdaptiveAvgPool2d((6, 6))
         self.classifier = nn.Sequential(
             nn.Dropout(p=dropout),
             nn.Linear(256 * 6 * 6, 4096),

@@ -80,18 +80,16 @@ def _scaled_dot_product_attention(
     ``scaled_dot_product_attention`` checks the arguments, then calls this.
     """
     d_k = q.shape[-1]
-    scores = (
-        q @ k.transpose(-2, -1) / math.sqrt(d_k)
-    )  # (..., L, S): one score per query-key pair
+    # (..., L, S): one score per query-key pair
+    scores = q @ k.transpose(-2, -1) / math.sqrt(d_k)
     if is_causal:
         L, S = scores.shape[-2:]
         allowed = torch.ones(L, S, dtype=torch.bool, device=q.device).tril()
         scores = scores.masked_fill(~allowed, float("-inf"))
     if attn_mask is not None:
         if attn_mask.dtype == torch.bool:
-            scores = scores.masked_fill(
-                ~attn_mask, float("-inf")
-            )  # forbidden pairs get weight 0
+            # forbidden pairs get weight 0
+            scores = scores.masked_fill(~attn_mask, float("-inf"))
         else:
             scores = scores + attn_mask
     weights = torch.softmax(scores, dim=-1)  # normalise over the keys
@@ -174,9 +172,8 @@ class MultiHeadAttention(nn.Module):
             weights = self.dropout(weights)
             heads = weights @ v
         n, _, length, _ = heads.shape
-        concat = heads.transpose(1, 2).reshape(
-            n, length, self.embed_dim
-        )  # Concat(head_1..head_h)
+        # Concat(head_1..head_h)
+        concat = heads.transpose(1, 2).reshape(n, length, self.embed_dim)
         out = self.out_proj(concat)  # · W_O
         if not need_weights:
             return out, None

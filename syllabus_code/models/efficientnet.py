@@ -102,9 +102,8 @@ class EfficientNet(nn.Module):
         for t, k, s, c_in, c_out, n in stages:
             blocks = []
             for i in range(n):  # the first block of a stage changes channels and stride
-                sd = (
-                    stochastic_depth_prob * block_id / total_blocks
-                )  # grows linearly with depth
+                # grows linearly with depth
+                sd = stochastic_depth_prob * block_id / total_blocks
                 blocks.append(
                     MBConv(
                         c_in if i == 0 else c_out,

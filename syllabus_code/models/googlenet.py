@@ -145,12 +145,10 @@ class GoogLeNet(nn.Module):
         self.inception5a = inc(832, 256, 160, 320, 32, 128, 128)
         self.inception5b = inc(832, 384, 192, 384, 48, 128, 128)
         if aux_logits:
-            self.aux1 = InceptionAux(
-                512, num_classes, dropout=dropout_aux
-            )  # after inception4a
-            self.aux2 = InceptionAux(
-                528, num_classes, dropout=dropout_aux
-            )  # after inception4d
+            # after inception4a
+            self.aux1 = InceptionAux(512, num_classes, dropout=dropout_aux)
+            # after inception4d
+            self.aux2 = InceptionAux(528, num_classes, dropout=dropout_aux)
         else:
             self.aux1 = self.aux2 = None
         self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
@@ -190,9 +188,8 @@ class GoogLeNet(nn.Module):
         x = self.inception5b(self.inception5a(x))  # (N, 1024, 7, 7)
         x = self.fc(self.dropout(torch.flatten(self.avgpool(x), 1)))  # (N, num_classes)
         if self.training and self.aux_logits:
-            return GoogLeNetOutputs(
-                x, aux2, aux1
-            )  # train with loss + 0.3·(aux1 loss + aux2 loss)
+            # train with loss + 0.3·(aux1 loss + aux2 loss)
+            return GoogLeNetOutputs(x, aux2, aux1)
         return x
 
 

@@ -70,9 +70,8 @@ class SqueezeExcitation(nn.Module):
     def __init__(self, channels: int, squeeze_channels: int) -> None:
         super().__init__()
         self.avgpool = nn.AdaptiveAvgPool2d(1)
-        self.fc1 = nn.Conv2d(
-            channels, squeeze_channels, 1
-        )  # 1×1 convs = linear layers on (C,) vectors
+        # 1×1 convs = linear layers on (C,) vectors
+        self.fc1 = nn.Conv2d(channels, squeeze_channels, 1)
         self.fc2 = nn.Conv2d(squeeze_channels, channels, 1)
         self.activation = nn.SiLU(inplace=True)
         self.scale_activation = nn.Sigmoid()

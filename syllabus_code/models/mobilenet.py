@@ -66,9 +66,8 @@ class DepthwiseSeparable(nn.Module):
 
     def __init__(self, c_in: int, c_out: int, stride: int = 1) -> None:
         super().__init__()
-        self.depthwise = _conv_bn_relu(
-            c_in, c_in, 3, stride, groups=c_in
-        )  # spatial filtering
+        # spatial filtering
+        self.depthwise = _conv_bn_relu(c_in, c_in, 3, stride, groups=c_in)
         self.pointwise = _conv_bn_relu(c_in, c_out, 1)  # channel mixing
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:

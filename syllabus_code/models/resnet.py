@@ -47,9 +47,8 @@ class BasicBlock(nn.Module):
         variant: str = "v1.5",
     ) -> None:
         super().__init__()
-        self.conv1 = conv3x3(
-            inplanes, planes, stride
-        )  # (N, planes, H/stride, W/stride)
+        # (N, planes, H/stride, W/stride)
+        self.conv1 = conv3x3(inplanes, planes, stride)
         self.bn1 = nn.BatchNorm2d(planes)
         self.relu = nn.ReLU(inplace=True)
         self.conv2 = conv3x3(planes, planes)

@@ -57,9 +57,8 @@ class EncoderBlock(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:  # (N, T, D) -> (N, T, D)
         h = self.ln_1(x)
-        h, _ = self.self_attention(
-            h, h, h, need_weights=False
-        )  # tokens exchange information
+        # tokens exchange information
+        h, _ = self.self_attention(h, h, h, need_weights=False)
         x = x + self.dropout(h)
         return x + self.mlp(self.ln_2(x))  # each token transformed on its own
 

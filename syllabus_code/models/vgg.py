@@ -88,9 +88,8 @@ def make_layers(cfg: list[int | str], batch_norm: bool = False) -> nn.Sequential
         if v == "M":
             layers.append(nn.MaxPool2d(kernel_size=2, stride=2))  # halves H and W
         else:
-            layers.append(
-                nn.Conv2d(in_channels, v, kernel_size=3, padding=1)
-            )  # keeps H and W
+            # keeps H and W
+            layers.append(nn.Conv2d(in_channels, v, kernel_size=3, padding=1))
             if batch_norm:
                 layers.append(nn.BatchNorm2d(v))
             layers.append(nn.ReLU(inplace=True))
@@ -114,9 +113,8 @@ class VGG(nn.Module):
     ) -> None:
         super().__init__()
         self.features = features
-        self.avgpool = nn.AdaptiveAvgPool2d(
-            (7, 7)
-        )  # (N, 512, 7, 7) whatever the input size
+        # (N, 512, 7, 7) whatever the input size
+        self.avgpool = nn.AdaptiveAvgPool2d((7, 7))
         self.classifier = nn.Sequential(
             nn.Linear(512 * 7 * 7, 4096),
             nn.ReLU(True),

@@ -42,9 +42,8 @@ def _patchify(x: torch.Tensor, patch_size: int) -> torch.Tensor:
     """
     n, c, h, w = x.shape
     p = patch_size
-    x = x.reshape(
-        n, c, h // p, p, w // p, p
-    )  # split each spatial axis into (patch index, offset)
+    # split each spatial axis into (patch index, offset)
+    x = x.reshape(n, c, h // p, p, w // p, p)
     x = x.permute(0, 2, 4, 1, 3, 5)  # (N, H/p, W/p, C, p, p)
     return x.reshape(n, (h // p) * (w // p), c * p * p)
 
@@ -56,12 +55,10 @@ def patch_embed_linear(x: torch.Tensor, conv: nn.Conv2d) -> torch.Tensor:
     applies the same linear map to each patch separately.
     """
     p = conv.kernel_size[0]
-    weight = conv.weight.reshape(
-        conv.out_channels, -1
-    )  # (D, C·p·p): one row per output feature
-    return nn.functional.linear(
-        patchify(x, p), weight, conv.bias
-    )  # (N, num_patches, D)
+    # (D, C·p·p): one row per output feature
+    weight = conv.weight.reshape(conv.out_channels, -1)
+    # (N, num_patches, D)
+    return nn.functional.linear(patchify(x, p), weight, conv.bias)
 
 
 # --8<-- [end:patches]

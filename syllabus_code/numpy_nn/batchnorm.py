@@ -102,9 +102,8 @@ def _batchnorm_forward(
     ``batchnorm_forward`` checks the arguments, then calls this.
     """
     axes = (0,) if x.ndim == 2 else (0, 2, 3)  # statistics per feature / per channel
-    shape = (
-        (1, -1) if x.ndim == 2 else (1, -1, 1, 1)
-    )  # broadcast a (C,) vector against x
+    # broadcast a (C,) vector against x
+    shape = (1, -1) if x.ndim == 2 else (1, -1, 1, 1)
     m = x.size // x.shape[1]  # values per feature: N or N*H*W
     if training:  # m >= 2, so that the unbiased m / (m - 1) is defined
         mean = x.mean(axis=axes)  # μ_B, (C,)

@@ -19,7 +19,6 @@ learned kernel does not care which one you use (it simply learns the flipped wei
 from __future__ import annotations
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from syllabus_code._checks import (
     as_array,
@@ -30,6 +29,7 @@ from syllabus_code._checks import (
     is_integer,
 )
 from syllabus_code.numpy_nn.conv1d import convolve1d, correlate1d
+from syllabus_code.numpy_nn.im2col import _col2im, _im2col
 from syllabus_code.shapes import conv2d_output_shape
 
 __all__ = [
@@ -47,9 +47,8 @@ def _check_conv_args(x, w, b, stride, padding, naive: bool = False):
     x = as_array(x, "x")  # shapes are checked, with their meaning, just below
     w = as_array(w, "w").astype(x.dtype, copy=False)
     b = as_array(b, "b").astype(x.dtype, copy=False)
-    N, F, H_out, W_out = conv2d_output_shape(
-        x.shape, w.shape, stride, padding
-    )  # names the numbers
+    # names the numbers
+    N, F, H_out, W_out = conv2d_output_shape(x.shape, w.shape, stride, padding)
     if b.shape != (F,):
         raise ValueError(f"b must have shape (F,) = ({F},), got {b.shape}")
     if naive:  # four nested Python loops: one step per output value
@@ -94,9 +93,8 @@ def _conv2d_naive_forward(x, w, b, stride: int, padding: int):
                     window = x_pad[
                         n, :, i * stride : i * stride + kh, j * stride : j * stride + kw
                     ]
-                    out[n, f, i, j] = (
-                        np.sum(window * w[f]) + b[f]
-                    )  # (C, kh, kw) * (C, kh, kw)
+                    # (C, kh, kw) * (C, kh, kw)
+                    out[n, f, i, j] = np.sum(window * w[f]) + b[f]
     return out, (x, w, b, stride, padding)
 
 
@@ -162,48 +160,6 @@ def conv2d_naive_backward(dout, cache):
     x, w, b, stride, padding = cache
     dout = check_dout(dout, conv2d_output_shape(x.shape, w.shape, stride, padding))
     return _conv2d_naive_backward(dout, cache)
-
-
-# --8<-- [start:im2col]
-def _im2col(x_pad: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
-    """Every receptive window as a column: (C * kh * kw, N * H_out * W_out), a copy.
-
-    Column (n, i, j) holds the window under output position (i, j) of image n, flattened in
-    (c, u, v) order - the same order as a filter ``w[f]`` flattened.
-    """
-    windows = sliding_window_view(
-        x_pad, (kh, kw), axis=(2, 3)
-    )  # (N, C, H', W', kh, kw), a view
-    windows = windows[:, :, ::stride, ::stride]  # (N, C, H_out, W_out, kh, kw)
-    N, C, H_out, W_out = windows.shape[:4]
-    cols = windows.transpose(1, 4, 5, 0, 2, 3)  # (C, kh, kw, N, H_out, W_out)
-    return cols.reshape(C * kh * kw, N * H_out * W_out)  # the one copy
-
-
-def _col2im(
-    dcols: np.ndarray,
-    x_pad_shape,
-    kh: int,
-    kw: int,
-    stride: int,
-    H_out: int,
-    W_out: int,
-):
-    """Adjoint of _im2col: add each column back into the window it came from (overlaps add up)."""
-    N, C, Hp, Wp = x_pad_shape
-    dcols = dcols.reshape(C, kh, kw, N, H_out, W_out)
-    dx_pad = np.zeros(
-        (C, N, Hp, Wp), dtype=dcols.dtype
-    )  # channel-first: matches dcols' layout
-    for u in range(kh):  # kh * kw vectorised adds instead of N * H_out * W_out loops
-        for v in range(kw):
-            dx_pad[
-                :, :, u : u + stride * H_out : stride, v : v + stride * W_out : stride
-            ] += dcols[:, u, v]
-    return dx_pad.transpose(1, 0, 2, 3)  # (N, C, Hp, Wp)
-
-
-# --8<-- [end:im2col]
 
 
 # --8<-- [start:fast]
@@ -299,13 +255,11 @@ def _conv2d_input_grad_full_conv(dout, w, padding: int, stride: int, output_padd
     Hd, Wd = (H_out - 1) * stride + 1, (W_out - 1) * stride + 1
     dilated = np.zeros((N, F, Hd + op_h, Wd + op_w), dtype=dout.dtype)
     dilated[:, :, :Hd:stride, :Wd:stride] = dout
-    w_rot = w[:, :, ::-1, ::-1].transpose(
-        1, 0, 2, 3
-    )  # (C, F, kh, kw), rotated 180 degrees
+    # (C, F, kh, kw), rotated 180 degrees
+    w_rot = w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)
     d_pad = np.pad(dilated, ((0, 0), (0, 0), (kh - 1, kh - 1), (kw - 1, kw - 1)))
-    dx_pad, _ = conv2d_forward(
-        d_pad, w_rot, np.zeros(w.shape[1])
-    )  # (N, C, H + 2p, W + 2p)
+    # (N, C, H + 2p, W + 2p)
+    dx_pad, _ = conv2d_forward(d_pad, w_rot, np.zeros(w.shape[1]))
     H, W = dx_pad.shape[2] - 2 * padding, dx_pad.shape[3] - 2 * padding
     return dx_pad[:, :, padding : padding + H, padding : padding + W]
 

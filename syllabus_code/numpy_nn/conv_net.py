@@ -197,9 +197,8 @@ def predict(params: dict, x, running: list, batch: int = 1000) -> np.ndarray:
 
 
 def _check_train_args(x, y, epochs, batch, lr, num_classes):
-    x = as_array(
-        x, "x (N, C, H, W)", ndim=4
-    )  # integer pixels become float64, never uint8 weights
+    # integer pixels become float64, never uint8 weights
+    x = as_array(x, "x (N, C, H, W)", ndim=4)
     if x.shape[2] != x.shape[3]:
         raise ValueError(f"x must hold square images, got {x.shape[2]}x{x.shape[3]}")
     num_classes = check_int(num_classes, "num_classes", min=2)
@@ -244,9 +243,8 @@ def train(
             logits, cache = forward(params, x[idx], running, training=True)
             loss, dlogits = softmax_cross_entropy(logits, y[idx])
             grads = backward(params, dlogits.astype(x.dtype), cache)
-            step_lr = lr * (
-                1 - (epoch * steps + s) / (epochs * steps)
-            )  # linear decay to 0
+            # linear decay to 0
+            step_lr = lr * (1 - (epoch * steps + s) / (epochs * steps))
             for k in params:
                 params[k], state[k] = adam_update(
                     params[k], grads[k].astype(x.dtype), state[k], lr=step_lr

@@ -34,9 +34,8 @@ def _dropout_forward(x, p: float, rng, training: bool):
     """
     if not training:
         return x, None
-    mask = (rng.random(x.shape) >= p).astype(x.dtype) / (
-        1.0 - p
-    )  # 0 or 1/(1-p), shaped like x
+    # 0 or 1/(1-p), shaped like x
+    mask = (rng.random(x.shape) >= p).astype(x.dtype) / (1.0 - p)
     return x * mask, mask
 
 

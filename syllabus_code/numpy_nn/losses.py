@@ -78,9 +78,8 @@ def _check_cross_entropy(p, y, eps):
         raise ValueError(f"p must be 2-D (N, C), got shape {p.shape}")
     _check_unit_interval(p, "p", "probabilities")
     _check_unit_interval(y, "y", "target probabilities")
-    tol = (
-        1e-4 if p.dtype == np.float64 else 1e-3
-    )  # room for round-off and a gradient check
+    # room for round-off and a gradient check
+    tol = 1e-4 if p.dtype == np.float64 else 1e-3
     check_probabilities(p, "p (each row)", atol=tol)
     check_probabilities(y, "y (each row)", atol=tol)
     return p, y, _check_eps(eps, p.dtype)

@@ -131,9 +131,8 @@ def _mlp_backward(grad_a, cache) -> dict:
     delta = grad_a * ACTIVATIONS[output][1](Z[L])  # step 1: δ^(L) = ∇_a L ⊙ g'(z^(L))
     grads = {}
     for l in range(L, 0, -1):  # delta holds δ^(l), one row per sample
-        grads[f"W{l}"] = (
-            A[l - 1].T @ delta
-        )  # step 3: Σ_i δ_i a_i^T, stored transposed (n_{l-1}, n_l)
+        # step 3: Σ_i δ_i a_i^T, stored transposed (n_{l-1}, n_l)
+        grads[f"W{l}"] = A[l - 1].T @ delta
         grads[f"b{l}"] = delta.sum(axis=0)  # step 3: δ^(l), summed over the batch
         if l > 1:  # step 2: δ^(l-1) = (W^(l))^T δ^(l) ⊙ g'(z^(l-1))
             delta = (delta @ params[f"W{l}"].T) * g_prime(Z[l - 1])

@@ -150,9 +150,8 @@ UPDATES = {"sgd": sgd_update, "momentum": momentum_update, "adam": adam_update}
 def _check_rule(rule: str, hparams: dict) -> None:
     if rule not in UPDATES:
         raise ValueError(f"rule must be one of {sorted(UPDATES)}, got {rule!r}")
-    UPDATES[rule](
-        np.zeros(1), np.zeros(1), None, **hparams
-    )  # reject bad hyper-parameters now
+    # reject bad hyper-parameters now
+    UPDATES[rule](np.zeros(1), np.zeros(1), None, **hparams)
 
 
 def _check_keys(params: dict, grads: dict) -> None:

@@ -35,9 +35,8 @@ def _check_pool_args(x, k, stride):
     if x.ndim != 4:
         raise ValueError(f"x must be 4-D (N, C, H, W), got {x.ndim}-D shape {x.shape}")
     s = k if stride is None else stride
-    H_out = pool_output_size(
-        x.shape[2], k, s
-    )  # validates k, s and that the window fits
+    # validates k, s and that the window fits
+    H_out = pool_output_size(x.shape[2], k, s)
     W_out = pool_output_size(x.shape[3], k, s)
     return x, s, H_out, W_out
 

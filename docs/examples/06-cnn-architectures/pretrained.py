@@ -17,13 +17,11 @@ def course_model_with_torchvision_weights(
     name: str, weights: str | None = "IMAGENET1K_V1"
 ) -> torch.nn.Module:
     """Our ``name`` model, carrying the weights of torchvision's model of the same name."""
-    reference = torchvision.models.get_model(
-        name, weights=weights
-    )  # downloads once when weights is set
+    # downloads once when weights is set
+    reference = torchvision.models.get_model(name, weights=weights)
     model = get_model(name)
-    model.load_state_dict(
-        reference.state_dict(), strict=True
-    )  # every name and shape must match
+    # every name and shape must match
+    model.load_state_dict(reference.state_dict(), strict=True)
     return model.eval()
 
 
@@ -32,9 +30,8 @@ def course_model_with_torchvision_weights(
 
 if __name__ == "__main__":
     torch.manual_seed(0)
-    model = course_model_with_torchvision_weights(
-        "resnet18", weights=None
-    )  # offline: random weights
+    # offline: random weights
+    model = course_model_with_torchvision_weights("resnet18", weights=None)
     reference = torchvision.models.resnet18(weights=None)
     reference.load_state_dict(model.state_dict())
     x = torch.randn(1, 3, 64, 64)

@@ -3,9 +3,10 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
+# the data root comes from SYLLABUS_DATA (the Makefile sets it)
 from syllabus_code import (
     data,
-)  # the data root comes from SYLLABUS_DATA (the Makefile sets it)
+)
 from syllabus_code.maths.linalg import pca
 
 

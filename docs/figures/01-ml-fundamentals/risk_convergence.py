@@ -10,9 +10,8 @@ def make_figure():
     task = LinearGaussianTask(slope=2.0, intercept=0.5, noise_std=1.0)
     a, c = 1.5, 0.0
     ns = np.unique(np.logspace(1, 4, 13).astype(int))
-    risks = risk_convergence(
-        task, a, c, ns, repeats=40, rng=np.random.default_rng(0)
-    )  # (40, len(ns))
+    # (40, len(ns))
+    risks = risk_convergence(task, a, c, ns, repeats=40, rng=np.random.default_rng(0))
     exact = task.expected_risk(a, c)
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     for j, n in enumerate(ns):

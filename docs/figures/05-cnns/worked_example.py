@@ -21,9 +21,8 @@ KERNEL = np.array([[1, 0, -1], [1, 0, -1], [1, 0, -1]], dtype=float)
 
 def _grid(ax, values, title, cmap, highlight=None):
     lim = np.abs(values).max()
-    ax.imshow(
-        values, cmap=cmap, vmin=-2 * lim, vmax=2 * lim
-    )  # pale colours: text stays readable
+    # pale colours: text stays readable
+    ax.imshow(values, cmap=cmap, vmin=-2 * lim, vmax=2 * lim)
     for (i, j), v in np.ndenumerate(values):
         ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=11)
     ax.set_xticks([])

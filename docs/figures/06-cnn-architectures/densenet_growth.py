@@ -30,9 +30,8 @@ def make_figure():
         ys += counts
         x += layers + 1
         if b < len(BLOCKS):
-            ax.plot(
-                [x - 1, x], [c_out, c_out // 2], ls="--", color="tab:orange"
-            )  # transition: θ = 0.5
+            # transition: θ = 0.5
+            ax.plot([x - 1, x], [c_out, c_out // 2], ls="--", color="tab:orange")
     ax.set_xlabel(
         "position in the network (each block: its input, then after each dense layer)"
     )

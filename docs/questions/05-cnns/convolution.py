@@ -57,9 +57,8 @@ def _conv2d(img, ker, stride=1, padding=0):
 def _one_d() -> Numeric:
     corr = correlate1d(F1, G1)
     answer = float(corr[N1])
-    conv = float(
-        convolve1d(F1, G1)[N1 + len(G1) - 1]
-    )  # the same window, kernel flipped
+    # the same window, kernel flipped
+    conv = float(convolve1d(F1, G1)[N1 + len(G1) - 1])
     terms = " + ".join(f"({F1[N1 + k]:g})({G1[k]:g})" for k in range(len(G1)))
     return Numeric(
         id="cross-correlation-1d",

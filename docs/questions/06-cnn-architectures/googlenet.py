@@ -113,9 +113,8 @@ def _ceil_pool(model) -> Numeric:
     pool = model.maxpool1
     n = 100
     k, s, p = pool.kernel_size, pool.stride, pool.padding
-    rounding = (
-        math.ceil if pool.ceil_mode else math.floor
-    )  # the model's own rounding rule
+    # the model's own rounding rule
+    rounding = math.ceil if pool.ceil_mode else math.floor
     answer = rounding((n + 2 * p - k) / s) + 1
     floor_size = (n + 2 * p - k) // s + 1
     return Numeric(

@@ -153,7 +153,6 @@ def _gradient() -> Choice:
 
 
 def questions() -> list[Numeric | Choice]:
-    assert (
-        BasicBlock.expansion == 1
-    )  # the basic block keeps the width (used in the solutions' wording)
+    # the basic block keeps the width (used in the solutions' wording)
+    assert BasicBlock.expansion == 1
     return [_bottleneck(), _projection(), _gradient()]

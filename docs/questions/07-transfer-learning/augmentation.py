@@ -16,9 +16,8 @@ from syllabus_code.selfcheck import Choice, Mistake, Numeric, Option
 
 def _cutout_corner() -> Numeric:
     size, side, centre = 32, 16, (2, 2)
-    lam = (
-        1 - (side / size) ** 2
-    )  # a box of area fraction 1 - lam has side sqrt(1 - lam) * size
+    # a box of area fraction 1 - lam has side sqrt(1 - lam) * size
+    lam = 1 - (side / size) ** 2
     x1, y1, x2, y2 = cutmix_box(lam, size, size, centre)
     answer = (x2 - x1) * (y2 - y1)
     half = side // 2

@@ -71,9 +71,8 @@ def _layer_norm() -> Numeric:
     mu, var = t.mean().item(), t.var(unbiased=False).item()
     unbiased = ((t[-1] - mu) / t.var(unbiased=True).sqrt()).item()
     by_var = ((t[-1] - mu) / var).item()
-    col = torch.tensor(
-        [row[-1] for row in tokens], dtype=torch.float64
-    )  # BN's view: one feature
+    # BN's view: one feature
+    col = torch.tensor([row[-1] for row in tokens], dtype=torch.float64)
     over_tokens = ((col[0] - col.mean()) / col.var(unbiased=False).sqrt()).item()
     return Numeric(
         id="layer-norm",

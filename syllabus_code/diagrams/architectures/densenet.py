@@ -31,9 +31,8 @@ def dense_block():
         **{f"layer{i}": layer for i, layer in enumerate(layers, start=1)},
     }
     upto = list(model.features.children())[: list(model.features).index(trans) + 1]
-    shapes = trace(
-        nn.Sequential(*upto), meta_image(), mods
-    )  # the stem, block 1, transition 1
+    # the stem, block 1, transition 1
+    shapes = trace(nn.Sequential(*upto), meta_image(), mods)
     size = "×".join(map(str, shapes["block"]["in"][1:]))
     k = layers[0].conv2.out_channels
 

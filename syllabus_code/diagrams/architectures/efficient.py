@@ -119,9 +119,8 @@ def mbconv():
         "se": se,
         "project": project,
     }
-    shapes = trace(
-        model.features[:3], meta_image(), mods
-    )  # stem and stages 1-2 suffice
+    # stem and stages 1-2 suffice
+    shapes = trace(model.features[:3], meta_image(), mods)
     e, d, p = expand[0], dw[0], project[0]
     ratio = e.out_channels // e.in_channels
     note = {k: shape_text(v["out"]) for k, v in shapes.items()}

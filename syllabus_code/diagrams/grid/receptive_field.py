@@ -17,9 +17,8 @@ RF_STACK = ({"k": 3, "s": 1}, {"k": 3, "s": 2}, {"k": 2, "s": 2}, {"k": 3, "s": 
 class ReceptiveFieldSpec:
     layers: list  # the stack's dicts
     rf: list  # receptive field after each layer (shapes.receptive_field)
-    spans: list = field(
-        default_factory=list
-    )  # per row (input first): units feeding the top
+    # per row (input first): units feeding the top
+    spans: list = field(default_factory=list)
     centres: list = field(default_factory=list)  # x of those units, in input pixels
 
 
