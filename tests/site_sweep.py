@@ -4,8 +4,11 @@ Three tests look at every page: tests/test_site_browser.py (it loads clean: no c
 exception or foreign request; maths rendered; stamps), tests/test_site_mobile.py (it fits a
 390 px screen) and tests/test_site_accessibility.py (axe-core finds no WCAG 2.1 A/AA
 violation, in the light and dark palettes, at 1280 and 390 px). Opening each page once per
-test cost three loads of every page; this sweep opens every page once at 1280 x 900 and once
-at 390 x 844 and runs on that one load every check of those tests that belongs to that width.
+test cost three loads of every page; this sweep opens every page once, at 390 x 844, runs
+every check that belongs to that width, then widens the same load to 1280 x 900 (a resize:
+Material's layout and the site's scripts follow the width, and a11y.js re-examines its scroll
+boxes) and runs the checks of that width. Errors logged during the load belong to the 390 px
+visit, those logged after widening to the 1280 px one.
 axe runs once per palette the page is checked in, on the same load: the body's
 ``data-md-color-scheme`` (what Material's palette toggle and ``prefers-color-scheme`` set,
 and the only thing the site's and the theme's stylesheets read) is switched to ``slate`` and
@@ -154,38 +157,39 @@ class Sweep:
     needs: set[str]
     axe_jobs: set[tuple[str, tuple[int, str]]]
     visits: dict[tuple[str, int], PageVisit] = field(default_factory=dict)
-    seconds: dict[int, float] = field(default_factory=dict)
-    load_seconds: float = (
-        0.0  # opening pages and waiting for them to settle, all widths
-    )
+    seconds: float = 0.0  # the whole sweep
+    # opening pages (and widening them) and waiting for them to settle
+    load_seconds: float = 0.0
     wait_seconds: float = 0.0  # waiting for axe results that were not ready yet
 
 
 class _Tab:
+    """One browser tab: it opens a page at the first width, then widens the same load to
+    the next width (a resize, not a second load), running each width's checks in turn."""
+
     def __init__(self, context, site_url: str):
         self.page, self.log = logged_page(context, site_url)
         self.katex_js: list[str] = []
         self.visit: PageVisit | None = None
-        self.page.on(
-            "request",
-            lambda r: (
-                "katex" in r.url and ".js" in r.url and self.katex_js.append(r.url)
-            ),
-        )
+        self.rel: str | None = None  # the page loaded in this tab
+        self.widths: list[int] = []  # the widths still to check on it
+        self.page.on("request", self._request)
 
-    def start(
-        self, sweep: Sweep, site_url: str, rel: str, width: int, mobile: tuple[str, int]
-    ) -> None:
-        (
-            self.log.console_errors.clear(),
-            self.log.page_errors.clear(),
-            self.log.foreign_requests.clear(),
-        )
-        self.katex_js.clear()
-        visit = self.visit = PageVisit(rel, width)
+    def _request(self, request) -> None:
+        if "katex" in request.url and ".js" in request.url:
+            self.katex_js.append(request.url)
+
+    def start(self, sweep: Sweep, site_url: str, rel: str, mobile) -> None:
+        width = self.widths.pop(0)
         t0 = time.monotonic()
-        open_settled(self.page, site_url + rel)
+        self.page.set_viewport_size({"width": width, "height": VIEWPORTS[width]})
+        if rel != self.rel:
+            self.rel = rel
+            open_settled(self.page, site_url + rel)
+        else:  # the same load, now at this width (a11y.js re-examines scroll boxes)
+            self.page.evaluate(SETTLED)
         sweep.load_seconds += time.monotonic() - t0
+        visit = self.visit = PageVisit(rel, width)
         if width == 1280 and "clean" in sweep.needs:
             visit.maths = self.page.evaluate(MATHS_STATE)
         if width == 390 and "mobile" in sweep.needs:
@@ -195,12 +199,15 @@ class _Tab:
             s for s in ("default", "slate") if (rel, (width, s)) in sweep.axe_jobs
         ]
         if schemes and "axe" in sweep.needs:
-            self.page.add_script_tag(path=str(AXE))
+            if not self.page.evaluate("typeof axe !== 'undefined'"):
+                self.page.add_script_tag(path=str(AXE))
             self.page.evaluate(START_AXE, [TAGS, schemes])
         else:
             self.page.evaluate("window.__axeResult = null")
 
     def finish(self, sweep: Sweep) -> PageVisit:
+        """The visit's axe result, and what the tab logged since the last visit ended (the
+        load's errors go to the first width's visit)."""
         visit, self.visit = self.visit, None
         t0 = time.monotonic()
         visit.axe = self.page.evaluate("() => window.__axeResult") or {}
@@ -212,32 +219,39 @@ class _Tab:
             + [f"request to another origin: {u}" for u in log.foreign_requests]
         )
         visit.katex_js = list(self.katex_js)
+        for seen in (log.console_errors, log.page_errors, log.foreign_requests):
+            seen.clear()
+        self.katex_js.clear()
         return visit
 
 
 def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
+    """Every page in ``sweep.pages`` at each of ``widths``: loaded once, at the narrowest
+    width, then widened (several tabs at once, so one page loads while axe works on another)."""
     from test_site_mobile import MEASURE, TARGET
 
-    for width in widths:
-        start = time.monotonic()
-        context = browser.new_context(
-            viewport={"width": width, "height": VIEWPORTS[width]}, color_scheme="light"
-        )
-        try:
-            tabs = [_Tab(context, site_url) for _ in range(WORKERS)]
-            queue = list(sweep.pages)
-            while queue or any(t.visit for t in tabs):
-                for tab in tabs:
-                    if tab.visit:
-                        visit = tab.finish(sweep)
-                        sweep.visits[visit.rel, visit.width] = visit
-                    if queue:
-                        tab.start(
-                            sweep, site_url, queue.pop(0), width, (MEASURE, TARGET)
-                        )
-        finally:
-            context.close()
-        sweep.seconds[width] = time.monotonic() - start
+    start = time.monotonic()
+    order = sorted(widths)
+    context = browser.new_context(
+        viewport={"width": order[0], "height": VIEWPORTS[order[0]]},
+        color_scheme="light",
+    )
+    try:
+        tabs = [_Tab(context, site_url) for _ in range(WORKERS)]
+        queue = list(sweep.pages)
+        while queue or any(t.visit or t.widths for t in tabs):
+            for tab in tabs:
+                if tab.visit:
+                    visit = tab.finish(sweep)
+                    sweep.visits[visit.rel, visit.width] = visit
+                if tab.widths:
+                    tab.start(sweep, site_url, tab.rel, (MEASURE, TARGET))
+                elif queue:
+                    tab.widths = list(order)
+                    tab.start(sweep, site_url, queue.pop(0), (MEASURE, TARGET))
+    finally:
+        context.close()
+    sweep.seconds = time.monotonic() - start
 
 
 @pytest.fixture(scope="session")
@@ -263,8 +277,8 @@ def page_sweep(request, browser, site_dir, site_url) -> Sweep:
     ]
     run_sweep(browser, site_url, sweep, widths)
     print(
-        f"\nsite sweep: {len(pages)} pages at {widths} px in "
-        f"{' + '.join(f'{s:.0f}' for s in sweep.seconds.values())} s (loading and settling "
+        f"\nsite sweep: {len(pages)} pages at {widths} px in {sweep.seconds:.0f} s "
+        f"(loading, widening and settling "
         f"{sweep.load_seconds:.0f} s, waiting for axe {sweep.wait_seconds:.0f} s)"
     )
     return sweep
