@@ -85,9 +85,10 @@ site: $(DEPS) $(JSDEPS) chromium docs-run-lenient
 serve: $(DEPS) $(JSDEPS) docs-run-lenient
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# The fast suite again under the generic numeric configuration (its record goes elsewhere).
+# The fast suite again under the generic numeric configuration (its record goes elsewhere),
+# less the tests marked numeric_free (text, layout and hook tests: nothing there a CPU changes).
 test-generic: $(DEPS) $(JSDEPS)
-	env $(GENERIC_ENV) $(PYTEST_FAST)
+	env $(GENERIC_ENV) $(PYTEST_FAST) -m "not site and not gpu and not slow and not numeric_free"
 
 # Unit tests (actionlint on the workflows among them) + executed doc blocks under default and
 # generic numerics + widget logic.

@@ -72,9 +72,8 @@ class ArrayDataset(Dataset):
     def __getitem__(self, i):
         return self.images[i], self.labels[i]
 
-    def __getitems__(
-        self, indices
-    ):  # DataLoader calls this with a whole batch of indices
+    # DataLoader calls this with a whole batch of indices
+    def __getitems__(self, indices):
         idx = torch.as_tensor(indices)
         return self.images[idx], self.labels[idx]
 

@@ -18,6 +18,9 @@ import codeblocks  # scripts/hooks is on sys.path (tests/conftest.py)
 import pytest
 import snippets
 
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 AUDIT = ROOT / ".cache" / "audit.json"

@@ -41,9 +41,8 @@ def test_example_runs(path: Path, capsys):
     namespace = runpy.run_path(str(path), run_name="__main__")
     printed = capsys.readouterr().out
     recorded = path.with_suffix(".out")
-    if (
-        recorded.is_file()
-    ):  # a page shows this output: it must be what the example prints now
+    # a page shows this output: it must be what the example prints now
+    if recorded.is_file():
         tolerance = namespace.get("OUTPUT_TOLERANCE")
         problem = output_mismatch(
             printed, recorded.read_text(encoding="utf-8"), tolerance

@@ -5,7 +5,11 @@ from pathlib import Path
 
 import course_modules as cm  # scripts/hooks is on sys.path (tests/conftest.py)
 import papers
+import pytest
 from mkdocs.utils.yaml import yaml_load
+
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,6 +11,9 @@ import soupsieve
 from bs4 import BeautifulSoup
 from css_prune import page_names, prune_css, prune_stylesheets, selector_may_match
 
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
+
 JUPYTER_CSS = (
     Path(mkdocs_jupyter.__file__).parent / "templates/mkdocs_html/assets/index.css"
 )

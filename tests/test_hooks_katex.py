@@ -6,6 +6,9 @@ import katex_render as kr  # scripts/hooks is on sys.path (tests/conftest.py)
 import pytest
 from mkdocs.exceptions import PluginError
 
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
+
 
 @pytest.fixture(scope="module")
 def katex():

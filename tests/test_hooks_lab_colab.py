@@ -6,6 +6,9 @@ import lab_colab as lc  # scripts/hooks is on sys.path (root conftest.py)
 import pytest
 from mkdocs.exceptions import PluginError
 
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
+
 REPO = {
     "colab": {
         "repo": "someone/course",

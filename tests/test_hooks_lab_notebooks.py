@@ -9,7 +9,11 @@ from pathlib import Path
 
 import lab_notebooks as ln  # scripts/hooks is on sys.path (root conftest.py)
 import nbformat
+import pytest
 from lab_colab import colab_settings, install_source
+
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
 
 ROOT = Path(__file__).resolve().parents[1]
 REPO = {

@@ -6,6 +6,10 @@ from __future__ import annotations
 from types import SimpleNamespace as NS
 
 import print_page as pp  # scripts/hooks is on sys.path (root conftest.py)
+import pytest
+
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
 
 ANCHORS = {"/00-foundations/calculus/": "p3-", "/00-foundations/linear-algebra/": "p2-"}
 

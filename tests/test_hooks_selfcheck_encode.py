@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 import selfcheck_encode as sce  # scripts/hooks is on sys.path (conftest.py)
 
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
+
 
 def test_encoding_round_trips_and_matches_the_javascript_test_vector():
     data = {"answer": 1.5, "hint": "<p>σ² ≤ 1</p>"}

@@ -32,9 +32,8 @@ def test_accepts_exactly_the_limits():
 def test_each_models_min_size_is_the_smallest_input_its_layers_take(name, monkeypatch):
     """At min_size the model runs; one pixel less, its own layers fail (with the check switched
     off), so the check only refuses inputs the network cannot take."""
-    with torch.device(
-        "meta"
-    ):  # skip the (slow) weight initialisation: only shapes matter here
+    # skip the (slow) weight initialisation: only shapes matter here
+    with torch.device("meta"):
         model = get_model(name, num_classes=5)
     model = model.to_empty(device="cpu").eval()
     size = model.min_size

@@ -73,9 +73,8 @@ def test_generic_differs_from_this_machines_default():
     default, generic = numerics(default_env), numerics(dict(os.environ))
     print("default:", default, "\ngeneric:", generic)
     assert default != generic
-    if (
-        default["torch_kernels"] != "DEFAULT"
-    ):  # a machine with SIMD kernels: the pass must avoid them
+    # a machine with SIMD kernels: the pass must avoid them
+    if default["torch_kernels"] != "DEFAULT":
         assert generic["torch_kernels"] == "DEFAULT"
     if os.cpu_count() and os.cpu_count() > 1:
         assert default["torch_threads"] > 1 and generic["torch_threads"] == 1

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+# Computes nothing a CPU's kernels could change: not repeated under generic numerics.
+pytestmark = pytest.mark.numeric_free
+
 ROOT = Path(__file__).resolve().parents[1]
 MAX_LINES = 300  # a file longer than this is split by concern into files named for what they hold
 

@@ -69,9 +69,8 @@ def test_ids_unique_numeric_questions_have_mistakes_choices_explain_every_option
             if isinstance(q, Numeric):
                 assert 1 <= len(q.mistakes) <= 3
                 asked = re.search(r"(\d) decimals", q.prompt)
-                if (
-                    q.tolerance >= 1e-4
-                ):  # a rounded answer says how precisely to give it
+                # a rounded answer says how precisely to give it
+                if q.tolerance >= 1e-4:
                     assert asked, q.id
                 if asked:  # and is accepted to half a unit of the last decimal
                     assert math.isclose(

@@ -73,9 +73,8 @@ def test_ids_unique_numeric_questions_have_mistakes_choices_explain_every_option
             if isinstance(q, Numeric):
                 assert 1 <= len(q.mistakes) <= 3
                 asked = re.search(r"(\d) decimals", q.prompt)
-                if (
-                    q.tolerance >= 1e-4
-                ):  # a rounded answer says how precisely to give it
+                # a rounded answer says how precisely to give it
+                if q.tolerance >= 1e-4:
                     assert asked, q.id
                 if asked:  # and is accepted to half a unit of the last decimal
                     assert math.isclose(
@@ -259,9 +258,8 @@ def test_stack_receptive_field_by_gradient_footprint():
 
 def test_stacked_3x3_weights_by_footprint_and_torch():
     n = 1
-    while (
-        measured_receptive_field([{"k": 3}] * n) < 9
-    ):  # shortest 3x3 stack that sees 9x9
+    # shortest 3x3 stack that sees 9x9
+    while measured_receptive_field([{"k": 3}] * n) < 9:
         n += 1
     assert (
         measured_receptive_field([{"k": 3}] * n)

@@ -117,9 +117,8 @@ def empirical_receptive_field(layers, size=64):
     """Width of the input region whose gradient is nonzero for one central output unit."""
     modules = []
     for layer in layers:
-        if (
-            layer.get("type", "conv") == "pool"
-        ):  # average pooling: every input of the window counts
+        # average pooling: every input of the window counts
+        if layer.get("type", "conv") == "pool":
             modules.append(nn.AvgPool2d(layer["k"], layer.get("s", layer["k"])))
         else:
             conv = nn.Conv2d(1, 1, layer["k"], stride=layer.get("s", 1), bias=False)

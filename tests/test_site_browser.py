@@ -30,9 +30,8 @@ def test_every_page_loads_clean_with_rendered_maths(page_sweep):
     for (rel, width), visit in sorted(page_sweep.visits.items()):
         if visit.errors:
             problems.append(f"{rel} at {width} px: {visit.errors}")
-        if (
-            visit.katex_js
-        ):  # the maths is rendered at build: no page may fetch KaTeX's renderer
+        # the maths is rendered at build: no page may fetch KaTeX's renderer
+        if visit.katex_js:
             problems.append(f"{rel}: loads KaTeX's JavaScript: {visit.katex_js}")
         state = visit.maths
         if state is None:

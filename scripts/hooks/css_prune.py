@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 import tinycss2
@@ -82,20 +83,29 @@ def _without_not(selector: str) -> str:
     return "".join(out)
 
 
-def selector_may_match(selector: str, names: Names) -> bool:
-    """False only when the page lacks a class, id or element the selector requires."""
+@cache
+def _requirements(selector: str):
+    """(classes, ids, element names) a selector requires, or None when it is kept anyway."""
     required = _STRINGS.sub("", _without_not(selector))
     if ":is(" in required or ":where(" in required or ":has(" in required:
         return (
-            True  # alternatives or relations inside: keep rather than reason about them
+            None  # alternatives or relations inside: keep rather than reason about them
         )
     required = _PSEUDO.sub("", required)
-    if any(c not in names.classes for c in _CLASS.findall(required)):
-        return False
-    if any(i not in names.ids for i in _ID.findall(required)):
-        return False
     bare = _CLASS.sub("", _ID.sub("", required))
-    return all(t.lower() in names.tags for t in _TAG.findall(bare))
+    return (
+        frozenset(_CLASS.findall(required)),
+        frozenset(_ID.findall(required)),
+        frozenset(t.lower() for t in _TAG.findall(bare)),
+    )
+
+
+def selector_may_match(selector: str, names: Names) -> bool:
+    """False only when the page lacks a class, id or element the selector requires."""
+    needs = _requirements(selector)
+    return needs is None or (
+        needs[0] <= names.classes and needs[1] <= names.ids and needs[2] <= names.tags
+    )
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -125,42 +135,54 @@ def _declarations(block: str) -> list[tuple[str, str]]:
     ]
 
 
-def _prune_rules(rules, names: Names) -> list:
-    """(selectors, declarations) for the style rules that may match, and at-rules to keep."""
-    kept = []
+@lru_cache(maxsize=8)
+def _parse(css: str) -> tuple:
+    """A stylesheet as ("rule", selectors, declarations), ("block", "@media ...", items),
+    ("keyframes", "@keyframes name", body) and ("raw", text) items; parsed once per text
+    (every lab page carries the same JupyterLab stylesheet)."""
+    return _items(
+        tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    )
+
+
+def _items(rules) -> tuple:
+    items = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [
-                s
-                for s in _split_selectors(tinycss2.serialize(rule.prelude))
-                if selector_may_match(s, names)
-            ]
-            if selectors:
-                kept.append(
-                    ("rule", selectors, _declarations(tinycss2.serialize(rule.content)))
-                )
+            selectors = tuple(_split_selectors(tinycss2.serialize(rule.prelude)))
+            decls = _declarations(tinycss2.serialize(rule.content))
+            items.append(("rule", selectors, decls))
         elif rule.type == "at-rule":
             keyword = rule.lower_at_keyword
             prelude = tinycss2.serialize(rule.prelude).strip()
             if keyword in ("media", "supports") and rule.content is not None:
-                inner = _prune_rules(
-                    tinycss2.parse_rule_list(
-                        rule.content, skip_whitespace=True, skip_comments=True
-                    ),
-                    names,
+                inner = tinycss2.parse_rule_list(
+                    rule.content, skip_whitespace=True, skip_comments=True
                 )
-                if inner:
-                    kept.append(("block", f"@{keyword} {prelude}", inner))
+                items.append(("block", f"@{keyword} {prelude}", _items(inner)))
             elif keyword.endswith("keyframes"):
-                kept.append(
-                    (
-                        "keyframes",
-                        f"@{keyword} {prelude}",
-                        tinycss2.serialize(rule.content or []),
-                    )
-                )
+                body = tinycss2.serialize(rule.content or [])
+                items.append(("keyframes", f"@{keyword} {prelude}", body))
             elif keyword in ("font-face", "charset", "import", "namespace"):
-                kept.append(("raw", tinycss2.serialize([rule])))
+                items.append(("raw", tinycss2.serialize([rule])))
+    return tuple(items)
+
+
+def _prune_rules(items, names: Names) -> list:
+    """The style rules that may match (with only the selectors that may), the non-empty
+    blocks, and the at-rules kept."""
+    kept = []
+    for item in items:
+        if item[0] == "rule":
+            selectors = [s for s in item[1] if selector_may_match(s, names)]
+            if selectors:
+                kept.append(("rule", selectors, item[2]))
+        elif item[0] == "block":
+            inner = _prune_rules(item[2], names)
+            if inner:
+                kept.append(("block", item[1], inner))
+        else:
+            kept.append(item)
     return kept
 
 
@@ -219,13 +241,7 @@ def prune_stylesheets(sheets: list[str], names: Names) -> list[str]:
     """Each of ``sheets`` (the stylesheets of one page, in order) reduced to the rules that
     may apply to a page with these ``names``, minified. Custom properties are followed
     across the sheets: a variable one sheet defines and another reads is kept."""
-    kept = [
-        _prune_rules(
-            tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True),
-            names,
-        )
-        for css in sheets
-    ]
+    kept = [_prune_rules(_parse(css), names) for css in sheets]
     every = [item for items in kept for item in items]
     variables = _used_variables(every)
     animations = " ".join(

@@ -202,9 +202,8 @@ def on_pre_page(page, config, files):
     src = page.file.src_uri
 
     def render_and_keep(self, config, files):
-        if not _executes(
-            plugin, page
-        ):  # not executed: the notebook has no outputs either
+        # not executed: the notebook has no outputs either
+        if not _executes(plugin, page):
             render(config, files)
             _notebooks[src] = downloadable(
                 jupytext.read(page.file.abs_src_path), settings

@@ -97,9 +97,8 @@ def _with_reexports(shown: dict[str, list[str]]) -> dict[str, list[str]]:
         for pair in _reexports(file.relative_to(ROOT).as_posix())
     ]
     changed = True
-    while (
-        changed
-    ):  # chains: a package __init__ re-exporting a module that re-exports another
+    # chains: a package __init__ re-exporting a module that re-exports another
+    while changed:
         changed = False
         for alias, target in pairs:
             for key in [k for k in shown if k == target or k.startswith(target + ".")]:

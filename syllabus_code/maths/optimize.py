@@ -36,9 +36,8 @@ def _gradient_descent(grad, x, lr, steps) -> np.ndarray:
     """
     path = np.empty((steps + 1, *x.shape))
     path[0] = x
-    with np.errstate(
-        over="ignore", invalid="ignore"
-    ):  # a too-large lr may overflow: show it
+    # a too-large lr may overflow: show it
+    with np.errstate(over="ignore", invalid="ignore"):
         for t in range(1, steps + 1):
             g = np.asarray(grad(x), dtype=np.float64)
             if g.shape != x.shape:

@@ -56,9 +56,8 @@ def _labels_pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
             raise TypeError(
                 f"{name} must hold integer, boolean or string labels, got dtype {arr.dtype}"
             )
-    if (yt.dtype.kind in "US") != (
-        yp.dtype.kind in "US"
-    ):  # 1 == "1" is False: all would count wrong
+    # 1 == "1" is False: all would count wrong
+    if (yt.dtype.kind in "US") != (yp.dtype.kind in "US"):
         raise TypeError(
             f"y_true and y_pred must hold the same kind of labels (numbers or strings), "
             f"got {yt.dtype} and {yp.dtype}"
@@ -121,9 +120,8 @@ def _confusion_matrix(yt, yp, labels) -> np.ndarray:
     }
     cm = np.zeros((labels.size, labels.size), dtype=np.int64)
     for t, p in zip(yt.tolist(), yp.tolist()):
-        if (
-            t in index and p in index
-        ):  # pairs outside ``labels`` are not counted (as in sklearn)
+        # pairs outside ``labels`` are not counted (as in sklearn)
+        if t in index and p in index:
             cm[index[t], index[p]] += 1
     return cm
 
@@ -201,9 +199,8 @@ def r2_score(y_true, y_pred, force_finite: bool = False) -> float:
     ``force_finite=True``, which returns 1.0 for perfect predictions and 0.0 otherwise."""
     yt, yp = _targets_pair(y_true, y_pred)
     ss_res = float(np.sum((yt - yp) ** 2))
-    if np.all(
-        yt == yt[0]
-    ):  # SS_tot = 0; test the values, since a float mean can be off by 1 ulp
+    # SS_tot = 0; test the values, since a float mean can be off by 1 ulp
+    if np.all(yt == yt[0]):
         if not force_finite:
             raise ValueError(
                 "y_true is constant, so SS_tot = 0 and R² is undefined "

@@ -166,9 +166,8 @@ class MultiHeadAttention(nn.Module):
         k = self._split_heads(nn.functional.linear(key, w_k, b_k))  # (N, h, S, d_k)
         v = self._split_heads(nn.functional.linear(value, w_v, b_v))  # (N, h, S, d_k)
         heads, weights = scaled_dot_product_attention(q, k, v, attn_mask)
-        if (
-            self.training and self.dropout.p > 0
-        ):  # dropout on the weights, then redo the average
+        # dropout on the weights, then redo the average
+        if self.training and self.dropout.p > 0:
             weights = self.dropout(weights)
             heads = weights @ v
         n, _, length, _ = heads.shape

@@ -171,11 +171,12 @@ VARIANTS = {
 def _efficientnet(name: str, **kwargs) -> EfficientNet:
     v = VARIANTS[name]
     kwargs.setdefault("dropout", v.dropout)
+    # torchvision uses BatchNorm eps 1e-3 for the largest three
     if name in (
         "b5",
         "b6",
         "b7",
-    ):  # torchvision uses BatchNorm eps 1e-3 for the largest three
+    ):
         kwargs.setdefault("bn_eps", 1e-3)
     return EfficientNet(width_mult=v.width, depth_mult=v.depth, **kwargs)
 

@@ -153,9 +153,8 @@ class ResNet(nn.Module):
             elif isinstance(m, nn.BatchNorm2d):
                 nn.init.constant_(m.weight, 1)
                 nn.init.constant_(m.bias, 0)
-        if (
-            zero_init_residual
-        ):  # each block starts as the identity: its last BN scale is 0
+        # each block starts as the identity: its last BN scale is 0
+        if zero_init_residual:
             for m in self.modules():
                 if isinstance(m, Bottleneck):
                     nn.init.constant_(m.bn3.weight, 0)

@@ -20,9 +20,8 @@ def _m(n: int) -> str:
 
 
 def _model():
-    with torch.device(
-        "meta"
-    ):  # with the paper's 5x5 kernels (torchvision's slip uses 3x3)
+    # with the paper's 5x5 kernels (torchvision's slip uses 3x3)
+    with torch.device("meta"):
         return googlenet(aux_logits=False, init_weights=False, branch3_kernel=5)
 
 

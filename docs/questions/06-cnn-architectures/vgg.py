@@ -50,9 +50,8 @@ def _three_by_three() -> Numeric:
 
 
 def _bn_extra(plain) -> Numeric:
-    with torch.device(
-        "meta"
-    ):  # counts only; init_weights=False skips the initialisation
+    # counts only; init_weights=False skips the initialisation
+    with torch.device("meta"):
         bn = vgg16_bn(init_weights=False)
     n_plain = sum(p.numel() for p in plain.parameters())
     n_bn = sum(p.numel() for p in bn.parameters())
@@ -134,8 +133,7 @@ def _map_64(model) -> Numeric:
 
 
 def questions() -> list[Numeric | Choice]:
-    with torch.device(
-        "meta"
-    ):  # no weights allocated; init_weights=False skips the initialisation
+    # no weights allocated; init_weights=False skips the initialisation
+    with torch.device("meta"):
         model = vgg16(init_weights=False)
     return [_three_by_three(), _bn_extra(model), _map_64(model)]
