@@ -163,9 +163,15 @@ class Sweep:
     wait_seconds: float = 0.0  # waiting for axe results that were not ready yet
 
 
+# Start settling without waiting (the promise is awaited in a later round of the sweep).
+START_SETTLING = f"() => {{ window.__settled = ({SETTLED})(); }}"
+
+
 class _Tab:
-    """One browser tab: it opens a page at the first width, then widens the same load to
-    the next width (a resize, not a second load), running each width's checks in turn."""
+    """One browser tab. It opens a page at the first width, then widens the same load to the
+    next width (a resize, not a second load). Each step only starts work in the browser
+    (navigating, settling, axe) and the next step collects it, so while the sweep waits on
+    one tab the others' pages load, settle and run axe."""
 
     def __init__(self, context, site_url: str):
         self.page, self.log = logged_page(context, site_url)
@@ -173,30 +179,56 @@ class _Tab:
         self.visit: PageVisit | None = None
         self.rel: str | None = None  # the page loaded in this tab
         self.widths: list[int] = []  # the widths still to check on it
+        self.phase: str | None = None  # "loading", "settling", "axe" or None (free)
         self.page.on("request", self._request)
 
     def _request(self, request) -> None:
         if "katex" in request.url and ".js" in request.url:
             self.katex_js.append(request.url)
 
-    def start(self, sweep: Sweep, site_url: str, rel: str, mobile) -> None:
+    def begin(self, site_url: str, rel: str) -> None:
+        """Open ``rel`` (or widen the page already open) at the next width."""
         width = self.widths.pop(0)
-        t0 = time.monotonic()
+        self.visit = PageVisit(rel, width)
         self.page.set_viewport_size({"width": width, "height": VIEWPORTS[width]})
         if rel != self.rel:
             self.rel = rel
-            open_settled(self.page, site_url + rel)
+            self.page.goto(site_url + rel, wait_until="commit")
+            self.phase = "loading"
         else:  # the same load, now at this width (a11y.js re-examines scroll boxes)
-            self.page.evaluate(SETTLED)
+            self.page.evaluate(START_SETTLING)
+            self.phase = "settling"
+
+    def advance(self, sweep: Sweep, mobile) -> PageVisit | None:
+        """One step: collect what the browser was doing and start the next thing; the visit
+        when it is complete."""
+        t0 = time.monotonic()
+        if self.phase == "loading":
+            self.page.wait_for_load_state("load")
+            self.page.evaluate(START_SETTLING)
+            self.phase = "settling"
+        elif self.phase == "settling":
+            self.page.evaluate("() => window.__settled")
+            self._check(sweep, mobile)
+            self.phase = "axe"
+        else:
+            sweep.load_seconds += time.monotonic() - t0
+            self.phase = None
+            return self._finish(sweep)
         sweep.load_seconds += time.monotonic() - t0
-        visit = self.visit = PageVisit(rel, width)
-        if width == 1280 and "clean" in sweep.needs:
+        return None
+
+    def _check(self, sweep: Sweep, mobile) -> None:
+        visit = self.visit
+        if visit.width == 1280 and "clean" in sweep.needs:
             visit.maths = self.page.evaluate(MATHS_STATE)
-        if width == 390 and "mobile" in sweep.needs:
+        if visit.width == 390 and "mobile" in sweep.needs:
             visit.mobile = self.page.evaluate(*mobile)
             visit.widgets = self.page.locator(".widget").count()
         schemes = [
-            s for s in ("default", "slate") if (rel, (width, s)) in sweep.axe_jobs
+            s
+            for s in ("default", "slate")
+            if (visit.rel, (visit.width, s)) in sweep.axe_jobs
         ]
         if schemes and "axe" in sweep.needs:
             if not self.page.evaluate("typeof axe !== 'undefined'"):
@@ -205,7 +237,7 @@ class _Tab:
         else:
             self.page.evaluate("window.__axeResult = null")
 
-    def finish(self, sweep: Sweep) -> PageVisit:
+    def _finish(self, sweep: Sweep) -> PageVisit:
         """The visit's axe result, and what the tab logged since the last visit ended (the
         load's errors go to the first width's visit)."""
         visit, self.visit = self.visit, None
@@ -227,7 +259,7 @@ class _Tab:
 
 def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
     """Every page in ``sweep.pages`` at each of ``widths``: loaded once, at the narrowest
-    width, then widened (several tabs at once, so one page loads while axe works on another)."""
+    width, then widened; several tabs at once, each a step at a time in turn."""
     from test_site_mobile import MEASURE, TARGET
 
     start = time.monotonic()
@@ -239,16 +271,17 @@ def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
     try:
         tabs = [_Tab(context, site_url) for _ in range(WORKERS)]
         queue = list(sweep.pages)
-        while queue or any(t.visit or t.widths for t in tabs):
+        while queue or any(t.phase or t.widths for t in tabs):
             for tab in tabs:
-                if tab.visit:
-                    visit = tab.finish(sweep)
-                    sweep.visits[visit.rel, visit.width] = visit
-                if tab.widths:
-                    tab.start(sweep, site_url, tab.rel, (MEASURE, TARGET))
+                if tab.phase:
+                    visit = tab.advance(sweep, (MEASURE, TARGET))
+                    if visit is not None:
+                        sweep.visits[visit.rel, visit.width] = visit
+                elif tab.widths:
+                    tab.begin(site_url, tab.rel)
                 elif queue:
                     tab.widths = list(order)
-                    tab.start(sweep, site_url, queue.pop(0), (MEASURE, TARGET))
+                    tab.begin(site_url, queue.pop(0))
     finally:
         context.close()
     sweep.seconds = time.monotonic() - start
