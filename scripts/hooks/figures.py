@@ -9,6 +9,10 @@ A script whose ``make_figure`` takes a ``theme`` argument ("light" or "dark", th
 ``syllabus_code.diagrams.palette``) is drawn once per theme: ``<name>.svg`` and
 ``<name>.dark.svg``. The page still writes ``![alt](figures/<name>.svg)``; the build turns that
 into the pair Material shows one of (``#only-light`` / ``#only-dark``), both with the alt text.
+
+Every figure image gets its width and height (from the SVG) and ``loading="lazy"``: the browser
+fetches a figure when the reader scrolls near it (and never the hidden half of a pair), and
+the page does not shift when it arrives. The print page loads them at once.
 """
 
 from __future__ import annotations
@@ -26,6 +30,23 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.hooks.figures")
 _CACHE: dict[tuple[str, float, str | None], bytes] = {}
 _THEMED: set[str] = set()  # "<section>/<name>" of scripts drawn in both themes
+_SIZES: dict[
+    str, tuple[int, int]
+] = {}  # "<section>/<file>.svg" -> (width, height) in CSS px
+_LENGTH = re.compile(r'\s(width|height)="([\d.]+)(pt|px)?"')
+
+
+def svg_size(svg: bytes) -> tuple[int, int]:
+    """The (width, height) in CSS pixels of an SVG's root element (Matplotlib writes points,
+    and 1 pt = 4/3 px)."""
+    head = svg[svg.index(b"<svg") : svg.index(b">", svg.index(b"<svg"))].decode()
+    size = {
+        k: float(v) * (4 / 3 if unit == "pt" else 1)
+        for k, v, unit in _LENGTH.findall(head)
+    }
+    if set(size) != {"width", "height"}:
+        raise PluginError("an SVG figure must give its width and height")
+    return round(size["width"]), round(size["height"])
 
 
 def load_script(script: Path):
@@ -65,6 +86,7 @@ def render_svg(script: Path, theme: str | None = None) -> bytes:
 def on_files(files: Files, config) -> Files:
     root = Path(config["docs_dir"]) / "figures"
     _THEMED.clear()
+    _SIZES.clear()
     for script in sorted(root.glob("*/*.py")):
         if script.name.startswith("_"):
             continue  # a helper module shared by a section's scripts
@@ -74,6 +96,7 @@ def on_files(files: Files, config) -> Files:
             for theme in themes:
                 svg = render_svg(script, theme)
                 suffix = ".dark.svg" if theme == "dark" else ".svg"
+                _SIZES[f"{section}/{script.stem}{suffix}"] = svg_size(svg)
                 files.append(
                     File.generated(
                         config, f"{section}/figures/{script.stem}{suffix}", content=svg
@@ -95,18 +118,29 @@ _IMAGE = re.compile(
 )
 
 
-def themed_images(markdown: str, section: str) -> str:
-    """``![alt](figures/x.svg)`` of a themed figure -> the light and the dark image."""
+def figure_images(markdown: str, section: str) -> str:
+    """``![alt](figures/x.svg)`` -> the image with its size and ``loading="lazy"`` (it is
+    fetched when the reader scrolls near it, and the page does not shift when it arrives);
+    a themed figure becomes the light and the dark image (only the shown one is fetched)."""
 
-    def pair(m: re.Match) -> str:
-        if f"{section}/{m['name']}" not in _THEMED:
-            return m[0]
+    def image(alt: str, file: str, fragment: str = "") -> str:
+        size = _SIZES.get(f"{section}/{file}")
+        attrs = f"{{ loading=lazy width={size[0]} height={size[1]} }}" if size else ""
+        return f"![{alt}](figures/{file}{fragment}){attrs}"
+
+    def replace(m: re.Match) -> str:
         alt, name = m["alt"], m["name"]
-        return f"![{alt}](figures/{name}.svg#only-light)![{alt}](figures/{name}.dark.svg#only-dark)"
+        if f"{section}/{name}" not in _THEMED:
+            return (
+                image(alt, f"{name}.svg") if f"{section}/{name}.svg" in _SIZES else m[0]
+            )
+        return image(alt, f"{name}.svg", "#only-light") + image(
+            alt, f"{name}.dark.svg", "#only-dark"
+        )
 
-    return _IMAGE.sub(pair, markdown)
+    return _IMAGE.sub(replace, markdown)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     section = Path(page.file.src_uri).parent.as_posix()
-    return themed_images(markdown, section)
+    return figure_images(markdown, section)
