@@ -31,12 +31,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
 
     # this folder is on sys.path
-    from _transfer import (
-        lenet,
-        pretrain,
-        print_machine,
-        print_table,
-    )
+    from _transfer import lenet, pretrain, print_machine, print_table
 
     from syllabus_code.train import prepare_data
     from syllabus_code.transfer import class_subset, compare_strategies

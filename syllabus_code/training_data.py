@@ -115,10 +115,7 @@ def prepare_data(
         y = torch.randint(0, 10, (n,), generator=g)
     else:
         # data re-exports this module
-        from .data import (
-            load_arrays,
-            load_cifar10_sample,
-        )
+        from .data import load_arrays, load_cifar10_sample
 
         if key == "cifar10-sample":
             images, labels, _ = load_cifar10_sample(train)

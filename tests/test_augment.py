@@ -66,10 +66,7 @@ def test_cutmix_matches_torchvision_with_the_same_lambda_and_centre(seed):
     torch.manual_seed(seed)
     lam = float(t._dist.sample(()))
     # torchvision draws x first
-    cx, cy = (
-        int(torch.randint(w, (1,))),
-        int(torch.randint(h, (1,))),
-    )
+    cx, cy = (int(torch.randint(w, (1,))), int(torch.randint(h, (1,))))
     torch.manual_seed(seed)
     tx, ty = t(x, y)
     ox, oy, lam_kept, box = A.cutmix(x, y, 5, lam=lam, center=(cy, cx))

@@ -19,9 +19,8 @@ def test_on_files_drops_the_question_files_and_adds_unlisted_answer_pages(tmp_pa
         {"site_name": "t", "docs_dir": str(DOCS), "site_dir": str(tmp_path / "s")}
     )
     config.validate()
-    config.plugins._current_plugin = (
-        "selfcheck"  # File.generated records who made a file
-    )
+    # File.generated records who made a file
+    config.plugins._current_plugin = "selfcheck"
     files = Files(
         [
             File(f"questions/{p.parent.name}/{p.name}", str(DOCS), str(tmp_path), True)

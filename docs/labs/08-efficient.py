@@ -58,10 +58,9 @@ def standard(c_in, c_out, k):
 
 
 def separable(c_in, c_out, k):
-    # pointwise
     return nn.Sequential(
         nn.Conv2d(c_in, c_in, k, padding=k // 2, groups=c_in, bias=False),  # depthwise
-        nn.Conv2d(c_in, c_out, 1, bias=False),
+        nn.Conv2d(c_in, c_out, 1, bias=False),  # pointwise
     )
 
 

@@ -78,13 +78,15 @@ print(
 
 # %%
 words = ["cat", "dog", "red", "blue", "runs", "jumps"]
-# verbs
 emb = torch.tensor(
     [
+        # animals: cat, dog
         [3.0, 0.3, 0.0, 0.2],
-        [2.7, 0.6, 0.1, 0.0],  # animals
+        [2.7, 0.6, 0.1, 0.0],
+        # colours: red, blue
         [0.1, 3.0, 0.4, 0.0],
-        [0.0, 2.8, 0.8, 0.1],  # colours
+        [0.0, 2.8, 0.8, 0.1],
+        # verbs: runs, jumps
         [0.2, 0.0, 0.4, 3.0],
         [0.0, 0.3, 0.1, 2.9],
     ]

@@ -81,9 +81,8 @@ class Fence:
     markers: list[str] = field(default_factory=list)
     category: str = ""
     detail: str = ""  # a one-line explanation, for people (never compared by code)
-    cont: bool = (
-        False  # executed, and continues the executed block above (one test item)
-    )
+    # executed, and continues the executed block above (one test item)
+    cont: bool = False
     reason: str = ""  # skipped: the reason given in the marker
     # included: (path, section)
     targets: list[tuple[str, str | None]] = field(default_factory=list)
@@ -150,9 +149,8 @@ def mirror_test(path: str) -> str | None:
 def classify(text: str) -> list[Fence]:
     """Every fence of a page with its category and a one-line detail (see the module doc)."""
     blocks = fences(text)
-    base: Fence | None = (
-        None  # the fence pytest-codeblocks joins a `cont` block or an output to
-    )
+    # the fence pytest-codeblocks joins a `cont` block or an output to
+    base: Fence | None = None
     for f in blocks:
         _classify_one(f)
         if (

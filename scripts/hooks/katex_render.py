@@ -167,9 +167,8 @@ class KatexProcess:
         self.proc: subprocess.Popen | None = None
         self.cache: dict[tuple[str, bool], dict] = {}
         self.formulas = 0  # formulas rendered (from the cache or not)
-        self.seconds = (
-            0.0  # time in on_post_page: finding, rendering and replacing them
-        )
+        # time in on_post_page: finding, rendering and replacing them
+        self.seconds = 0.0
 
     def _start(self) -> subprocess.Popen:
         node = shutil.which("node")

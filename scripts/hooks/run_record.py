@@ -26,9 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RECORD = ROOT / ".cache" / "docs-run.json"
-MAX_REPORT_CHARS = (
-    4000  # a failure's report as kept in the record (the end of it, where the error is)
-)
+# a failure's report as kept in the record (the end of it, where the error is)
+MAX_REPORT_CHARS = 4000
 
 
 def record_path() -> Path:

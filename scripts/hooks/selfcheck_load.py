@@ -50,10 +50,7 @@ def load_questions(path: Path) -> list:
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         # no __pycache__ in docs/
-        dont_write, sys.dont_write_bytecode = (
-            sys.dont_write_bytecode,
-            True,
-        )
+        dont_write, sys.dont_write_bytecode = (sys.dont_write_bytecode, True)
         sys.modules[name] = module
         try:
             spec.loader.exec_module(module)

@@ -101,10 +101,7 @@ def _gradient(f: Callable[[np.ndarray], float], x, h: float) -> np.ndarray:
     """
     grad = np.zeros_like(x)
     # views: writing them writes x and grad
-    flat_x, flat_g = (
-        x.reshape(-1),
-        grad.reshape(-1),
-    )
+    flat_x, flat_g = (x.reshape(-1), grad.reshape(-1))
     for i in range(flat_x.size):
         old = flat_x[i]
         flat_x[i] = old + h

@@ -31,9 +31,8 @@ class AlexNet(nn.Module):
             raise ValueError(f"variant must be one of {VARIANTS}, got {variant!r}")
         self.variant = variant
         if variant == "torchvision":
-            self.min_size = (
-                63  # smallest size for which the third max-pool still has an output
-            )
+            # smallest size for which the third max-pool still has an output
+            self.min_size = 63
             self.features = nn.Sequential(
                 nn.Conv2d(3, 64, kernel_size=11, stride=4, padding=2),  # 224 → 55
                 nn.ReLU(inplace=True),
@@ -50,9 +49,8 @@ class AlexNet(nn.Module):
                 nn.MaxPool2d(kernel_size=3, stride=2),  # 13 → 6
             )
         else:
-            self.min_size = (
-                67  # no padding in conv1: 4 more pixels than the torchvision form
-            )
+            # no padding in conv1: 4 more pixels than the torchvision form
+            self.min_size = 67
             # PyTorch's LRN divides alpha by size; the paper's alpha=1e-4 on a sum of 5 squares is 5e-4 here
             lrn = dict(size=5, alpha=5e-4, beta=0.75, k=2.0)
             self.features = nn.Sequential(

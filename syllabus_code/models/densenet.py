@@ -102,9 +102,8 @@ def block_channels(
 
 
 class DenseNet(nn.Module):
-    min_size = (
-        29  # stem /4 then three transitions /2: below 29 a pool has no input pixel left
-    )
+    # stem /4 then three transitions /2: below 29 a pool has no input pixel left
+    min_size = 29
 
     def __init__(
         self,

@@ -105,9 +105,8 @@ class InceptionAux(nn.Module):
 
 # --8<-- [start:googlenet]
 class GoogLeNet(nn.Module):
-    min_size = (
-        15  # 224 / 32 = 7 at the end; below 15 the ceil-mode pools run out of pixels
-    )
+    # 224 / 32 = 7 at the end; below 15 the ceil-mode pools run out of pixels
+    min_size = 15
 
     def __init__(
         self,

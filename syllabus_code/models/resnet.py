@@ -53,9 +53,8 @@ class BasicBlock(nn.Module):
         self.relu = nn.ReLU(inplace=True)
         self.conv2 = conv3x3(planes, planes)
         self.bn2 = nn.BatchNorm2d(planes)
-        self.downsample = (
-            downsample  # None: identity shortcut; else 1×1 conv + BN (projection)
-        )
+        # None: identity shortcut; else 1×1 conv + BN (projection)
+        self.downsample = downsample
         self.stride = stride
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -120,9 +119,8 @@ def _check_resnet_args(layers, variant: str) -> None:
 class ResNet(nn.Module):
     """Stem (7×7/2 conv, 3×3/2 max-pool), four stages of residual blocks, global pool, linear head."""
 
-    min_size = (
-        1  # every layer pads, so any size works; ImageNet models are trained at 224
-    )
+    # every layer pads, so any size works; ImageNet models are trained at 224
+    min_size = 1
 
     def __init__(
         self,

@@ -4,9 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 # the data root comes from SYLLABUS_DATA (the Makefile sets it)
-from syllabus_code import (
-    data,
-)
+from syllabus_code import data
 from syllabus_code.maths.linalg import pca
 
 
