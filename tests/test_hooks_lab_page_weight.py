@@ -65,3 +65,52 @@ def test_styles_keep_what_the_cells_and_the_theme_use():
     assert (
         ".jupyter-wrapper button{border:0}" in out and ".md-clipboard{color:red}" in out
     )
+
+
+def notebook_with_figures(source: str, n_figures: int):
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell(source, execution_count=1)
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"image/png": base64.encodebytes(png_bytes(4 + i, 3)).decode()},
+        )
+        for i in range(n_figures)
+    ]
+    return nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# Lab"), cell]
+    )
+
+
+def test_each_figure_gets_the_description_its_cell_gives_it(tmp_path):
+    source = (
+        "fig, ax = plt.subplots()\n"
+        "# Figure: Training loss against epoch: it falls from 2.3\n"
+        "#   to about 0.1 in five epochs.\n"
+        "ax.plot(loss)\n"
+        '# Figure: Ten test digits & their "predicted" labels.\n'
+    )
+    nb = notebook_with_figures(source, 2)
+    alts = lpw.figure_descriptions(nb, "x")
+    assert list(alts.values()) == [
+        "Training loss against epoch: it falls from 2.3 to about 0.1 in five epochs.",
+        'Ten test digits & their "predicted" labels.',
+    ]
+    html = "".join(
+        f'<img alt="No description has been provided for this image" '
+        f'src="data:image/png;base64,{o.data["image/png"]}">'
+        for o in nb.cells[1].outputs
+    )
+    out = lpw.figures_to_files(html, tmp_path, "x", alts)
+    assert "No description" not in out
+    assert 'alt="Training loss against epoch: it falls from 2.3 to about 0.1' in out
+    assert 'alt="Ten test digits &amp; their &quot;predicted&quot; labels."' in out
+
+
+def test_a_figure_without_a_description_fails_the_build():
+    nb = notebook_with_figures("plt.plot([1, 2])\n", 1)
+    with pytest.raises(
+        PluginError, match=r"x, cell 2: it shows 1 figure\(s\) and describes 0"
+    ):
+        lpw.figure_descriptions(nb, "x")

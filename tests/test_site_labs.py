@@ -85,6 +85,17 @@ def test_notebook_is_valid_and_holds_the_outputs_the_page_shows(site_dir, stem):
         )
         images[base64.b64encode(data).decode()] = src
     assert "data:image/png" not in page, f"{stem}: a figure is still inline in the page"
+    # each figure's alt text is the description its cell gives (# Figure: ...)
+    described = lpw.figure_descriptions(nb, stem)
+    alts = dict(
+        (src, html.unescape(alt))
+        for alt, src in re.findall(
+            r'<img[^>]*\salt="([^"]*)"[^>]*\ssrc="([^":/]+\.png)"', page
+        )
+    )
+    assert alts.keys() == set(images.values()), f"{stem}: a figure has no alt text"
+    for encoded, src in images.items():
+        assert alts[src] == described[encoded], f"{stem}: {src} has another alt text"
     shown, pngs = 0, 0
     for cell in cells:
         if cell.cell_type != "code":

@@ -57,6 +57,11 @@ def draw_line(ax, w, b, **kw):
 
 
 picks = np.unique(np.linspace(0, len(snapshots) - 1, 6).astype(int))
+# Figure: Six snapshots of training on the 2-D data, one per panel: the perceptron's
+#   boundary (red line), the line that labelled the data (dashed), the two
+#   classes as plus signs and open circles, and the misclassified points
+#   circled. After the first update most points are wrong; the count falls, not
+#   always steadily, to none after the last update.
 fig, axes = plt.subplots(1, len(picks), figsize=(3 * len(picks), 3.2), sharey=True)
 for ax, k in zip(np.atleast_1d(axes), picks):
     w, b = snapshots[k][:2], snapshots[k][2]
@@ -104,6 +109,10 @@ for mm in np.unique(rows[:, 0]):
     )
 
 # %%
+# Figure: Log-log scatter of the mistakes each run made against its bound (R/γ)²,
+#   coloured by the data's margin, with the dashed line where mistakes would
+#   equal the bound: every run lies below it, and data with smaller margins need
+#   more mistakes and have far larger bounds.
 fig, ax = plt.subplots(figsize=(5.5, 3.8))
 sc = ax.scatter(rows[:, 2], rows[:, 3], c=np.log10(rows[:, 0]), cmap="viridis")
 lim = np.array([1, rows[:, 2].max() * 1.5])
@@ -153,6 +162,9 @@ print(
     np.mean(per_epoch),
 )
 
+# Figure: Mistakes per epoch on XOR for the first 100 epochs: in a fixed order the
+#   perceptron makes all 4 mistakes every epoch; shuffled each epoch it
+#   sometimes makes 2 or 3, but never 0, so it never settles.
 fig, ax = plt.subplots(figsize=(6, 3))
 ax.plot(r.errors_per_epoch[:100], label="fixed order")
 ax.plot(per_epoch[:100], alpha=0.7, label="shuffled each epoch")

@@ -122,6 +122,10 @@ for name, rule, hp in [
     )
 
 # %%
+# Figure: Left: training (solid) and test (dashed) cross-entropy on a log scale over 8
+#   epochs for SGD, momentum and Adam; each training loss keeps falling while
+#   the test losses level off above it. Right: test accuracy per epoch for the
+#   three optimisers, rising to above 0.9 for all three.
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.8))
 for name, hist in runs.items():
     (line,) = ax1.plot(range(1, 9), hist["train"], label=f"{name} (train)")

@@ -25,6 +25,10 @@ threadpool_limits(1)  # small matrices: one BLAS thread is fastest
 
 # %%
 depth = 20
+# Figure: Gradient norm of each of 20 layers on a log scale: with sigmoid and Xavier
+#   initialisation it shrinks by about twelve orders of magnitude from the last
+#   layer back to the first (vanishing gradients), while tanh with Xavier and
+#   ReLU with He stay level.
 fig, ax = plt.subplots(figsize=(7, 4))
 for act, scheme, std in [
     ("sigmoid", "xavier_normal", None),
@@ -63,6 +67,11 @@ for act, pairs in ratios.items():
 # ## 3. Activation statistics through 50 layers
 
 # %%
+# Figure: Standard deviation of the activations through 50 layers, log scale, for four
+#   initialisations. Left, tanh: Xavier, He and N(0, 0.2²) stay within about an
+#   order of magnitude of 1 (Xavier slowly shrinking), while N(0, 0.01²)
+#   collapses towards 0. Right, ReLU: He stays near 1, Xavier shrinks steadily,
+#   N(0, 0.2²) grows without bound and N(0, 0.01²) collapses.
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
 for ax, act, runs in [
     (

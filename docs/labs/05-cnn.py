@@ -68,6 +68,9 @@ sobel_x = np.array([[1, 0, -1], [2, 0, -2], [1, 0, -1]], dtype=float)
 filters = np.stack([sobel_x, sobel_x.T])[:, None]  # (F=2, C=1, 3, 3)
 maps, _ = conv2d_forward(digit[None], filters, np.zeros(2), padding=1)  # (1, 2, 28, 28)
 
+# Figure: A test digit and the two maps that the Sobel filters give it: the first
+#   responds to its vertical edges, the second to its horizontal edges, in red
+#   and blue for the two signs.
 fig, axes = plt.subplots(1, 3, figsize=(9, 3))
 for ax, img, title in zip(
     axes,
@@ -134,6 +137,10 @@ print(
 
 # %%
 w0 = params["conv0_w"][:, 0]  # (8, 3, 3)
+# Figure: Top row: the eight learned 3 by 3 filters of the first conv layer, in red
+#   and blue for their signs. Bottom row: the feature maps they give a test
+#   digit after batch norm and ReLU; most light up along the digit's strokes,
+#   some mark its background or one edge.
 fig, axes = plt.subplots(2, 8, figsize=(12, 3.4))
 for f in range(8):
     lim = np.abs(w0[f]).max()

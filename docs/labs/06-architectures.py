@@ -82,6 +82,10 @@ for label, p, m in rows:
     print(f"{label:<13} {p / 1e6:>11.2f} {m / 1e6:>9,.1f} {m / p:>15.1f}")
 
 # %%
+# Figure: Two bar charts on log scales for LeNet-5, AlexNet, VGG-11, ResNet-18 and
+#   DenseNet-121: parameters (left) from under 0.1 million for LeNet-5 to over
+#   100 million for VGG-11, and multiply-adds per image (right), where VGG-11
+#   costs the most and LeNet-5 under a million.
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.2))
 labels = [r[0] for r in rows]
 axes[0].bar(labels, [r[1] / 1e6 for r in rows], color="tab:blue")
@@ -145,6 +149,9 @@ resid = [input_grad_norm(d, True) for d in depths]
 for d, p, r in zip(depths, plain, resid):
     print(f"depth {d:>2}: plain {p:.2e}   residual {r:.2e}")
 
+# Figure: Norm of the gradient reaching the input against the number of blocks, log
+#   scale: through plain blocks it falls by over fifteen orders of magnitude by
+#   30 blocks; through residual blocks it stays about constant.
 fig, ax = plt.subplots(figsize=(5, 3))
 ax.semilogy(depths, plain, "o-", label="plain: h = F(h)")
 ax.semilogy(depths, resid, "s-", label="residual: h = h + F(h)")

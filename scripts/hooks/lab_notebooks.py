@@ -208,6 +208,7 @@ def on_pre_page(page, config, files):
             _notebooks[src] = downloadable(
                 jupytext.read(page.file.abs_src_path), settings
             )
+            page.meta["executed_notebook"] = _notebooks[src]  # for lab_page_weight
             return
         cached = _read_cache(cache)
         if cached is not None and CACHE_KEY not in cached:
@@ -225,6 +226,7 @@ def on_pre_page(page, config, files):
         else:
             raise PluginError(f"lab_notebooks: {src} was rendered but not executed")
         _notebooks[src] = downloadable(executed, settings)
+        page.meta["executed_notebook"] = _notebooks[src]  # for lab_page_weight
         # the stamp dates the outputs by it
         page.meta["executed_on"] = executed_on(executed)
 

@@ -26,6 +26,7 @@ import pathlib
 import re
 import struct
 import sys
+from html import escape as html_escape
 from pathlib import PurePosixPath
 
 from mkdocs.exceptions import PluginError
@@ -62,14 +63,50 @@ def prune_styles(html: str) -> str:
     return _STYLE.sub(lambda m: m.group(1) + next(pruned) + m.group(3), html)
 
 
-def figures_to_files(html: str, folder: pathlib.Path, stem: str) -> str:
-    """Each inline PNG of ``html`` written to ``folder`` and referenced by file name."""
+_DESCRIPTION = re.compile(r"^[ \t]*# Figure: (.+(?:\n[ \t]*#[ \t]{2,}\S.*)*)", re.M)
+
+
+def figure_descriptions(nb, stem: str) -> dict[str, str]:
+    """Each figure a lab's executed notebook shows (its PNG, base64) -> its description: the
+    ``# Figure: ...`` comment of the cell that draws it (one per figure, in order; more
+    comment lines indented by two spaces continue it). A figure without one fails the build:
+    "No description has been provided for this image" tells a screen-reader user nothing."""
+    out = {}
+    for n, cell in enumerate(nb.cells, 1):
+        if cell.cell_type != "code":
+            continue
+        texts = [
+            " ".join(
+                part.strip().lstrip("#").strip() for part in m.group(1).split("\n")
+            )
+            for m in _DESCRIPTION.finditer(cell.source)
+        ]
+        pngs = [
+            o.data["image/png"].replace("\n", "")
+            for o in cell.get("outputs", [])
+            if "image/png" in o.get("data", {})
+        ]
+        if len(texts) != len(pngs):
+            raise PluginError(
+                f"lab_page_weight: {stem}, cell {n}: it shows {len(pngs)} figure(s) and "
+                f"describes {len(texts)}; give each figure a '# Figure: ...' comment"
+            )
+        out.update(zip(pngs, texts))
+    return out
+
+
+def figures_to_files(
+    html: str, folder: pathlib.Path, stem: str, alts: dict[str, str] | None = None
+) -> str:
+    """Each inline PNG of ``html`` written to ``folder`` and referenced by file name, with
+    its description from ``alts`` (base64 -> text) as its alt text when given."""
     count = 0
 
     def write(m: re.Match) -> str:
         nonlocal count
+        encoded = re.sub(r"\s", "", m.group(2))
         try:
-            data = base64.b64decode(re.sub(r"\s", "", m.group(2)), validate=True)
+            data = base64.b64decode(encoded, validate=True)
             width, height = png_size(data)
         except (binascii.Error, ValueError) as err:
             raise PluginError(
@@ -81,6 +118,15 @@ def figures_to_files(html: str, folder: pathlib.Path, stem: str) -> str:
         (folder / name).write_bytes(data)
         attrs = (m.group(1) + m.group(3)).rstrip().rstrip("/").rstrip()
         attrs = re.sub(r'\s(width|height|loading|decoding)="[^"]*"', "", attrs)
+        if alts is not None:
+            if encoded not in alts:
+                raise PluginError(
+                    f"lab_page_weight: {stem}: figure {count} has no description"
+                )
+            attrs = (
+                re.sub(r'\salt="[^"]*"', "", attrs)
+                + f' alt="{html_escape(alts[encoded])}"'
+            )
         return (
             f'<img{attrs} src="{name}" width="{width}" height="{height}" '
             f'loading="lazy" decoding="async">'
@@ -93,5 +139,8 @@ def on_page_content(html: str, page, config, files) -> str:
     if "jupyter-wrapper" not in html:
         return html
     stem = PurePosixPath(page.file.src_uri).stem
-    html = figures_to_files(html, pathlib.Path(page.file.abs_dest_path).parent, stem)
-    return prune_styles(html)
+    # lab_notebooks keeps the executed notebook there (hooks are separate modules)
+    nb = page.meta.get("executed_notebook")
+    alts = figure_descriptions(nb, stem) if nb is not None else None
+    folder = pathlib.Path(page.file.abs_dest_path).parent
+    return prune_styles(figures_to_files(html, folder, stem, alts))
