@@ -11,8 +11,14 @@ import torch
 
 matplotlib.use("Agg")
 
+from diagram_helpers import (  # noqa: E402
+    assert_alt_states_numbers,
+    assert_spec_drawn,
+    shape_text,
+)
+
 from syllabus_code.diagrams import vit  # noqa: E402
-from syllabus_code.diagrams.blocks import figure_texts, flow_texts  # noqa: E402
+from syllabus_code.diagrams.blocks import figure_texts  # noqa: E402
 from syllabus_code.models.vit import vit_mini  # noqa: E402
 
 DIAGRAMS = ["transformer_block", "vit_pipeline"]
@@ -29,13 +35,7 @@ def drawn(name: str) -> set[str]:
 
 @pytest.mark.parametrize("name", DIAGRAMS)
 def test_every_label_of_the_spec_is_on_the_figure(name):
-    spec, fig = made(name)
-    for flow in spec.flows:
-        missing = [t for t in flow_texts(flow) if t not in figure_texts(fig)]
-        assert not missing, f"{name}: not drawn: {missing}"
-    sizes = [t.get_fontsize() for t in fig.axes[0].texts]
-    assert min(sizes) >= 9  # with the width limit: >= ~9 px when scaled to a phone
-    assert fig.get_size_inches()[0] <= 7
+    assert_spec_drawn(name, *made(name))
 
 
 def _mini():
@@ -126,28 +126,13 @@ def test_vit_pipeline_numbers_are_vit_minis():
     } <= texts
 
 
-def _alt(page: str, svg: str) -> str:
-    import re
-    from pathlib import Path
-
-    text = (
-        Path(__file__).parents[1] / "docs" / "09-vision-transformers" / page
-    ).read_text(encoding="utf-8")
-    (alt,) = re.findall(rf"!\[([^\]]*)\]\(figures/{svg}\.svg\)", text)
-    return alt
-
-
-def _shape(s) -> str:
-    return "×".join(map(str, s))
-
-
 PAGES = {  # diagram: (page, figure script, strings of the spec the alt text must state)
     "transformer_block": (
         "transformer-block.md",
         "transformer_block",
         lambda n: [
-            _shape(n["shapes"]["block"]["in"]),
-            _shape(n["shapes"]["fc1"]["out"]),
+            shape_text(n["shapes"]["block"]["in"]),
+            shape_text(n["shapes"]["fc1"]["out"]),
             f"{n['mlp'][0]}→{n['mlp'][1]}",
         ],
     ),
@@ -155,10 +140,10 @@ PAGES = {  # diagram: (page, figure script, strings of the spec the alt text mus
         "vit.md",
         "vit_pipeline",
         lambda n: [
-            _shape(n["image"]),
-            _shape(n["patches"]),
-            _shape(n["tokens"]),
-            _shape(n["class_token"]),
+            shape_text(n["image"]),
+            shape_text(n["patches"]),
+            shape_text(n["tokens"]),
+            shape_text(n["class_token"]),
             f"{n['head'][0]}→{n['head'][1]}",
         ],
     ),
@@ -167,20 +152,10 @@ PAGES = {  # diagram: (page, figure script, strings of the spec the alt text mus
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_the_page_shows_the_figure_and_its_alt_text_states_its_numbers(name):
-    from pathlib import Path
-
     page, svg, required = PAGES[name]
-    script = (
-        Path(__file__).parents[1]
-        / "docs"
-        / "figures"
-        / "09-vision-transformers"
-        / f"{svg}.py"
+    assert_alt_states_numbers(
+        name, "09-vision-transformers/" + page, svg, required, made(name)[0]
     )
-    assert f"import {name}\n" in script.read_text(encoding="utf-8")
-    spec, _ = made(name)
-    missing = [s for s in required(spec.numbers) if s not in _alt(page, svg)]
-    assert not missing, f"{page}: the alt text of {svg}.svg does not state {missing}"
 
 
 def test_attention_re_exports_them():
