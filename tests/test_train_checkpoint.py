@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 import torch
+from train_helpers import tiny
 
 import syllabus_code.train.loop as loop
 from syllabus_code.train import (
     CheckpointError,
     CheckpointMismatchError,
     SetupError,
-    TrainConfig,
     build_model,
     fit,
     load_checkpoint,
@@ -23,19 +23,6 @@ from syllabus_code.train import (
     save_checkpoint,
 )
 from syllabus_code.train.checkpoint import read_checkpoint
-
-
-def tiny(**kw):
-    base = dict(
-        data="synthetic",
-        limit=128,
-        batch_size=32,
-        epochs=1,
-        progress=False,
-        device="cpu",
-    )
-    base.update(kw)
-    return TrainConfig(**base)
 
 
 def test_checkpoint_resume_continues_and_metrics_are_json_lines(tmp_path):

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import pytest
 import torch
+from train_helpers import tiny
 
 from syllabus_code.train import ArrayDataset, TrainConfig, amp_dtype, fit
-
-
-def tiny(**kw):
-    base = dict(
-        data="synthetic",
-        limit=128,
-        batch_size=32,
-        epochs=1,
-        progress=False,
-        device="cpu",
-    )
-    base.update(kw)
-    return TrainConfig(**base)
 
 
 def test_same_seed_gives_identical_loss_curve_and_other_seed_does_not():

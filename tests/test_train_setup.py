@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import pytest
 import torch
+from train_helpers import tiny
 
-from syllabus_code.train import SetupError, TrainConfig, build_model, fit, warmup_cosine
+from syllabus_code.train import SetupError, build_model, fit, warmup_cosine
 from syllabus_code.train.setup import load_data
-
-
-def tiny(**kw):
-    base = dict(
-        data="synthetic",
-        limit=128,
-        batch_size=32,
-        epochs=1,
-        progress=False,
-        device="cpu",
-    )
-    base.update(kw)
-    return TrainConfig(**base)
 
 
 def test_load_data_reads_each_split_once_with_the_model_channels(monkeypatch):
