@@ -33,9 +33,8 @@ def test_lambda_is_a_seeded_beta_draw_and_a_generator_leaves_the_global_stream_a
     assert A.sample_lambda(0.4) == reference  # no generator: torch's global stream
     g1, g2 = torch.Generator().manual_seed(3), torch.Generator().manual_seed(3)
     first = [A.sample_lambda(0.4, g1) for _ in range(3)]
-    assert first == [
-        A.sample_lambda(0.4, g2) for _ in range(3)
-    ]  # same seed, same draws
+    # same seed, same draws
+    assert first == [A.sample_lambda(0.4, g2) for _ in range(3)]
     assert len(set(first)) == 3  # the generator moves on between draws
     torch.manual_seed(0)
     expected = torch.rand(3)

@@ -34,11 +34,8 @@ def test_a_stacked_box_draws_its_copies_behind_up_and_to_the_right():
     d = Drawing()
     p = place_box(d, Box("head", stack=3), cx=0.0, top=1.0)
     boxes = [i for i in d.items if i[0] == "box"]
-    assert [b[5] for b in boxes] == [
-        "",
-        "",
-        "head",
-    ]  # copies first (behind), the labelled box last
+    # copies first (behind), the labelled box last
+    assert [b[5] for b in boxes] == ["", "", "head"]
     assert [b[1] for b in boxes] == pytest.approx([0.12, 0.06, 0.0])
     w, h = boxes[-1][3], boxes[-1][4]
     assert p.top == pytest.approx(1.0 - 0.12) and p.bottom == pytest.approx(1.0 + h)
@@ -64,10 +61,8 @@ def test_parallel_branches_split_from_the_step_above_and_merge_below():
         d, Parallel([[Box("a")], [Box("b"), Box("c")]]), y=1.0, prev=above
     )
     lines = [i[1] for i in d.items if i[0] == "line"]
-    assert lines[0] == [
-        (0.0, 0.5),
-        (0.0, pytest.approx(1.0 - ROW_GAP / 2)),
-    ]  # down from the step above
+    # down from the step above
+    assert lines[0] == [(0.0, 0.5), (0.0, pytest.approx(1.0 - ROW_GAP / 2))]
     merge_y = lines[-1][0][1]
     # centred; the next arrow starts on the merge line
     assert p.bottom < merge_y and p.left == -p.right

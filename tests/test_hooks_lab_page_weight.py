@@ -28,9 +28,8 @@ def test_png_size_reads_the_header_and_refuses_other_data():
 
 def test_each_inline_figure_becomes_a_lazily_loaded_file_of_its_own_size(tmp_path):
     data = [png_bytes(40, 20), png_bytes(10, 30)]
-    encoded = [
-        base64.encodebytes(d).decode() for d in data
-    ]  # nbconvert wraps the base64
+    # nbconvert wraps the base64
+    encoded = [base64.encodebytes(d).decode() for d in data]
     html = (
         f'<p>a</p><img alt="Loss curve" class="" src="data:image/png;base64,{encoded[0]}"/>'
         f'<img src="data:image/png;base64,{encoded[1]}" width="99">'

@@ -44,11 +44,12 @@ def test_a_run_replaces_the_previous_record(tmp_path, monkeypatch):
     )
     finish(rec)
     data = run_record.load(path)
+    # the old page is gone: nothing is merged
     assert set(data["results"]) == {
         "docs/m/p.md",
         "tests/test_docs_examples.py",
         "tests/test_docs_examples.py::test_example_runs[m/e.py]",
-    }  # the old page is gone: nothing is merged
+    }
     assert data["results"]["docs/m/p.md"] == {"passed": 1, "failed": 1}
     assert data["failures"]["docs/m/p.md"] == [
         {"test": "line 9", "when": "call", "report": "E   boom"}

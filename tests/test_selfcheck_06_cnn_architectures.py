@@ -42,21 +42,8 @@ def out(n: int, k: int, s: int = 1, p: int = 0) -> int:
     return (n + 2 * p - k) // s + 1
 
 
-VGG16_CHANNELS = [
-    64,
-    64,
-    128,
-    128,
-    256,
-    256,
-    256,
-    512,
-    512,
-    512,
-    512,
-    512,
-    512,
-]  # Table 1, config D
+# Table 1, config D
+VGG16_CHANNELS = [64, 64, 128, 128, 256, 256, 256, 512, 512, 512, 512, 512, 512]
 
 
 def _vgg16_split() -> tuple[float, float]:

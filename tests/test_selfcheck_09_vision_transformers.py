@@ -38,11 +38,8 @@ def count(module: nn.Module) -> int:
 
 
 def _weight_on_k3() -> float:
-    scores = [
-        2 * 1 + 1 * 0,
-        2 * 0 + 1 * 1,
-        2 * 1 + 1 * 1,
-    ]  # q = (2, 1) against (1,0), (0,1), (1,1)
+    # q = (2, 1) against (1,0), (0,1), (1,1)
+    scores = [2 * 1 + 1 * 0, 2 * 0 + 1 * 1, 2 * 1 + 1 * 1]
     e = [math.exp(s / math.sqrt(2)) for s in scores]
     return e[2] / sum(e)
 

@@ -94,9 +94,10 @@ def test_the_dark_palette_is_the_scheme_attribute(browser, site_url):
             context.close()
     assert attrs["light"]["data-md-color-scheme"] == "default"
     assert attrs["dark"]["data-md-color-scheme"] == "slate"
+    # noqa: E731
     rest = lambda a: {
         k: v
         for k, v in a.items()
         if k not in ("data-md-color-scheme", "data-md-color-media")
-    }  # noqa: E731
+    }
     assert rest(attrs["light"]) == rest(attrs["dark"]), attrs

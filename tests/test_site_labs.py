@@ -69,9 +69,8 @@ def test_notebook_is_valid_and_holds_the_outputs_the_page_shows(site_dir, stem):
     )
     assert not install.outputs
     source = jupytext.read(ROOT / "docs/labs" / f"{stem}.py")
-    assert [c.source for c in cells] == [
-        c.source for c in source.cells
-    ]  # the lab, whole
+    # the lab, whole
+    assert [c.source for c in cells] == [c.source for c in source.cells]
 
     text = html.unescape(re.sub(r"<[^>]+>", "", page))  # what the page shows, as text
     # Figures are files beside the page (scripts/hooks/lab_page_weight.py), each with its size.

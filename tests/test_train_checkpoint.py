@@ -67,9 +67,8 @@ def test_resume_after_an_interruption_is_bit_exact(tmp_path, monkeypatch):
     # same weights, optimiser, schedule and order
     assert rest["steps"] == whole["steps"][4:]
     lrs = [r["lr"] for r in read_metrics(tmp_path / "metrics.jsonl")]
-    assert lrs == [
-        r["lr"] for r in whole["epochs"]
-    ]  # the schedule picks up where it stopped
+    # the schedule picks up where it stopped
+    assert lrs == [r["lr"] for r in whole["epochs"]]
 
 
 def test_checkpoint_of_another_architecture_is_refused(tmp_path):

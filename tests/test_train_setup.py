@@ -20,10 +20,8 @@ def test_load_data_reads_each_split_once_with_the_model_channels(monkeypatch):
         setup, "prepare_data", lambda *a, **k: calls.append((a, k)) or real(*a, **k)
     )
     train, test = load_data(tiny(model="resnet18"))
-    assert [a[1] for a, _ in calls] == [
-        True,
-        False,
-    ]  # no extra read to learn the channels
+    # no extra read to learn the channels
+    assert [a[1] for a, _ in calls] == [True, False]
     assert train.images.shape == (128, 3, 28, 28) and test.images.shape == (
         256,
         3,

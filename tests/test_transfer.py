@@ -142,9 +142,8 @@ def test_a_frozen_backbone_computes_the_same_function_through_an_epoch_of_traini
     frozen = m[:6] if strategy == "feature-extraction" else m[:2]
     groups = TL.prepare(m, strategy, 3, lr=1e-2, unfreeze=2)
     x = torch.randn(5, 1, 8, 8, generator=torch.Generator().manual_seed(2))
-    stats = {
-        k: v.clone() for k, v in frozen.state_dict().items()
-    }  # weights, running mean/var, counts
+    # weights, running mean/var, counts
+    stats = {k: v.clone() for k, v in frozen.state_dict().items()}
     with torch.no_grad():
         before = frozen.eval()(x)  # the pretrained function (evaluation mode)
     one_epoch(m, groups)

@@ -42,14 +42,8 @@ def test_class_subset_keeps_the_classes_asked_for_and_relabels_them_in_order():
     images = torch.arange(10.0).view(10, 1, 1, 1)  # image i holds the number i
     ds = ArrayDataset(images, labels)
     few = TX.class_subset(ds, [5, 7, 9], per_class=2)
-    assert few.images.flatten().tolist() == [
-        2,
-        5,
-        0,
-        3,
-        4,
-        7,
-    ]  # the first two of 5, of 7, of 9
+    # the first two of 5, of 7, of 9
+    assert few.images.flatten().tolist() == [2, 5, 0, 3, 4, 7]
     assert (
         few.labels.tolist() == [0, 0, 1, 1, 2, 2] and few.labels.dtype == labels.dtype
     )
@@ -107,16 +101,12 @@ def test_rotated_turns_each_image_a_quarter_anticlockwise_and_keeps_the_labels()
     image = torch.tensor([[1.0, 2.0], [3.0, 4.0]]).view(1, 1, 2, 2)  # 1 2 / 3 4
     ds = ArrayDataset(torch.cat([image, -image]), torch.tensor([3, 7]))
     turned = TX.rotated(ds)
-    assert turned.images[0, 0].tolist() == [
-        [2.0, 4.0],
-        [1.0, 3.0],
-    ]  # the top row is now the left column
+    # the top row is now the left column
+    assert turned.images[0, 0].tolist() == [[2.0, 4.0], [1.0, 3.0]]
     assert turned.images[1, 0].tolist() == [[-2.0, -4.0], [-1.0, -3.0]]
     assert turned.labels.tolist() == [3, 7]
-    assert TX.rotated(ds, -1).images[0, 0].tolist() == [
-        [3.0, 1.0],
-        [4.0, 2.0],
-    ]  # clockwise
+    # clockwise
+    assert TX.rotated(ds, -1).images[0, 0].tolist() == [[3.0, 1.0], [4.0, 2.0]]
     # four quarters: unchanged
     assert torch.equal(TX.rotated(TX.rotated(ds, 2), 2).images, ds.images)
     assert torch.equal(ds.images[0], image[0])  # the input is untouched

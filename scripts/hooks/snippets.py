@@ -36,9 +36,8 @@ class Section:
     name: str
     start: int  # the first line after the start marker (1-based)
     end: int  # the last line before the end marker
-    lines: tuple[
-        int, ...
-    ]  # the lines a page shows: start..end less any nested marker lines
+    # the lines a page shows: start..end less any nested marker lines
+    lines: tuple[int, ...]
 
 
 def sections(path: str) -> dict[str, Section]:

@@ -157,13 +157,14 @@ def network_results(state: dict = NETWORK) -> dict:
     loss, grad_out = mse(out, np.array([state["y"]]))
     grads = mlp_backward(grad_out, cache)
     n = len(state["layers"])
+    # ∂L/∂W^(l), shaped like W^(l)
     return {
         "z": [cache[1][i][0] for i in range(1, n + 1)],
         "a": [cache[0][i][0] for i in range(1, n + 1)],
         "loss": float(loss),
         "delta": [grads[f"b{i}"] for i in range(1, n + 1)],  # one example: ∂L/∂b = δ
         "dW": [grads[f"W{i}"].T for i in range(1, n + 1)],
-    }  # ∂L/∂W^(l), shaped like W^(l)
+    }
 
 
 def _vec(v, decimals: int = 5) -> str:

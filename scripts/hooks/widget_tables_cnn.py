@@ -22,10 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from widget_markdown import INTRO, grouped, num, row  # noqa: E402
 
 # The widgets' initial states (docs/javascripts/widgets/<widget>/logic.js).
-SIGNAL = {
-    "x": [0, 1, 1, 1, 1, 0],
-    "h": [1, -1],
-}  # the first presets: rectangular pulse, difference
+# the first presets: rectangular pulse, difference
+SIGNAL = {"x": [0, 1, 1, 1, 1, 0], "h": [1, -1]}
 CONV2D = {
     "input": [
         [-1, 2, 3, 4, 5],

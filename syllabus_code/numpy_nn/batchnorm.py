@@ -119,15 +119,8 @@ def _batchnorm_forward(
     inv_std = 1.0 / np.sqrt(var + eps)  # s = (σ_B² + ε)^(-1/2), (C,)
     x_hat = (x - mean.reshape(shape)) * inv_std.reshape(shape)  # x̂
     out = gamma.reshape(shape) * x_hat + beta.reshape(shape)  # y = γ x̂ + β
-    return out.astype(x.dtype, copy=False), (
-        x_hat,
-        gamma,
-        inv_std,
-        axes,
-        shape,
-        m,
-        training,
-    )
+    cache = (x_hat, gamma, inv_std, axes, shape, m, training)
+    return out.astype(x.dtype, copy=False), cache
 
 
 # --8<-- [end:forward]

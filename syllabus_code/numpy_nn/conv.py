@@ -140,9 +140,8 @@ def _conv2d_naive_backward(dout, cache):
                     dx_pad[n, :, rows, cols] += dout[n, f, i, j] * w[f]
     db = dout.sum(axis=(0, 2, 3))
     H, W = x.shape[2:]
-    dx = dx_pad[
-        :, :, padding : padding + H, padding : padding + W
-    ]  # drop the padded border
+    # drop the padded border
+    dx = dx_pad[:, :, padding : padding + H, padding : padding + W]
     return dx, dw, db
 
 

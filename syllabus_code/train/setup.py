@@ -24,9 +24,8 @@ __all__ = [
     "warmup_cosine",
 ]
 
-MODELS_WITH_IN_CHANNELS = {
-    "lenet5"
-}  # the others are ImageNet models with 3 input channels
+# the others are ImageNet models with 3 input channels
+MODELS_WITH_IN_CHANNELS = {"lenet5"}
 
 
 def build_model(

@@ -93,10 +93,11 @@ def _hidden_delta() -> Numeric:
 def _flop_ratio() -> Numeric:
     params = init_mlp(FLOP_SIZES)
     N = 1
+    # 2 N n_{l-1} n_l per layer
     flops = [
         2 * N * params[f"W{l}"].shape[0] * params[f"W{l}"].shape[1]
         for l in range(1, len(FLOP_SIZES))
-    ]  # 2 N n_{l-1} n_l per layer
+    ]
     F, F1 = sum(flops), flops[0]
     answer = (2 * F - F1) / F
     return Numeric(

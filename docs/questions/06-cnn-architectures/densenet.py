@@ -21,9 +21,8 @@ def _m(n: int) -> str:
     return f"{n:,}".replace(",", "{,}")
 
 
-_DEFAULTS = {
-    n: p.default for n, p in inspect.signature(DenseNet).parameters.items()
-}  # DenseNet-121
+# DenseNet-121
+_DEFAULTS = {n: p.default for n, p in inspect.signature(DenseNet).parameters.items()}
 K, C0, BN_SIZE = (
     _DEFAULTS["growth_rate"],
     _DEFAULTS["num_init_features"],

@@ -72,9 +72,8 @@ def _amp() -> Choice:
     }
     scale = inspect.signature(torch.amp.GradScaler).parameters["init_scale"].default
     power = round(math.log2(scale))  # the default is a power of 2
-    exp_bits = {
-        t: torch.finfo(t).bits - bits[t] - 1 for t in bits
-    }  # sign, exponent, mantissa
+    # sign, exponent, mantissa
+    exp_bits = {t: torch.finfo(t).bits - bits[t] - 1 for t in bits}
     g = 1e-8  # a small gradient entry
     lost = torch.tensor(g, dtype=torch.float16).item() == 0.0
     kept = torch.tensor(g * scale, dtype=torch.float16).item()
