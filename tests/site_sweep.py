@@ -211,8 +211,7 @@ class _Tab:
             self.page.evaluate("() => window.__settled")
             self._check(sweep, mobile)
             self.phase = "axe"
-        else:
-            sweep.load_seconds += time.monotonic() - t0
+        else:  # "axe": the visit is complete once its result is in
             self.phase = None
             return self._finish(sweep)
         sweep.load_seconds += time.monotonic() - t0
