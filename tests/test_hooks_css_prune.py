@@ -137,3 +137,26 @@ def test_no_rule_of_jupyterlab_that_matches_a_cell_is_dropped():
                 }, selector
     assert matched > 50  # the cells do match many rules: the check is not vacuous
     assert len(pruned) < len(css) / 10
+
+
+def test_other_at_rules_are_kept_as_they_are():
+    css = "@page { margin: 25mm } @layer base; .zzz { color: red }"
+    out = prune_css(css, names("<p></p>"))
+    assert "@page" in out and "margin: 25mm" in out and "@layer base" in out
+    assert ".zzz" not in out
+
+
+def test_keep_variables_keeps_every_custom_property():
+    css = ":root { --used: red; --unused: blue } .a { color: var(--used) }"
+    page = names('<div class="a"></div>')
+    assert "--unused" not in prune_css(css, page)
+    assert ":root{--used:red;--unused:blue}" in prune_css(
+        css, page, keep_variables=True
+    )
+
+
+def test_a_name_built_at_run_time_counts_through_its_prefix():
+    page = names('<div class="a"></div>')
+    page.prefixes = ("tabbed-control--",)
+    assert selector_may_match(".tabbed-control--next", page)
+    assert not selector_may_match(".tabbed-controls", page)

@@ -8,7 +8,8 @@ the cells. ``prune_css`` drops the rules that cannot match the page:
   (what sits inside ``:not(...)`` is not required; pseudo-classes such as ``:hover`` and
   attribute tests are not checked, so a rule that might match is always kept);
 * ``@media`` and ``@supports`` blocks are pruned inside and dropped when empty;
-  ``@keyframes`` are kept when a kept rule names them, ``@font-face`` and ``@charset`` are kept;
+  ``@keyframes`` are kept when a kept rule names them; every other at-rule (``@font-face``,
+  ``@page``, ``@charset``, ...) is kept as it is;
 * custom properties (``--jp-...``) are kept when a kept declaration reads them through
   ``var()``, directly or through other custom properties.
 
@@ -37,11 +38,17 @@ _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
 @dataclass
 class Names:
-    """The classes, ids and element names that occur in a page."""
+    """The classes, ids and element names that occur in a page. ``prefixes`` are the
+    beginnings of names that scripts build at run time (``"tabbed-control--"``): a class or
+    id that starts with one counts as present."""
 
     classes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     tags: set[str] = field(default_factory=lambda: {"html", "body"})
+    prefixes: tuple[str, ...] = ()
+
+    def has_all(self, names: frozenset[str], present: set[str]) -> bool:
+        return all(n in present or n.startswith(self.prefixes) for n in names)
 
 
 class _Collector(HTMLParser):
@@ -104,7 +111,9 @@ def selector_may_match(selector: str, names: Names) -> bool:
     """False only when the page lacks a class, id or element the selector requires."""
     needs = _requirements(selector)
     return needs is None or (
-        needs[0] <= names.classes and needs[1] <= names.ids and needs[2] <= names.tags
+        names.has_all(needs[0], names.classes)
+        and names.has_all(needs[1], names.ids)
+        and needs[2] <= names.tags
     )
 
 
@@ -163,7 +172,7 @@ def _items(rules) -> tuple:
             elif keyword.endswith("keyframes"):
                 body = tinycss2.serialize(rule.content or [])
                 items.append(("keyframes", f"@{keyword} {prelude}", body))
-            elif keyword in ("font-face", "charset", "import", "namespace"):
+            else:  # @font-face, @page, @charset, @layer statements...: kept as they are
                 items.append(("raw", tinycss2.serialize([rule])))
     return tuple(items)
 
@@ -237,13 +246,21 @@ def _serialise(kept, variables: set[str], animations: str) -> str:
     return "".join(out)
 
 
-def prune_stylesheets(sheets: list[str], names: Names) -> list[str]:
+def prune_stylesheets(
+    sheets: list[str], names: Names, keep_variables: bool = False
+) -> list[str]:
     """Each of ``sheets`` (the stylesheets of one page, in order) reduced to the rules that
     may apply to a page with these ``names``, minified. Custom properties are followed
-    across the sheets: a variable one sheet defines and another reads is kept."""
+    across the sheets: a variable one sheet defines and another reads is kept. With
+    ``keep_variables`` every custom property is kept (for sheets whose variables scripts or
+    other sheets may read)."""
     kept = [_prune_rules(_parse(css), names) for css in sheets]
     every = [item for items in kept for item in items]
-    variables = _used_variables(every)
+    variables = (
+        {n for _, _, decls in _walk(every) for n, _ in decls if n.startswith("--")}
+        if keep_variables
+        else _used_variables(every)
+    )
     animations = " ".join(
         v
         for _, _, decls in _walk(every)
@@ -253,6 +270,6 @@ def prune_stylesheets(sheets: list[str], names: Names) -> list[str]:
     return [_serialise(items, variables, animations) for items in kept]
 
 
-def prune_css(css: str, names: Names) -> str:
+def prune_css(css: str, names: Names, keep_variables: bool = False) -> str:
     """One stylesheet pruned on its own (``prune_stylesheets`` of one sheet)."""
-    return prune_stylesheets([css], names)[0]
+    return prune_stylesheets([css], names, keep_variables)[0]
