@@ -12,6 +12,8 @@ makes afterwards marks and unmarks ``<body>`` as before. Run after ``mkdocs buil
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 pytestmark = pytest.mark.site
@@ -30,17 +32,23 @@ new MutationObserver((records) => {
 """
 
 
+@contextmanager
 def open_page(browser, site_url, scheme: str):
+    """The page in a phone-sized context with the reader's colour scheme, and its uncaught
+    errors; the context is closed afterwards."""
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, color_scheme=scheme
     )
     context.add_init_script(WATCH)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(site_url + PAGE, wait_until="load")
-    page.wait_for_timeout(300)  # Material unmarks <body> a frame after the switch
-    return context, page, errors
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(site_url + PAGE, wait_until="load")
+        page.wait_for_timeout(300)  # Material unmarks <body> a frame after the switch
+        yield page, errors
+    finally:
+        context.close()
 
 
 def body_state(page) -> dict:
@@ -59,8 +67,7 @@ def body_state(page) -> dict:
 
 
 def test_light_first_visit_keeps_the_palette_without_marking_body(browser, site_url):
-    context, page, errors = open_page(browser, site_url, "light")
-    try:
+    with open_page(browser, site_url, "light") as (page, errors):
         state = body_state(page)
         assert state["scheme"] == "default"
         assert state["marks"] == [], "the palette did not change, yet <body> was marked"
@@ -68,25 +75,19 @@ def test_light_first_visit_keeps_the_palette_without_marking_body(browser, site_
         # Instant navigation still finds every address absolute, as Material makes them.
         assert state["relative"] == [], state["relative"][:5]
         assert errors == []
-    finally:
-        context.close()
 
 
 def test_dark_first_visit_switches_with_transitions_held(browser, site_url):
-    context, page, errors = open_page(browser, site_url, "dark")
-    try:
+    with open_page(browser, site_url, "dark") as (page, errors):
         state = body_state(page)
         assert state["scheme"] == "slate"
         assert state["marks"] == ["set", "removed"], state["marks"]
         assert not state["marked"] and not state["overridden"], state
         assert errors == []
-    finally:
-        context.close()
 
 
 def test_a_readers_switch_marks_body_as_material_does(browser, site_url):
-    context, page, errors = open_page(browser, site_url, "light")
-    try:
+    with open_page(browser, site_url, "light") as (page, errors):
         page.locator("label.md-header__button[for^='__palette']:visible").first.click()
         page.wait_for_function(
             "document.body.getAttribute('data-md-color-scheme') === 'slate'"
@@ -94,5 +95,3 @@ def test_a_readers_switch_marks_body_as_material_does(browser, site_url):
         page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
         assert body_state(page)["marks"] == ["set", "removed"]
         assert errors == []
-    finally:
-        context.close()
