@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import figures  # scripts/hooks is on sys.path (tests/conftest.py)
+import pytest
+from mkdocs.exceptions import PluginError
 
 from syllabus_code.diagrams.palette import palette
 
@@ -78,3 +80,36 @@ def test_alt_text_with_brackets_keeps_its_pair():
     md = "![ResNet-50 layer2[0]: 256 -> 512.](figures/bottleneck.svg)"
     out = figures.figure_images(md, "06-cnn-architectures")
     assert out.count("layer2[0]") == 2 and "bottleneck.dark.svg#only-dark" in out
+
+
+def test_the_worker_pool_draws_the_same_bytes_as_this_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "_cpus", lambda: 2)  # the pool, whatever this machine
+    (tmp_path / "a_themed.py").write_text(THEMED)
+    (tmp_path / "b_plain.py").write_text(PLAIN)
+    themed, plain = sorted(tmp_path.glob("*.py"))
+    drawn = figures.render_all([themed, plain])
+    assert drawn[themed] == [
+        (theme, figures.render_svg(themed, theme)) for theme in ("light", "dark")
+    ]
+    assert drawn[plain] == [(None, figures.render_svg(plain))]
+
+
+@pytest.mark.parametrize("cpus", [1, 2])
+def test_a_broken_script_fails_the_build_with_its_name(tmp_path, monkeypatch, cpus):
+    """The same failure whether the scripts are drawn here or by the worker pool: the first
+    broken script in order, named, with its error."""
+    monkeypatch.setattr(figures, "_cpus", lambda: cpus)
+    (tmp_path / "a_plain.py").write_text(PLAIN)
+    broken = tmp_path / "b_broken.py"
+    broken.write_text("def make_figure():\n    raise ValueError('no data')\n")
+    (tmp_path / "c_broken.py").write_text("def make_figure():\n    raise KeyError(1)\n")
+    with pytest.raises(PluginError) as err:
+        figures.render_all(sorted(tmp_path.glob("*.py")))
+    assert str(err.value) == f"figure script {broken} failed: ValueError('no data')"
+    (tmp_path / "d_none.py").write_text("x = 1\n")
+    (tmp_path / "e_plain.py").write_text(PLAIN)  # not drawn yet (a_plain is cached)
+    with pytest.raises(PluginError) as err:
+        figures.render_all([tmp_path / "d_none.py", tmp_path / "e_plain.py"])
+    assert str(err.value) == (
+        f"{tmp_path / 'd_none.py'}: a figure script must define make_figure()"
+    )

@@ -13,22 +13,40 @@ into the pair Material shows one of (``#only-light`` / ``#only-dark``), both wit
 Every figure image gets its width and height (from the SVG) and ``loading="lazy"``: the browser
 fetches a figure when the reader scrolls near it (and never the hidden half of a pair), and
 the page does not shift when it arrives. The print page loads them at once.
+
+The scripts are drawn by a pool of worker processes, one per CPU (figures_render.py, which
+also explains why they are spawned, not forked); the images and the build's failure for a
+broken script (its name and error) are the same as drawing them one after another here.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import inspect
-import io
 import logging
+import multiprocessing
+import os
 import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+HOOKS = str(Path(__file__).parent)
+if HOOKS not in sys.path:  # mkdocs adds it only while it loads the hook
+    sys.path.insert(0, HOOKS)
+from figures_render import (  # noqa: E402
+    is_themed,
+    load_script,
+    render_reported,
+    render_script,
+    render_svg,
+)
+
+__all__ = ["is_themed", "load_script", "render_svg", "render_all", "svg_size"]
 log = logging.getLogger("mkdocs.hooks.figures")
-_CACHE: dict[tuple[str, float, str | None], bytes] = {}
+# (script, mtime) -> [(theme, svg)], so `mkdocs serve` redraws only the scripts that changed
+_CACHE: dict[tuple[str, float], list[tuple[str | None, bytes]]] = {}
 _THEMED: set[str] = set()  # "<section>/<name>" of scripts drawn in both themes
 _SIZES: dict[
     str, tuple[int, int]
@@ -49,64 +67,74 @@ def svg_size(svg: bytes) -> tuple[int, int]:
     return round(size["width"]), round(size["height"])
 
 
-def load_script(script: Path):
-    spec = importlib.util.spec_from_file_location(f"figure_{script.stem}", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    if not hasattr(module, "make_figure"):
-        raise PluginError(f"{script}: a figure script must define make_figure()")
-    return module
+def _cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
-def is_themed(script: Path) -> bool:
-    """Whether the script's make_figure takes a ``theme`` (and so is drawn light and dark)."""
-    return "theme" in inspect.signature(load_script(script).make_figure).parameters
+def _failed(script: Path, error: str) -> PluginError:
+    """A broken figure fails the build, with its name."""
+    return PluginError(f"figure script {script} failed: {error}")
 
 
-def render_svg(script: Path, theme: str | None = None) -> bytes:
-    """Run one figure script and return its SVG bytes (cached on the script's mtime)."""
-    key = (str(script), script.stat().st_mtime, theme)
-    if key in _CACHE:
-        return _CACHE[key]
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    module = load_script(script)
-    with matplotlib.rc_context({"svg.hashsalt": "syllabus", "svg.fonttype": "path"}):
-        fig = module.make_figure() if theme is None else module.make_figure(theme=theme)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    _CACHE[key] = buf.getvalue()
-    return _CACHE[key]
+def render_all(scripts: list[Path]) -> dict[Path, list[tuple[str | None, bytes]]]:
+    """Every script's images, drawn by as many processes as there are CPUs (each script
+    in a fresh interpreter's worker, as figures_render explains; one CPU: in this process).
+    A failing script fails the build with its name, the first such in ``scripts``' order."""
+    key = {script: (str(script), script.stat().st_mtime) for script in scripts}
+    todo = [script for script in scripts if key[script] not in _CACHE]
+    if min(len(todo), _cpus()) <= 1:
+        for script in todo:
+            try:
+                _CACHE[key[script]] = render_script(script)
+            except PluginError:
+                raise
+            except Exception as exc:
+                raise _failed(script, repr(exc)) from exc
+    else:
+        # a worker imports figures_render by its name, from the sys.path it gets from here
+        # (mkdocs restores sys.path after loading the hooks)
+        if HOOKS not in sys.path:
+            sys.path.append(HOOKS)
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(min(len(todo), _cpus()), mp_context=spawn) as pool:
+            futures = [(s, pool.submit(render_reported, s)) for s in todo]
+            for script, future in futures:
+                status, result = future.result()
+                if status != "ok":
+                    pool.shutdown(cancel_futures=True)
+                if status == "plugin":
+                    raise PluginError(result)
+                if status == "error":
+                    worker = RuntimeError(f"in the figure's worker:\n{result[1]}")
+                    raise _failed(script, result[0]) from worker
+                _CACHE[key[script]] = result
+    return {script: _CACHE[key[script]] for script in scripts}
 
 
 def on_files(files: Files, config) -> Files:
     root = Path(config["docs_dir"]) / "figures"
     _THEMED.clear()
     _SIZES.clear()
-    for script in sorted(root.glob("*/*.py")):
-        if script.name.startswith("_"):
-            continue  # a helper module shared by a section's scripts
+    # a script whose name starts with "_" is a helper module shared by a section's scripts
+    scripts = [s for s in sorted(root.glob("*/*.py")) if not s.name.startswith("_")]
+    for script, images in render_all(scripts).items():
         section = script.parent.name
-        try:
-            themes = ("light", "dark") if is_themed(script) else (None,)
-            for theme in themes:
-                svg = render_svg(script, theme)
-                suffix = ".dark.svg" if theme == "dark" else ".svg"
+        for theme, svg in images:
+            suffix = ".dark.svg" if theme == "dark" else ".svg"
+            try:
                 _SIZES[f"{section}/{script.stem}{suffix}"] = svg_size(svg)
-                files.append(
-                    File.generated(
-                        config, f"{section}/figures/{script.stem}{suffix}", content=svg
-                    )
+            except PluginError:
+                raise
+            except Exception as exc:
+                raise _failed(script, repr(exc)) from exc
+            files.append(
+                File.generated(
+                    config, f"{section}/figures/{script.stem}{suffix}", content=svg
                 )
-        except PluginError:
-            raise
-        except Exception as exc:  # a broken figure must fail the build, with its name
-            raise PluginError(f"figure script {script} failed: {exc!r}") from exc
-        if themes[0] is not None:
+            )
+        if images[0][0] is not None:
             _THEMED.add(f"{section}/{script.stem}")
         log.debug("rendered %s", script)
     return files
