@@ -93,47 +93,47 @@ def _page_order(objects, root_pages: int) -> list[int]:
     ]
 
 
+# One token a match, told apart by the group that matched (``lastindex``): a hex string, a
+# name, a number, an operator, a literal string; "[" and "]" match no group and are skipped.
 _TOKEN = re.compile(
-    rb"<([0-9A-Fa-f]*)>|\[|\]|/([^\s/<>\[\]()]+)|(-?[\d.]+)|([A-Za-z*'\"]+)|\((?:\\.|[^\\)])*\)"
+    rb"<([0-9A-Fa-f]*)>|[\[\]]|/([^\s/<>\[\]()]+)|(-?[\d.]+)|([A-Za-z*'\"]+)"
+    rb"|(\((?:\\.|[^\\)])*\))"
 )
+_HEX, _NAME, _NUMBER, _OP, _LITERAL = 1, 2, 3, 4, 5
 
 
 def _page_text(content: bytes, fonts: dict[bytes, dict[int, str]]) -> str:
+    # The course PDF holds millions of tokens, mostly path coordinates: each is looked at once,
+    # and kept (as it was written) only until the next operator.
     lines, run, font, stack = [], [], None, []
     for m in _TOKEN.finditer(content):
-        hexstr, name, number, op = m.group(1), m.group(2), m.group(3), m.group(4)
-        if m.group(0).startswith(b"("):
-            raise ValueError("a literal string in a text operator: not handled")
-        if hexstr is not None:
-            stack.append(("hex", hexstr))
-        elif name is not None:
-            stack.append(("name", name))
-        elif number is not None:
-            stack.append(("num", float(number)))
-        elif m.group(0) in (b"[", b"]"):
+        kind = m.lastindex
+        if kind is None:  # "[" or "]"
             continue
-        elif op == b"Tf":
-            font = fonts.get(next(v for k, v in reversed(stack) if k == "name"))
+        if kind == _OP:
+            op = m.group(_OP)
+            if op == b"Tf":
+                font = fonts.get(next(v for k, v in reversed(stack) if k == _NAME))
+            elif op == b"Tj" or op == b"TJ":
+                if font is None:
+                    raise ValueError("text shown in a font without a /ToUnicode map")
+                for k, value in stack:
+                    if k == _HEX:
+                        codes = bytes.fromhex(value.decode())
+                        run += [
+                            font.get(codes[i] << 8 | codes[i + 1], "\ufffd")
+                            for i in range(0, len(codes), 2)
+                        ]
+                    elif k == _NUMBER and op == b"TJ" and float(value) < -200:
+                        run.append(" ")  # a wide gap inside a TJ array is a space
+            elif op == b"ET":
+                lines.append("".join(run))
+                run = []
             stack.clear()
-        elif op in (b"Tj", b"TJ"):
-            if font is None:
-                raise ValueError("text shown in a font without a /ToUnicode map")
-            for kind, value in stack:
-                if kind == "hex":
-                    codes = bytes.fromhex(value.decode())
-                    run += [
-                        font.get(codes[i] << 8 | codes[i + 1], "\ufffd")
-                        for i in range(0, len(codes), 2)
-                    ]
-                elif kind == "num" and op == b"TJ" and value < -200:
-                    run.append(" ")  # a wide gap inside a TJ array is a space
-            stack.clear()
-        elif op == b"ET":
-            lines.append("".join(run))
-            run = []
-            stack.clear()
+        elif kind == _LITERAL:
+            raise ValueError("a literal string in a text operator: not handled")
         else:
-            stack.clear()
+            stack.append((kind, m.group(kind)))
     return "\n".join(lines)
 
 
