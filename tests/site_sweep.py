@@ -17,7 +17,9 @@ reader's system chooses sets exactly that attribute).
 
 The sweep runs once per test session (``page_sweep`` fixture), only the checks that the
 session's selected tests need, and only the widths they need. Several browser tabs work at
-once, so that one page loads while axe works on another.
+once, so that one page loads while axe works on another; each tab is taken up again as soon
+as its page has done what it was given (its load event, or a message on its console at the
+end of settling and of axe: tests/site_sweep_js.py), never kept waiting on another tab.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ from pathlib import Path
 
 import pytest
 from site_fixtures import logged_page
+from site_sweep_js import (  # noqa: F401  (SETTLED and MATHS_STATE: other tests import them here)
+    DONE,
+    MATHS_STATE,
+    SETTLED,
+    START_AXE,
+    START_SETTLING,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -40,65 +49,6 @@ NEEDS = {
     "test_every_page_fits_a_390px_screen": "mobile",
     "test_axe_finds_no_wcag21_aa_violation": "axe",
 }
-
-SETTLED = """async () => {
-  // Widgets mount asynchronously; KaTeX's fonts change the width of the maths, and
-  // javascripts/a11y.js re-examines scroll boxes 100 ms after they load.
-  const t0 = performance.now();
-  while (document.querySelector('[data-mounted=pending]') && performance.now() - t0 < 5000)
-    await new Promise(r => setTimeout(r, 50));
-  await document.fonts.ready;
-  await new Promise(r => setTimeout(r, 250));
-}"""
-
-MATHS_STATE = """() => ({
-    arithmatex: document.querySelectorAll('.arithmatex').length,
-    katex: document.querySelectorAll('.katex').length,
-    errors: document.querySelectorAll('.katex-error').length,
-    raw: [...document.querySelectorAll('.arithmatex')].filter(
-        el => /\\\\\\(|\\\\\\[/.test(el.textContent) && !el.querySelector('.katex')).length,
-    notebookRaw: [...document.querySelectorAll('.jupyter-wrapper .jp-RenderedMarkdown')].filter(el => {
-        const copy = el.cloneNode(true);
-        copy.querySelectorAll('.katex, code, pre').forEach(k => k.remove());
-        return /\\$[^$\\n]+\\$/.test(copy.textContent);
-    }).length,
-    stampMissing: document.querySelectorAll('.exec-stamp--missing').length,
-    stampFailed: [...document.querySelectorAll('.exec-stamp--failed')].map(
-        el => el.innerText.slice(0, 300)),
-})"""
-
-# axe in each palette in turn on the loaded page; the promise is collected later.
-START_AXE = """([tags, schemes]) => {
-  window.__axeResult = (async () => {
-    const body = document.body, original = body.getAttribute('data-md-color-scheme');
-    const noTransitions = document.createElement('style');
-    noTransitions.textContent = '*, *::before, *::after { transition: none !important; }';
-    document.head.appendChild(noTransitions);
-    const out = {};
-    try {
-      for (const scheme of schemes) {
-        // Material animates colour changes (CSS transitions), and an element's transition
-        // starts only when its style is next computed, so axe would read the old palette's
-        // colours: with transitions off the switch takes effect at once, as on a page
-        // loaded in that palette.
-        body.setAttribute('data-md-color-scheme', scheme);
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                           resultTypes: ['violations']});
-        out[scheme] = r.violations.map(v => ({
-          id: v.id, impact: v.impact, count: v.nodes.length,
-          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' +
-                                         (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 240)),
-        }));
-      }
-    } catch (e) {
-      out.error = [{id: 'axe-error', impact: 'critical', count: 1, nodes: [String(e)]}];
-    } finally {
-      body.setAttribute('data-md-color-scheme', original);
-      noTransitions.remove();
-    }
-    return out;
-  })();
-}"""
 
 
 def built_pages(site_dir: Path) -> list[str]:
@@ -158,20 +108,20 @@ class Sweep:
     axe_jobs: set[tuple[str, tuple[int, str]]]
     visits: dict[tuple[str, int], PageVisit] = field(default_factory=dict)
     seconds: float = 0.0  # the whole sweep
-    # opening pages (and widening them) and waiting for them to settle
-    load_seconds: float = 0.0
-    wait_seconds: float = 0.0  # waiting for axe results that were not ready yet
+    # waiting with every tab's page loading, settling or running axe
+    wait_seconds: float = 0.0
 
 
-# Start settling without waiting (the promise is awaited in a later round of the sweep).
-START_SETTLING = f"() => {{ window.__settled = ({SETTLED})(); }}"
+POLL_MS = 20  # how often the sweep looks for a tab that is done, while none is
+STALLED_S = 60  # a tab not done by then is waited for (Playwright's timeouts apply)
 
 
 class _Tab:
     """One browser tab. It opens a page at the first width, then widens the same load to the
     next width (a resize, not a second load). Each step only starts work in the browser
-    (navigating, settling, axe) and the next step collects it, so while the sweep waits on
-    one tab the others' pages load, settle and run axe."""
+    (navigating, settling, axe); the tab says when that work is done (``ready``: the page's
+    load event, or its console message), and only then does the sweep collect it and start
+    the next step, so no tab waits on another's page."""
 
     def __init__(self, context, site_url: str):
         self.page, self.log = logged_page(context, site_url)
@@ -180,11 +130,26 @@ class _Tab:
         self.rel: str | None = None  # the page loaded in this tab
         self.widths: list[int] = []  # the widths still to check on it
         self.phase: str | None = None  # "loading", "settling", "axe" or None (free)
+        self.ready = False  # the browser has done what the phase started
+        self.since = 0.0  # when the phase started
         self.page.on("request", self._request)
+        self.page.on("load", lambda _: self._done("loading"))
+        self.page.on("console", lambda m: m.text == DONE and self._done(None))
 
     def _request(self, request) -> None:
         if "katex" in request.url and ".js" in request.url:
             self.katex_js.append(request.url)
+
+    def _done(self, phase: str | None) -> None:
+        if phase is None or self.phase == phase:
+            self.ready = True
+
+    def _start(self, phase: str) -> None:
+        self.phase, self.ready, self.since = phase, False, time.monotonic()
+
+    def due(self) -> bool:
+        """Whether the tab's step can be collected now (or must be waited for)."""
+        return self.ready or time.monotonic() - self.since > STALLED_S
 
     def begin(self, site_url: str, rel: str) -> None:
         """Open ``rel`` (or widen the page already open) at the next width."""
@@ -193,31 +158,31 @@ class _Tab:
         self.page.set_viewport_size({"width": width, "height": VIEWPORTS[width]})
         if rel != self.rel:
             self.rel = rel
+            self._start("loading")
             self.page.goto(site_url + rel, wait_until="commit")
-            self.phase = "loading"
         else:  # the same load, now at this width (a11y.js re-examines scroll boxes)
-            self.page.evaluate(START_SETTLING)
-            self.phase = "settling"
+            self._start("settling")
+            self.page.evaluate(START_SETTLING, DONE)
 
     def advance(self, sweep: Sweep, mobile) -> PageVisit | None:
         """One step: collect what the browser was doing and start the next thing; the visit
         when it is complete."""
-        t0 = time.monotonic()
         if self.phase == "loading":
             self.page.wait_for_load_state("load")
-            self.page.evaluate(START_SETTLING)
-            self.phase = "settling"
+            self._start("settling")
+            self.page.evaluate(START_SETTLING, DONE)
         elif self.phase == "settling":
             self.page.evaluate("() => window.__settled")
-            self._check(sweep, mobile)
-            self.phase = "axe"
+            self._start("axe")
+            self.ready = self._check(sweep, mobile)
         else:  # "axe": the visit is complete once its result is in
             self.phase = None
-            return self._finish(sweep)
-        sweep.load_seconds += time.monotonic() - t0
+            return self._finish()
         return None
 
-    def _check(self, sweep: Sweep, mobile) -> None:
+    def _check(self, sweep: Sweep, mobile) -> bool:
+        """The checks of the visit's width, and axe started if it has a job here; whether
+        the step is already done (no axe)."""
         visit = self.visit
         if visit.width == 1280 and "clean" in sweep.needs:
             visit.maths = self.page.evaluate(MATHS_STATE)
@@ -232,17 +197,16 @@ class _Tab:
         if schemes and "axe" in sweep.needs:
             if not self.page.evaluate("typeof axe !== 'undefined'"):
                 self.page.add_script_tag(path=str(AXE))
-            self.page.evaluate(START_AXE, [TAGS, schemes])
-        else:
-            self.page.evaluate("window.__axeResult = null")
+            self.page.evaluate(START_AXE, [TAGS, schemes, DONE])
+            return False
+        self.page.evaluate("window.__axeResult = null")
+        return True
 
-    def _finish(self, sweep: Sweep) -> PageVisit:
+    def _finish(self) -> PageVisit:
         """The visit's axe result, and what the tab logged since the last visit ended (the
         load's errors go to the first width's visit)."""
         visit, self.visit = self.visit, None
-        t0 = time.monotonic()
         visit.axe = self.page.evaluate("() => window.__axeResult") or {}
-        sweep.wait_seconds += time.monotonic() - t0
         log = self.log
         visit.errors = (
             [f"console error: {e}" for e in log.console_errors]
@@ -258,7 +222,7 @@ class _Tab:
 
 def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
     """Every page in ``sweep.pages`` at each of ``widths``: loaded once, at the narrowest
-    width, then widened; several tabs at once, each a step at a time in turn."""
+    width, then widened; several tabs at once, each advanced as soon as its page is done."""
     from test_site_mobile import MEASURE, TARGET
 
     start = time.monotonic()
@@ -271,16 +235,25 @@ def run_sweep(browser, site_url: str, sweep: Sweep, widths: list[int]) -> None:
         tabs = [_Tab(context, site_url) for _ in range(WORKERS)]
         queue = list(sweep.pages)
         while queue or any(t.phase or t.widths for t in tabs):
+            moved = False
             for tab in tabs:
                 if tab.phase:
-                    visit = tab.advance(sweep, (MEASURE, TARGET))
-                    if visit is not None:
-                        sweep.visits[visit.rel, visit.width] = visit
+                    if tab.due():
+                        moved = True
+                        visit = tab.advance(sweep, (MEASURE, TARGET))
+                        if visit is not None:
+                            sweep.visits[visit.rel, visit.width] = visit
                 elif tab.widths:
+                    moved = True
                     tab.begin(site_url, tab.rel)
                 elif queue:
+                    moved = True
                     tab.widths = list(order)
                     tab.begin(site_url, queue.pop(0))
+            if not moved:  # every tab is busy in the browser: let its events arrive
+                t0 = time.monotonic()
+                tabs[0].page.wait_for_timeout(POLL_MS)
+                sweep.wait_seconds += time.monotonic() - t0
     finally:
         context.close()
     sweep.seconds = time.monotonic() - start
@@ -310,7 +283,6 @@ def page_sweep(request, browser, site_dir, site_url) -> Sweep:
     run_sweep(browser, site_url, sweep, widths)
     print(
         f"\nsite sweep: {len(pages)} pages at {widths} px in {sweep.seconds:.0f} s "
-        f"(loading, widening and settling "
-        f"{sweep.load_seconds:.0f} s, waiting for axe {sweep.wait_seconds:.0f} s)"
+        f"(every tab busy in the browser {sweep.wait_seconds:.0f} s of it)"
     )
     return sweep
