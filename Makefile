@@ -99,10 +99,11 @@ test-fast: docs-run test-generic $(JSDEPS)
 	$(BIN)/ruff format --check syllabus_code scripts tests benchmarks docs
 
 # Tests of the built site: the audit's built-site half and the real-browser tests. The site is
-# built from the record `docs-run` just left, exactly as `make serve` builds it.
+# built from the record `docs-run` just left, exactly as `make serve` builds it. The course PDF
+# (scripts/print_pdf.py, as `make site` prints it) is printed by the test session, in the
+# background while the browser tests run (tests/site_pdf.py).
 test-site: $(DEPS) $(JSDEPS) chromium
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/print_pdf.py
 	$(BIN)/pytest -p no:cacheprovider -m site
 
 test: test-fast test-site

@@ -22,12 +22,27 @@ def rng():
 # Built-site fixtures (site_url, browser, page_and_log) for the tests marked `site`.
 from site_fixtures import browser, page_and_log, site_dir, site_url  # noqa: E402,F401
 
+# The course PDF, printed in the background while the browser tests run when the build has
+# none yet (tests/site_pdf.py).
+from site_pdf import course_pdf, printed, start_printing, stop_printing  # noqa: E402,F401
+
 # One browser sweep of every page, read by the per-page site tests (tests/site_sweep.py).
 from site_sweep import page_sweep  # noqa: E402,F401
 
 
+def pytest_collection_finish(session) -> None:
+    start_printing(session)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    stop_printing()
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    """Print the code-block audit's counts (written by tests/test_docs_audit.py in this run)."""
+    """Print the code-block audit's counts (written by tests/test_docs_audit.py in this run),
+    and what the course PDF's background print said."""
+    for line in printed:
+        terminalreporter.write_line(line)
     audit = ROOT / ".cache" / "audit.json"
     started = getattr(config, "_syllabus_started", None)
     if started is None or not audit.is_file() or audit.stat().st_mtime < started:

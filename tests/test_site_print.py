@@ -1,12 +1,14 @@
 """The whole course on paper: the print page (``docs/print.md``, filled by
 scripts/hooks/print_page.py) and its PDF (``site/print/course.pdf``, written by
-scripts/print_pdf.py after the build, as ``make site`` and ``make test-site`` do).
+scripts/print_pdf.py after the build, as ``make site`` does, or by the test session itself,
+in the background while the other browser tests run, when the build has none yet:
+tests/site_pdf.py).
 
 The PDF holds every module's title and every page of the modules in the order of ``nav``,
 and no raw TeX (the maths is rendered); the print page starts no widget (each shows its
 fallback table), loads every image, and its ids are unique with every in-page link landing.
 The PDF's text is read by tests/pdf_text.py, itself checked first on a PDF printed from
-known HTML. Run after the build and scripts/print_pdf.py (marked ``site``).
+known HTML. Run after the build (marked ``site``).
 """
 
 from __future__ import annotations
@@ -81,14 +83,10 @@ def test_pdf_reader_reads_what_chromium_printed(browser, tmp_path):
     )
 
 
-def test_course_pdf_has_every_module_and_page_in_order_and_no_raw_tex(site_dir):
-    pdf = site_dir / "print" / "course.pdf"
-    if not pdf.is_file():
-        pytest.fail(
-            f"{pdf} is missing: run `python scripts/print_pdf.py` after the build "
-            "(`make site` and `make test-site` do)"
-        )
-    pages = pdf_pages(pdf.read_bytes())
+def test_course_pdf_has_every_module_and_page_in_order_and_no_raw_tex(
+    site_dir, course_pdf
+):
+    pages = pdf_pages(course_pdf.read_bytes())
     text = flat(" ".join(pages))
     titles = module_titles()
     assert len(titles) == 10, titles
