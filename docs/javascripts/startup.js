@@ -10,6 +10,34 @@
 // are taken away again, so switches the reader makes work exactly as Material wrote them.
 // tests/test_site_startup.py checks it: a first visit in light mode (no mark), in dark mode
 // (the switch is marked) and a reader's switch.
+//
+// The bundle also inserts a <meta name="color-scheme"> into <head> and fills it in from the
+// header's computed colour scheme: two changes of the page's colour scheme, and the browser
+// restyles every element for each. overrides/main.html has already inserted that meta, with
+// the palette's scheme, before the body existed. So the bundle's meta is not inserted:
+// writes to its content go to the meta already there, and only when they change it (a
+// reader's switch does). Without the early meta (a template that lacks it) nothing is
+// changed.
+(function () {
+  const head = document.head;
+  const early = head.querySelector('meta[name="color-scheme"]');
+  if (!early) return;
+  head.appendChild = function (node) {
+    if (node instanceof HTMLMetaElement && node.name === "color-scheme") {
+      delete head.appendChild;
+      Object.defineProperty(node, "content", {
+        configurable: true,
+        get: () => early.content,
+        set: (value) => {
+          if (early.content !== String(value)) early.content = value;
+        },
+      });
+      return node;
+    }
+    return Node.prototype.appendChild.call(this, node);
+  };
+})();
+
 (function () {
   const body = document.body;
   const MARK = "data-md-color-switching";
