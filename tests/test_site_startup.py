@@ -10,7 +10,7 @@ makes afterwards marks and unmarks ``<body>`` as before.
 
 The same watcher records the page's colour-scheme ``<meta>`` and ``<html>``'s class: the one
 in ``overrides/main.html`` inserts the meta with the scheme the reader gets, and swaps
-``no-js`` for ``js``, before ``<body>`` exists, and nothing changes either afterwards unless
+``no-js`` for ``js`` (and adds the focus-visible polyfill's mark), before ``<body>`` exists, and nothing changes either afterwards unless
 the reader switches (then the meta follows, as Material's own would). Each change would have
 restyled the whole page. Run after ``mkdocs build`` (marked ``site``).
 """
@@ -109,13 +109,17 @@ def scheme_state(page) -> dict:
 
 def assert_set_before_body(state: dict, scheme: str) -> None:
     """One meta, inserted before <body> with the header's scheme and never changed since;
-    no-js swapped for js before <body> and the js class never taken away."""
+    no-js swapped for js, and js-focus-visible (the polyfill's mark) added, before <body>,
+    and <html>'s class never different afterwards."""
     assert state["schemes"] == [{"added": scheme, "body": False}], state["schemes"]
     assert state["metas"] == [scheme] and state["header"] == scheme, state
+    marks = {"js", "js-focus-visible"}
     first = state["classes"][0]
-    assert first["body"] is False and "js" in first["value"].split(), state["classes"]
+    assert first["body"] is False and marks <= set(first["value"].split()), state[
+        "classes"
+    ]
     assert all(
-        "js" in c["value"].split() and "no-js" not in c["value"].split()
+        marks <= set(c["value"].split()) and "no-js" not in c["value"].split()
         for c in state["classes"]
     ), state["classes"]
 
