@@ -19,6 +19,7 @@ import material
 import pytest
 import tinycss2
 from css_prune import _split_selectors
+from table_wrap import rewrite_selectors
 
 pytestmark = pytest.mark.site
 PAGES = [
@@ -75,9 +76,10 @@ def dropped(site_dir: Path) -> list[str]:
     theme = Path(material.__file__).parent / "templates/assets/stylesheets"
     (original,) = theme.glob("main.*.min.css")
     (built,) = (site_dir / "assets/stylesheets").glob("main.*.min.css")
-    gone = selectors(original.read_text(encoding="utf-8")) - selectors(
-        built.read_text(encoding="utf-8")
-    )
+    # The content tables' selector is rewritten on purpose (table_wrap.py; its own test).
+    gone = selectors(
+        rewrite_selectors(original.read_text(encoding="utf-8"))
+    ) - selectors(built.read_text(encoding="utf-8"))
     assert len(gone) > 100, "the build dropped almost nothing: is the hook still on?"
     return sorted({broader(s) for s in gone})
 

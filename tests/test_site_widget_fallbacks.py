@@ -32,7 +32,7 @@ def test_both_pages_carry_the_same_rendered_fallback(site_dir, name):
         for p in (f"widgets/{name}.md", MODULE_PAGES[name])
     )
     assert own == module
-    assert "<table>" in own and "\\(" not in own  # maths rendered by KaTeX at build
+    assert "<table" in own and "\\(" not in own  # maths rendered by KaTeX at build
     # Markdown rendered, marker replaced
     assert "| ---" not in own and "widget-fallback:" not in own
 

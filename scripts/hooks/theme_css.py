@@ -16,7 +16,8 @@ every page at it. Markup that scripts make counts: every word of the site's Java
 their controls) counts as a name that may occur, and a word that ends in ``-`` or ``_`` as
 the start of names built at run time (``tabbed-control--${e}``). Every custom property is
 kept, since scripts and other stylesheets read them. ``tests/test_site_theme_css.py`` checks
-in the browser that no rule that went matches anything on the pages, search open.
+in the browser that no rule that went matches anything on the pages, search open. The
+content tables' selector is then widened to the tables table_wrap.py wrapped at build.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from css_prune import Names, prune_css  # noqa: E402
+from table_wrap import rewrite_selectors  # noqa: E402
 
 MAIN = "assets/stylesheets"
 # A built page's tags and its class and id attributes (the build writes them quoted).
@@ -77,8 +79,8 @@ def prune_theme(site: Path) -> tuple[str, str, int, int]:
     pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     scripts = [p.read_text(encoding="utf-8") for p in site.rglob("*.js")]
     css = old.read_text(encoding="utf-8")
-    pruned = prune_css(
-        css, site_names(list(pages.values()), scripts), keep_variables=True
+    pruned = rewrite_selectors(
+        prune_css(css, site_names(list(pages.values()), scripts), keep_variables=True)
     )
     digest = hashlib.sha256(pruned.encode()).hexdigest()[:8]
     new = old.with_name(f"main.{digest}.min.css")
