@@ -1,26 +1,106 @@
-"""Preload KaTeX's two most used fonts on pages that show maths.
+"""Preload the KaTeX fonts each page of maths uses.
 
 The maths is HTML from the build (katex_render.py), set in KaTeX's web fonts, which the
-browser only requests once it has the stylesheet and has laid the page out; the formulas are
-first laid out with a fallback font and move when the fonts arrive (Lighthouse measured a
-layout shift of 0.12 on a page of maths). Preloading KaTeX_Main-Regular (digits, operators,
-upright text) and KaTeX_Math-Italic (variables), 26 KB and 16 KB, starts both with the
-stylesheets. Pages without maths preload nothing. Listed after katex_render.py in mkdocs.yml.
+browser only requests once it has the stylesheet and has laid the page out. Two things go
+wrong when a font arrives late: the formulas were laid out with a fallback font and move
+(Lighthouse measured a layout shift of 0.12 on a page of maths), and the browser restyles
+every element set in that font (on the linear algebra page the AMS and delimiter-size fonts
+arrived while Material's bundle started and made it restyle all 8,100 elements).
+
+So each page with maths preloads, with its stylesheets, the fonts its formulas need. Which
+ones is read from KaTeX's own stylesheet: each rule that sets a font (``.katex .mathbb
+{font-family:KaTeX_AMS}``, ``.katex .delimsizing.size1{font-family:KaTeX_Size1}``) counts
+when, for each element its selector names, some element of the page has all its classes, and the face it gives (family, weight, style; KaTeX_Main,
+normal, upright where the rule does not say) is the ``@font-face`` file. ``.katex`` itself
+gives KaTeX_Main. tests/test_site_font_preload.py checks in the browser that the fonts a
+page loads are the ones it preloaded. Pages without maths preload nothing. Listed after
+katex_render.py in mkdocs.yml.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import re
+from pathlib import Path
 
-FONTS = ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"]
+KATEX_CSS = (
+    Path(__file__).resolve().parents[2] / "node_modules/katex/dist/katex.min.css"
+)
+_RULE = re.compile(r"(@font-face|[^{}@]+)\{([^{}]*)\}")
+_FAMILY = re.compile(r"font(?:-family)?:[^;]*?\b(KaTeX_\w+)")
+_WEIGHT = re.compile(r"font-weight:\s*(\w+)")
+_STYLE = re.compile(r"font-style:\s*(\w+)")
+_SRC = re.compile(r"url\(fonts/([\w-]+\.woff2)\)")
+_CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
+_CLASS = re.compile(r"\.([\w-]+)")
+
+Face = tuple[
+    str, str, str
+]  # family, weight ("400" or "700"), style ("normal"/"italic")
+Compounds = tuple[frozenset[str], ...]  # the classes of each element a selector names
 
 
-def preload_links(page_url: str) -> str:
+def _weight(value: str | None) -> str:
+    return "700" if value in ("700", "bold") else "400"
+
+
+@functools.cache
+def font_rules(css: str) -> tuple[dict[Face, str], list[tuple[Compounds, Face]]]:
+    """From KaTeX's stylesheet: the woff2 file of each face, and for each selector of a rule
+    that sets a font, the classes each of its compounds needs (``katex`` left out) and the
+    face it gives."""
+    files: dict[Face, str] = {}
+    rules: list[tuple[Compounds, Face]] = []
+    for m in _RULE.finditer(css):
+        head, body = m.group(1).strip(), m.group(2)
+        family, weight, style = (
+            _FAMILY.search(body),
+            _WEIGHT.search(body),
+            _STYLE.search(body),
+        )
+        if head == "@font-face":
+            src = _SRC.search(body)
+            if family and src:
+                face = (family.group(1), _weight(weight and weight.group(1)))
+                files[(*face, style.group(1) if style else "normal")] = src.group(1)
+            continue
+        if not (family or weight or style):
+            continue
+        face = (
+            family.group(1) if family else "KaTeX_Main",
+            _weight(weight and weight.group(1)),
+            style.group(1) if style else "normal",
+        )
+        for selector in head.split(","):
+            if ".katex" in selector:
+                compounds = (
+                    frozenset(_CLASS.findall(c)) - {"katex"}
+                    for c in re.split(r"[\s>+~]+", selector.strip())
+                )
+                rules.append((tuple(c for c in compounds if c), face))
+    return files, rules
+
+
+def page_fonts(html: str, css: str) -> list[str]:
+    """The woff2 files of KaTeX's faces that the maths of ``html`` needs, sorted."""
+    elements = {frozenset(value.split()) for value in _CLASS_ATTR.findall(html)}
+    if not any("katex" in e for e in elements):
+        return []
+    files, rules = font_rules(css)
+
+    def occurs(compounds: Compounds) -> bool:  # each compound's classes on one element
+        return all(any(c <= e for e in elements) for c in compounds)
+
+    return sorted({files[f] for cs, f in rules if f in files and occurs(cs)})
+
+
+def preload_links(page_url: str, fonts: list[str]) -> str:
     here = page_url.rstrip("/") or "."
     return "".join(
-        f'<link rel="preload" href="{posixpath.relpath("assets/katex/fonts/" + name, here or ".")}" '
+        f'<link rel="preload" href="{posixpath.relpath("assets/katex/fonts/" + name, here)}" '
         'as="font" type="font/woff2" crossorigin>'
-        for name in FONTS
+        for name in fonts
     )
 
 
@@ -29,4 +109,5 @@ def on_post_page(output: str, page, config) -> str:
         return output
     if 'class="katex' not in output or "</head>" not in output:
         return output
-    return output.replace("</head>", preload_links(page.url) + "</head>", 1)
+    fonts = page_fonts(output, KATEX_CSS.read_text(encoding="utf-8"))
+    return output.replace("</head>", preload_links(page.url, fonts) + "</head>", 1)

@@ -1,0 +1,62 @@
+"""Which KaTeX fonts a page preloads (scripts/hooks/font_preload.py), from KaTeX's own sheet.
+
+The browser check on the built site is tests/test_site_font_preload.py; here the reading of
+the stylesheet on a small one and on KaTeX's installed one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from font_preload import KATEX_CSS, font_rules, page_fonts, preload_links
+
+pytestmark = pytest.mark.numeric_free
+
+CSS = (
+    "@font-face{font-family:KaTeX_Main;font-style:normal;font-weight:400;"
+    'src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2")}'
+    "@font-face{font-family:KaTeX_Main;font-style:normal;font-weight:700;"
+    'src:url(fonts/KaTeX_Main-Bold.woff2) format("woff2")}'
+    "@font-face{font-family:KaTeX_Size1;font-style:normal;font-weight:400;"
+    'src:url(fonts/KaTeX_Size1-Regular.woff2) format("woff2")}'
+    ".katex{font:normal 1.21em KaTeX_Main,Times New Roman,serif}"
+    ".katex .textbf{font-weight:700}"
+    ".katex .delimsizing.size1{font-family:KaTeX_Size1}"
+    "@media screen{.katex .x{color:red}}"
+)
+
+
+def page(*classes: str) -> str:
+    spans = "".join(f'<span class="{c}">x</span>' for c in classes)
+    return f'<html><head></head><body><span class="katex">{spans}</span></body></html>'
+
+
+def test_the_base_font_always_and_others_when_their_classes_occur_together():
+    assert page_fonts(page("mord"), CSS) == ["KaTeX_Main-Regular.woff2"]
+    assert page_fonts(page("textbf"), CSS) == [
+        "KaTeX_Main-Bold.woff2",
+        "KaTeX_Main-Regular.woff2",
+    ]
+    # .delimsizing.size1 needs both classes on one element, not just on the page
+    assert "KaTeX_Size1-Regular.woff2" not in page_fonts(
+        page("delimsizing", "sizing size1"), CSS
+    )
+    assert "KaTeX_Size1-Regular.woff2" in page_fonts(page("delimsizing size1"), CSS)
+
+
+def test_a_page_without_maths_preloads_nothing():
+    assert page_fonts("<html><p class='md-typeset'>x</p></html>", CSS) == []
+
+
+def test_katex_installed_sheet_gives_every_rule_a_file():
+    files, rules = font_rules(KATEX_CSS.read_text(encoding="utf-8"))
+    assert len(files) >= 19 and all(name.endswith(".woff2") for name in files.values())
+    assert len(rules) > 30
+    # every face a rule gives is a file KaTeX ships
+    assert all(face in files for _, face in rules)
+
+
+def test_links_are_relative_to_the_page():
+    assert preload_links("a/b/", ["F.woff2"]) == (
+        '<link rel="preload" href="../../assets/katex/fonts/F.woff2" as="font" '
+        'type="font/woff2" crossorigin>'
+    )
