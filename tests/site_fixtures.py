@@ -13,6 +13,7 @@ import http.server
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -113,6 +114,28 @@ class PageLog:
         )
         assert not self.page_errors, f"uncaught exceptions: {self.page_errors}"
         assert not self.console_errors, f"console errors: {self.console_errors}"
+
+
+@contextmanager
+def watched_phone_page(browser, url: str, init_script: str, **context_options):
+    """``url`` loaded in a new phone-sized (390 px) context whose ``init_script`` runs
+    before any of the page's scripts, settled for a moment after ``load``; yields the page
+    and its uncaught errors, and closes the context afterwards."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, **context_options
+    )
+    context.add_init_script(init_script)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(
+            300
+        )  # e.g. Material unmarks <body> a frame after a switch
+        yield page, errors
+    finally:
+        context.close()
 
 
 def logged_page(context, site_url: str):

@@ -17,9 +17,8 @@ restyled the whole page. Run after ``mkdocs build`` (marked ``site``).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
+from site_fixtures import watched_phone_page
 
 pytestmark = pytest.mark.site
 PAGE = "00-foundations/linear-algebra/"
@@ -59,23 +58,9 @@ new MutationObserver((records) => {
 """
 
 
-@contextmanager
 def open_page(browser, site_url, scheme: str):
-    """The page in a phone-sized context with the reader's colour scheme, and its uncaught
-    errors; the context is closed afterwards."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, color_scheme=scheme
-    )
-    context.add_init_script(WATCH)
-    try:
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(site_url + PAGE, wait_until="load")
-        page.wait_for_timeout(300)  # Material unmarks <body> a frame after the switch
-        yield page, errors
-    finally:
-        context.close()
+    """The page on a phone with the reader's colour scheme, watched from the start."""
+    return watched_phone_page(browser, site_url + PAGE, WATCH, color_scheme=scheme)
 
 
 def body_state(page) -> dict:

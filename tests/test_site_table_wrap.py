@@ -14,6 +14,7 @@ padding that the browser's own table style does not give). Run after ``mkdocs bu
 from __future__ import annotations
 
 import pytest
+from site_fixtures import watched_phone_page
 
 pytestmark = pytest.mark.site
 PAGES = [
@@ -56,17 +57,8 @@ STATE = """() => {
 
 @pytest.mark.parametrize("path", PAGES)
 def test_tables_are_boxed_styled_and_never_moved(browser, site_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_init_script(WATCH)
-    try:
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(site_url + path, wait_until="load")
-        page.wait_for_timeout(300)
+    with watched_phone_page(browser, site_url + path, WATCH) as (page, errors):
         state = page.evaluate(STATE)
-    finally:
-        context.close()
     assert state["count"] > 0, (
         f"{path} has no content table any more: pick another page"
     )

@@ -8,9 +8,10 @@ every element set in that font (on the linear algebra page the AMS and delimiter
 arrived while Material's bundle started and made it restyle all 8,100 elements).
 
 So each page with maths preloads, with its stylesheets, the fonts its formulas need. Which
-ones is read from KaTeX's own stylesheet: each rule that sets a font (``.katex .mathbb
-{font-family:KaTeX_AMS}``, ``.katex .delimsizing.size1{font-family:KaTeX_Size1}``) counts
-when, for each element its selector names, some element of the page has all its classes, and the face it gives (family, weight, style; KaTeX_Main,
+ones is read from KaTeX's own stylesheet (parsed as css_prune.py parses a sheet): each rule
+that sets a font (``.katex .mathbb{font-family:KaTeX_AMS}``, ``.katex .delimsizing.size1
+{font-family:KaTeX_Size1}``) counts when, for each element its selector names, some element
+of the page has all its classes, and the face it gives (family, weight, style; KaTeX_Main,
 normal, upright where the rule does not say) is the ``@font-face`` file. ``.katex`` itself
 gives KaTeX_Main. tests/test_site_font_preload.py checks in the browser that the fonts a
 page loads are the ones it preloaded. Pages without maths preload nothing. Listed after
@@ -22,27 +23,42 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import sys
 from pathlib import Path
+
+import tinycss2
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from css_prune import _CLASS, _declarations, _split_selectors  # noqa: E402
 
 KATEX_CSS = (
     Path(__file__).resolve().parents[2] / "node_modules/katex/dist/katex.min.css"
 )
-_RULE = re.compile(r"(@font-face|[^{}@]+)\{([^{}]*)\}")
-_FAMILY = re.compile(r"font(?:-family)?:[^;]*?\b(KaTeX_\w+)")
-_WEIGHT = re.compile(r"font-weight:\s*(\w+)")
-_STYLE = re.compile(r"font-style:\s*(\w+)")
+_FAMILY = re.compile(r"\b(KaTeX_\w+)")
 _SRC = re.compile(r"url\(fonts/([\w-]+\.woff2)\)")
 _CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
-_CLASS = re.compile(r"\.([\w-]+)")
+_COMBINATOR = re.compile(r"[\s>+~]+")
 
-Face = tuple[
-    str, str, str
-]  # family, weight ("400" or "700"), style ("normal"/"italic")
+# family, weight ("400" or "700"), style ("normal" or "italic")
+Face = tuple[str, str, str]
 Compounds = tuple[frozenset[str], ...]  # the classes of each element a selector names
 
 
-def _weight(value: str | None) -> str:
-    return "700" if value in ("700", "bold") else "400"
+def _rules(rules):
+    """(selector text or "@font-face", declarations) of each style rule and font face,
+    those inside @media and other blocks included."""
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            yield tinycss2.serialize(rule.prelude), rule.content
+        elif rule.type == "at-rule" and rule.content is not None:
+            if rule.lower_at_keyword == "font-face":
+                yield "@font-face", rule.content
+            else:
+                yield from _rules(
+                    tinycss2.parse_rule_list(
+                        rule.content, skip_whitespace=True, skip_comments=True
+                    )
+                )
 
 
 @functools.cache
@@ -52,34 +68,31 @@ def font_rules(css: str) -> tuple[dict[Face, str], list[tuple[Compounds, Face]]]
     face it gives."""
     files: dict[Face, str] = {}
     rules: list[tuple[Compounds, Face]] = []
-    for m in _RULE.finditer(css):
-        head, body = m.group(1).strip(), m.group(2)
-        family, weight, style = (
-            _FAMILY.search(body),
-            _WEIGHT.search(body),
-            _STYLE.search(body),
-        )
+    sheet = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    for head, content in _rules(sheet):
+        decls = dict(_declarations(tinycss2.serialize(content)))
+        family = _FAMILY.search(decls.get("font-family") or decls.get("font") or "")
+        weight = "700" if decls.get("font-weight") in ("700", "bold") else "400"
+        style = decls.get("font-style") or "normal"
         if head == "@font-face":
-            src = _SRC.search(body)
+            src = _SRC.search(decls.get("src", ""))
             if family and src:
-                face = (family.group(1), _weight(weight and weight.group(1)))
-                files[(*face, style.group(1) if style else "normal")] = src.group(1)
-            continue
-        if not (family or weight or style):
-            continue
-        face = (
-            family.group(1) if family else "KaTeX_Main",
-            _weight(weight and weight.group(1)),
-            style.group(1) if style else "normal",
-        )
-        for selector in head.split(","):
-            if ".katex" in selector:
-                compounds = (
-                    frozenset(_CLASS.findall(c)) - {"katex"}
-                    for c in re.split(r"[\s>+~]+", selector.strip())
-                )
-                rules.append((tuple(c for c in compounds if c), face))
+                files[(family.group(1), weight, style)] = src.group(1)
+        elif family or {"font-weight", "font-style"} & decls.keys():
+            face = (family.group(1) if family else "KaTeX_Main", weight, style)
+            for selector in _split_selectors(head):
+                if ".katex" in selector:
+                    compounds = (
+                        frozenset(_CLASS.findall(c)) - {"katex"}
+                        for c in _COMBINATOR.split(selector.strip())
+                    )
+                    rules.append((tuple(c for c in compounds if c), face))
     return files, rules
+
+
+@functools.cache
+def katex_css() -> str:
+    return KATEX_CSS.read_text(encoding="utf-8")
 
 
 def page_fonts(html: str, css: str) -> list[str]:
@@ -109,5 +122,5 @@ def on_post_page(output: str, page, config) -> str:
         return output
     if 'class="katex' not in output or "</head>" not in output:
         return output
-    fonts = page_fonts(output, KATEX_CSS.read_text(encoding="utf-8"))
+    fonts = page_fonts(output, katex_css())
     return output.replace("</head>", preload_links(page.url, fonts) + "</head>", 1)

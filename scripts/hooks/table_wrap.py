@@ -39,7 +39,7 @@ def wrap_tables(html: str) -> tuple[str, int]:
     body = article.group(2)
     out: list[str] = []
     stack: list[bool] = []  # for each open table: was it wrapped
-    last = 0
+    last = count = 0
     for m in _TABLE.finditer(body):
         out.append(body[last : m.start()])
         last = m.end()
@@ -52,13 +52,12 @@ def wrap_tables(html: str) -> tuple[str, int]:
             out.append(m.group(0))
         else:
             stack.append(True)
+            count += 1
             out.append(f'{OPEN}<table class=""{m.group(2)}>')
     if stack:
         raise ValueError("a <table> of the article is never closed")
     out.append(body[last:])
-    wrapped = "".join(out)
-    count = wrapped.count(OPEN) - body.count(OPEN)
-    return html[: article.start(2)] + wrapped + html[article.end(2) :], count
+    return html[: article.start(2)] + "".join(out) + html[article.end(2) :], count
 
 
 def rewrite_selectors(css: str) -> str:
