@@ -117,12 +117,14 @@ class PageLog:
 
 
 @contextmanager
-def watched_phone_page(browser, url: str, init_script: str, **context_options):
-    """``url`` loaded in a new phone-sized (390 px) context whose ``init_script`` runs
-    before any of the page's scripts, settled for a moment after ``load``; yields the page
-    and its uncaught errors, and closes the context afterwards."""
+def watched_phone_page(
+    browser, url: str, init_script: str, width: int = 390, height: int = 844, **options
+):
+    """``url`` loaded in a new phone-sized (390 x 844, or ``width`` x ``height``) context
+    whose ``init_script`` runs before any of the page's scripts, settled for a moment after
+    ``load``; yields the page and its uncaught errors, and closes the context afterwards."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, **context_options
+        viewport={"width": width, "height": height}, **options
     )
     context.add_init_script(init_script)
     try:

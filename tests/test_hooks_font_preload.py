@@ -6,8 +6,9 @@ the stylesheet on a small one and on KaTeX's installed one.
 
 from __future__ import annotations
 
+import font_preload
 import pytest
-from font_preload import KATEX_CSS, font_rules, page_fonts, preload_links
+from font_preload import KATEX_CSS, font_links, font_rules, page_fonts
 
 pytestmark = pytest.mark.numeric_free
 
@@ -56,7 +57,38 @@ def test_katex_installed_sheet_gives_every_rule_a_file():
 
 
 def test_links_are_relative_to_the_page():
-    assert preload_links("a/b/", ["F.woff2"]) == (
+    assert font_links("a/b/", ["F.woff2"]) == (
         '<link rel="preload" href="../../assets/katex/fonts/F.woff2" as="font" '
         'type="font/woff2" crossorigin>'
     )
+    assert font_links("", ["F.woff2"], "prefetch").startswith(
+        '<link rel="prefetch" href="assets/katex/fonts/F.woff2"'
+    )
+
+
+def test_fonts_only_marked_blocks_use_are_prefetched_not_preloaded(monkeypatch):
+    monkeypatch.setattr(font_preload, "katex_css", lambda: CSS)
+    article = (
+        '<article class="md-content__inner md-typeset">'
+        '<p><span class="katex">a</span></p>'
+        '<p class="md-lazy"><span class="katex"><span class="textbf">b</span></span></p>'
+        "</article>"
+    )
+    html = f"<html><head></head><body>{article}</body></html>"
+    out = font_preload.on_post_page(html, type("Page", (), {"url": "m/p/"}), None)
+    head = out.split("</head>")[0]
+    assert (
+        'rel="preload" href="../../assets/katex/fonts/KaTeX_Main-Regular.woff2"' in head
+    )
+    assert (
+        'rel="prefetch" href="../../assets/katex/fonts/KaTeX_Main-Bold.woff2"' in head
+    )
+    assert head.count("<link") == 2
+    # the same block drawn at load: the bold font is preloaded
+    eager = font_preload.on_post_page(
+        html.replace(' class="md-lazy"', ""), type("Page", (), {"url": "m/p/"}), None
+    )
+    assert (
+        'rel="preload" href="../../assets/katex/fonts/KaTeX_Main-Bold.woff2"' in eager
+    )
+    assert "prefetch" not in eager

@@ -4,7 +4,10 @@
 page's formulas need and preloads them, so none arrives late (a late font moves the
 formulas and restyles every element set in it). Here the browser says which KaTeX font
 faces a page actually loaded once it has settled; they must be the preloaded ones: none
-missing (it would arrive late) and none unused (wasted bytes on a phone). The pages cover
+missing (it would arrive late) and none unused (wasted bytes on a phone). A face used only in
+blocks the browser draws later (``md-lazy``, scripts/hooks/lazy_blocks.py) is not loaded at
+first and must be prefetched instead; after scrolling to the end of the page, every face it
+loaded was preloaded or prefetched, and every prefetched one was loaded. The pages cover
 the faces the course uses: AMS and the delimiter sizes (linear algebra), calligraphic
 (probability), bold, typewriter and the largest delimiters (the print page, every module).
 Run after ``mkdocs build`` (marked ``site``).
@@ -22,6 +25,8 @@ PAGES = [
     "labs/08-efficient/",
     "print/",
 ]
+# A page with a face used only far down (calligraphic), which it must prefetch.
+PREFETCHES = "00-foundations/probability/"
 FONTS = """async () => {
   await document.fonts.ready;
   const file = (f) => {
@@ -34,7 +39,15 @@ FONTS = """async () => {
       .filter((f) => f.status === 'loaded' && f.family.includes('KaTeX_')).map(file).sort(),
     preloaded: [...document.querySelectorAll('link[rel=preload][as=font]')]
       .map((l) => new URL(l.href).pathname.split('/').pop()).sort(),
+    prefetched: [...document.querySelectorAll('link[rel=prefetch][as=font]')]
+      .map((l) => new URL(l.href).pathname.split('/').pop()).sort(),
   };
+}"""
+SCROLL_TO_END = """async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight * 0.7) {
+    scrollTo(0, y);
+    await new Promise((r) => setTimeout(r, 30));
+  }
 }"""
 
 
@@ -47,5 +60,20 @@ def test_the_preloaded_fonts_are_the_ones_the_page_loads(page_and_log, site_url,
     missing = sorted(set(fonts["loaded"]) - set(fonts["preloaded"]))
     unused = sorted(set(fonts["preloaded"]) - set(fonts["loaded"]))
     assert missing == [], f"loaded late, not preloaded: {missing}"
-    assert unused == [], f"preloaded, never used: {unused}"
+    assert unused == [], f"preloaded, not used as the page loads: {unused}"
+    # A font used only in blocks drawn later (md-lazy) is prefetched, and is used there.
+    if path == PREFETCHES:
+        assert fonts["prefetched"], (
+            f"{path} prefetches no font any more: pick another page"
+        )
+    page.evaluate(SCROLL_TO_END)
+    after = page.evaluate(FONTS)
+    neither = sorted(
+        set(after["loaded"]) - set(fonts["preloaded"]) - set(fonts["prefetched"])
+    )
+    assert neither == [], (
+        f"used further down, neither preloaded nor prefetched: {neither}"
+    )
+    unused = sorted(set(fonts["prefetched"]) - set(after["loaded"]))
+    assert unused == [], f"prefetched, never used: {unused}"
     log.assert_clean()

@@ -13,9 +13,16 @@ that sets a font (``.katex .mathbb{font-family:KaTeX_AMS}``, ``.katex .delimsizi
 {font-family:KaTeX_Size1}``) counts when, for each element its selector names, some element
 of the page has all its classes, and the face it gives (family, weight, style; KaTeX_Main,
 normal, upright where the rule does not say) is the ``@font-face`` file. ``.katex`` itself
-gives KaTeX_Main. tests/test_site_font_preload.py checks in the browser that the fonts a
-page loads are the ones it preloaded. Pages without maths preload nothing. Listed after
-katex_render.py in mkdocs.yml.
+gives KaTeX_Main.
+
+Only the fonts of what the browser draws as the page loads are preloaded: a font used only
+in blocks lazy_blocks.py marks to be drawn later (``md-lazy``) is not requested at load, and
+a preload of it would compete with what the first screen needs. Such a font is prefetched
+instead (fetched once the page has loaded, at low priority), so that it is at hand when the
+reader scrolls to its block. tests/test_site_font_preload.py checks in the browser that the
+fonts a page loads are the ones it preloaded, and that after scrolling to the end every font
+it uses was preloaded or prefetched. Pages without maths preload nothing. Listed after
+katex_render.py and lazy_blocks.py in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import tinycss2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from css_prune import _CLASS, _declarations, _split_selectors  # noqa: E402
+from lazy_blocks import drawn_at_load  # noqa: E402
 
 KATEX_CSS = (
     Path(__file__).resolve().parents[2] / "node_modules/katex/dist/katex.min.css"
@@ -108,10 +116,10 @@ def page_fonts(html: str, css: str) -> list[str]:
     return sorted({files[f] for cs, f in rules if f in files and occurs(cs)})
 
 
-def preload_links(page_url: str, fonts: list[str]) -> str:
+def font_links(page_url: str, fonts: list[str], rel: str = "preload") -> str:
     here = page_url.rstrip("/") or "."
     return "".join(
-        f'<link rel="preload" href="{posixpath.relpath("assets/katex/fonts/" + name, here)}" '
+        f'<link rel="{rel}" href="{posixpath.relpath("assets/katex/fonts/" + name, here)}" '
         'as="font" type="font/woff2" crossorigin>'
         for name in fonts
     )
@@ -122,5 +130,8 @@ def on_post_page(output: str, page, config) -> str:
         return output
     if 'class="katex' not in output or "</head>" not in output:
         return output
-    fonts = page_fonts(output, katex_css())
-    return output.replace("</head>", preload_links(page.url, fonts) + "</head>", 1)
+    css = katex_css()
+    now = page_fonts(drawn_at_load(output), css)
+    later = sorted(set(page_fonts(output, css)) - set(now))
+    links = font_links(page.url, now) + font_links(page.url, later, "prefetch")
+    return output.replace("</head>", links + "</head>", 1)
