@@ -130,3 +130,12 @@ def test_progress_box_carries_the_module_ids_and_count():
     out = scr.progress_html("00-x", pages, "solutions/")
     assert 'data-total="2"' in out and "00-x/page/out" in html.unescape(out)
     assert "This module has 2 self-check questions" in out
+    # what view.js keeps up to date is there from the build (the box keeps its size as it
+    # mounts), in the words it uses for a reader with no answers yet
+    assert (
+        '<p class="selfcheck-progress-count" data-role="count"><strong>Self-check: '
+        "</strong>0 of 2 answered correctly.</p>" in out
+    )
+    assert (
+        'data-role="reset" disabled>' in out and 'data-role="note" role="status"' in out
+    )

@@ -5,7 +5,8 @@ tolerance of 0.005 and a multiple-choice question) and its module index: a right
 accepted, a wrong one gets the hint of its likely mistake or the generic hint, both edges of
 the tolerance, text, empty, huge and markup input get a message (shown as text), the worked
 solution opens after an attempt, progress survives a reload and an instant navigation to the
-module index (which counts it and resets it), no console error, no request to another
+module index (which counts it and resets it), the module index's progress box keeps its
+size as it mounts (no layout shift), no console error, no request to another
 origin; at phone width the controls are 44 px touch targets and axe finds no violation; with
 JavaScript off the question and the link to its worked solution are readable.
 """
@@ -190,8 +191,44 @@ def test_without_javascript_the_question_and_its_solution_link_are_readable(
         ).first.inner_text()
         assert "Answer: 1.17" in answers
         page.goto(site_url + INDEX)
-        assert (
-            "self-check questions" in page.locator(".selfcheck-progress").inner_text()
-        )
+        box = page.locator(".selfcheck-progress")
+        assert "self-check questions" in box.inner_text()
+        # no count or reset button that would never work
+        assert box.locator('[data-role="count"]').is_hidden()
+        assert box.locator('[data-role="reset"]').is_hidden()
     finally:
         context.close()
+
+
+BOX_HEIGHT = (
+    "() => document.querySelector('.selfcheck-progress').getBoundingClientRect().height"
+)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_progress_box_keeps_its_size_as_it_mounts(browser, site_url, width):
+    """The count, reset button and note are in the page from the build, so the box is as tall
+    before the self-check script mounts it as after; before, it grew by about 64 px as it
+    mounted and moved the rest of the module index (a layout shift of 0.017 at 1280 px)."""
+    heights = {}
+    for mount in (False, True):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            if not mount:  # JavaScript on, the self-check script never arrives
+                page.route("**/selfcheck.js*", lambda route: route.abort())
+            page.goto(site_url + INDEX, wait_until="load")
+            if mount:
+                page.wait_for_selector(
+                    ".selfcheck-progress[data-selfcheck-mounted=yes]"
+                )
+                count = page.locator('.selfcheck-progress [data-role="count"]')
+                assert count.inner_text().startswith("Self-check: 0 of ")
+            else:
+                page.wait_for_timeout(500)
+                box = page.locator(".selfcheck-progress")
+                assert box.get_attribute("data-selfcheck-mounted") is None
+            heights[mount] = page.evaluate(BOX_HEIGHT)
+        finally:
+            context.close()
+    assert heights[True] == pytest.approx(heights[False], abs=0.5), heights

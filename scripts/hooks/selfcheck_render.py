@@ -184,9 +184,21 @@ def progress_html(
     ]
     data = html.escape(json.dumps(ids), quote=True)
     n = len(ids)
+    # The parts JavaScript keeps up to date (view.js mountProgress: the reader's count, the
+    # reset button, where answers are kept) are in the page from the start, shown only with
+    # JavaScript on (selfcheck.css), so the box does not grow under the reader as it mounts.
+    live = (
+        '<div class="selfcheck-progress-live">'
+        '<p class="selfcheck-progress-count" data-role="count"><strong>Self-check: </strong>'
+        f"0 of {n} answered correctly.</p>"
+        '<div class="selfcheck-actions"><button type="button" class="selfcheck-button" '
+        'data-role="reset" disabled>Reset my answers for this module</button></div>'
+        '<p class="selfcheck-progress-note" data-role="note" role="status">'
+        "Your answers are kept in this browser only.</p></div>"
+    )
     return (
         f'<div class="selfcheck-progress" data-selfcheck-module="{module}" '
-        f'data-total="{n}" data-ids="{data}">'
+        f'data-total="{n}" data-ids="{data}">{live}'
         f'<p class="selfcheck-progress-text">This module has {n} self-check questions, '
         f'at the end of its section pages (<a href="{solutions_url}">answers and worked '
         "solutions</a>).</p></div>"

@@ -129,23 +129,26 @@ export function mountProgress(el) {
   let ids = [];
   try { ids = JSON.parse(el.dataset.ids || "[]"); } catch { ids = []; }
   const s = getStore();
-  const text = h("p", { class: "selfcheck-progress-count", "data-role": "count" });
-  const note = h("p", { class: "selfcheck-progress-note", "data-role": "note", role: "status" });
-  const reset = h("button", { type: "button", class: "selfcheck-button", "data-role": "reset" }, "Reset my answers for this module");
+  // The count, the reset button and the note are in the page from the build (shown only with
+  // JavaScript on: scripts/hooks/selfcheck_render.py progress_html), so the box keeps its
+  // size as it mounts; here they get the reader's figures.
+  const text = el.querySelector('[data-role="count"]');
+  const note = el.querySelector('[data-role="note"]');
+  const reset = el.querySelector('[data-role="reset"]');
+  if (!text || !note || !reset) return;
   function update(message) {
     const p = progress(s, ids);
     text.replaceChildren(h("strong", {}, "Self-check: "), progressText(p), ".");
     reset.disabled = p.attempted === 0;
-    note.textContent = message || (s.persistent ? "Your answers are kept in this browser only." :
+    const said = message || (s.persistent ? "Your answers are kept in this browser only." :
       "This browser does not let the site keep your answers, so they last only until you leave the site.");
+    // a status region: changed only when its message changes, so nothing is announced at load
+    if (note.textContent !== said) note.textContent = said;
   }
   reset.addEventListener("click", () => {
     for (const id of ids) s.remove(storageKey(id));
     update("Your answers for this module were cleared.");
   });
-  const first = el.querySelector(".selfcheck-progress-text");
-  el.replaceChildren(text, h("div", { class: "selfcheck-actions" }, reset), note, ...(first ? [first] : []));
-  if (first) first.classList.add("selfcheck-progress-where");
   update();
   el.dataset.selfcheckMounted = "yes";
 }
