@@ -71,6 +71,19 @@ def test_converges_within_novikoff_bound(seed, min_margin):
     assert margin(X, y, r.w, r.b) > 0
 
 
+@pytest.mark.parametrize("scale", [1e-300, 1e300])
+def test_separable_data_depends_on_the_separator_not_its_scale(scale):
+    """(w, b) and (c w, c b) are one separator: the same points and labels, without an
+    overflow in the norm on the way (found by tests/test_api_contract.py)."""
+    want = separable_data(40, np.random.default_rng(3), w=(1.0, -1.0), b=0.2)
+    with np.errstate(all="raise"):
+        got = separable_data(
+            40, np.random.default_rng(3), w=(scale, -scale), b=0.2 * scale
+        )
+    np.testing.assert_array_equal(got[0], want[0])
+    np.testing.assert_array_equal(got[1], want[1])
+
+
 def test_mistakes_do_not_depend_on_lr_from_zero(rng):
     X, y = separable_data(80, rng)
     a, b = train_perceptron(X, y, lr=1.0), train_perceptron(X, y, lr=0.01)
