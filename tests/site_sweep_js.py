@@ -50,7 +50,8 @@ START_AXE = """([tags, schemes, done]) => {
     // drawn yet is the wrong answer (text taken to lie on its own colour): so every block
     // is drawn for axe, as each is by the time the reader sees it.
     const drawAll = document.createElement('style');
-    drawAll.textContent = '.md-lazy { content-visibility: visible !important; }';
+    drawAll.textContent =
+      '.md-lazy, .md-lazy-narrow { content-visibility: visible !important; }';
     document.head.appendChild(drawAll);
     await new Promise(r => setTimeout(r, 50));
     const out = {};

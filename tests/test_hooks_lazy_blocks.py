@@ -3,6 +3,7 @@ estimates of height that decide it (the browser side: tests/test_site_lazy_rende
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -25,12 +26,13 @@ def para(chars: int) -> str:
     return "<p>" + "x" * chars + "</p>"
 
 
-def marked(html: str) -> list[str]:
-    """The start tags that carry the class."""
+def marked(html: str, name: str = lb.CLASS) -> list[str]:
+    """The start tags that carry the class ``name``."""
     out = []
     for part in html.split("<")[1:]:
         tag = part.split(">", 1)[0]
-        if lb.CLASS in tag:
+        classes = re.search(r'class="([^"]*)"', tag)
+        if classes and name in classes.group(1).split():
             out.append("<" + tag + ">")
     return out
 
@@ -38,11 +40,40 @@ def marked(html: str) -> list[str]:
 def test_only_blocks_that_start_below_the_eager_height_are_marked():
     # Each paragraph: 4 lines of 110 characters = 100 px; 20 of them fill 2,000 px.
     html = page(*[para(4 * lb.CHARS_PER_LINE) for _ in range(25)])
-    out, count = lb.mark_blocks(html)
+    out, count = lb.mark_blocks(html, narrow_eager_px=10**9)
     assert count == 5 and len(marked(out)) == 5
     # The 21st paragraph onwards: the first 20 (0 to 1,900 px) start above 2,000 px.
     assert out.split("<p")[1:21] == html.split("<p")[1:21]
-    assert lb.mark_blocks(html, eager_px=10_000)[1] == 0
+    assert lb.mark_blocks(html, eager_px=10_000, narrow_eager_px=10**9)[1] == 0
+
+
+def test_blocks_below_a_phones_first_screens_are_marked_for_phones_only():
+    # On a phone each paragraph is 440 / 75 -> 6 lines = 150 px: the 11th starts at 1,500 px,
+    # below NARROW_EAGER_PX (1,400), the 10th at 1,350 px above it.
+    assert lb.CHARS_PER_LINE_NARROW == 75 and lb.NARROW_EAGER_PX == 1400
+    html = page(*[para(4 * lb.CHARS_PER_LINE) for _ in range(25)])
+    out, count = lb.mark_blocks(html)
+    assert count == 15
+    tags = out.split("<p")[2:27]  # the article's paragraphs (after the menu's)
+    assert all(lb.CLASS_NARROW not in t and lb.CLASS not in t for t in tags[:10])
+    assert all(t.startswith(f' class="{lb.CLASS_NARROW}"') for t in tags[10:20])
+    assert all(t.startswith(f' class="{lb.CLASS}"') for t in tags[20:])
+    assert len(marked(out)) == 5 and len(marked(out, lb.CLASS_NARROW)) == 10
+
+
+def test_the_stylesheet_skips_phone_only_blocks_on_the_screens_the_hook_assumes():
+    css = (
+        Path(__file__).resolve().parents[1] / "docs/stylesheets/extra.css"
+    ).read_text()
+    rule = re.search(
+        r"@media ([^{]*)\{\s*\.md-content \." + lb.CLASS_NARROW + r"\s*\{([^}]*)\}", css
+    )
+    assert rule, "extra.css has no rule for the phone-only blocks"
+    assert rule.group(1).strip() == lb.NARROW_MEDIA
+    assert "content-visibility: auto" in rule.group(2)
+    # the widest such screen is no wider than the column the estimate assumes (450 px
+    # of 16 px text at 75 characters to a line, 6 px a character at the least)
+    assert "max-width: 30em" in lb.NARROW_MEDIA
 
 
 def test_headings_and_blocks_that_hold_one_or_unlisted_ones_are_never_marked():
@@ -107,9 +138,13 @@ def test_notebook_cells_are_marked_below_the_first_screens_unless_they_hold_a_he
         + "</div></div>"
     )
     out, count = lb.mark_blocks(page(notebook=notebook))
-    # 4 cells reach 2,160 px: the 5th child (the heading's cell) is not marked, the 6th is.
-    assert count == 1
+    # Each cell: 540 px of code and a line of text (565 px). 4 cells reach 2,260 px: the 5th
+    # child (the heading's cell) is not marked, the 6th is; on a phone the 4th (at 1,695 px).
+    assert count == 2
     assert marked(out) == [f'<div class="jp-Cell jp-CodeCell {lb.CLASS}">']
+    assert marked(out, lb.CLASS_NARROW) == [
+        f'<div class="jp-Cell jp-CodeCell {lb.CLASS_NARROW}">'
+    ]
 
 
 @pytest.mark.parametrize(
@@ -151,9 +186,9 @@ def test_drawn_at_load_drops_exactly_the_inside_of_marked_blocks():
             notebook='<div class="jp-Notebook"><div class="jp-Cell">c</div></div>',
         )
     )
-    assert (
-        count == 2
-    )  # the paragraph and the code; not the rule, not the notebook's wrapper
+    # the paragraph and the code; not the rule, not the notebook's wrapper; and the last 10
+    # early paragraphs for phones only (drawn at load on a wide screen: kept below)
+    assert count == 12
     drawn = lb.drawn_at_load(out)
     assert "late" not in drawn and ">z<" not in drawn and 'class="katex"' not in drawn
     # the marked blocks themselves stay (empty), and everything else is untouched

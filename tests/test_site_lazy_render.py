@@ -1,13 +1,16 @@
 """Blocks far below the first screen are drawn only as the reader comes near them.
 
 ``scripts/hooks/lazy_blocks.py`` marks the blocks of a long page that start below its first
-screens ``md-lazy``; ``docs/stylesheets/extra.css`` gives them ``content-visibility: auto``,
-so the browser skips their layout until they come near the screen; Material sets up code
+screens ``md-lazy`` (``md-lazy-narrow`` where only a phone's screens are above them);
+``docs/stylesheets/extra.css`` gives them ``content-visibility: auto`` (the narrow ones on a
+phone-sized screen only), so the browser skips their layout until they come near the screen; Material sets up code
 blocks as they come into view (feature ``content.lazy``); ``docs/javascripts/a11y.js``
 measures a scroll box when its block is drawn. Here, in the browser:
 
-* while a page loads, at 390 x 844 and at 1280 x 900, nothing moves (layout shift < 0.001)
-  and no marked block starts on the first screen;
+* while a page loads, at 390 x 844, 480 x 1000 (the largest screen that also skips the
+  phone-only ``md-lazy-narrow`` blocks) and 1280 x 900, nothing moves (layout shift < 0.001)
+  and no block the screen skips starts on it; on linear algebra the phone-only blocks are
+  skipped on the phone sizes and drawn on the desktop;
 * on linear algebra the browser really skips blocks when the page has loaded (so the work is
   saved), and Material has not yet set up the code blocks far below;
 * until Material has set a code block up, a11y.js gives it a tab stop (it may scroll);
@@ -35,7 +38,9 @@ PAGES = [
     "06-cnn-architectures/solutions/",
     "labs/08-efficient/",
 ]
-SIZES = [(390, 844), (1280, 900)]
+# a phone; the widest and tallest screen that skips md-lazy-narrow blocks too
+# (lazy_blocks.NARROW_MEDIA); a desktop
+SIZES = [(390, 844), (480, 1000), (1280, 900)]
 # Layout shift allowed while a page loads. A block drawn on the screen at its placeholder's
 # size first moves what is below it by 0.001-0.02 (seen at 1280 px before the first screen
 # was left unmarked). Shifts far below that happen now and then without any marked block:
@@ -56,7 +61,9 @@ document.addEventListener('contentvisibilityautostatechange', (e) => {
 }, true);
 """
 LOADED = """() => {
-  const lazy = [...document.querySelectorAll('.md-lazy')];
+  // the marked blocks this screen skips when far away (md-lazy-narrow: on a phone only)
+  const lazy = [...document.querySelectorAll('.md-lazy, .md-lazy-narrow')]
+    .filter((el) => getComputedStyle(el).contentVisibility === 'auto');
   const top = lazy.length ? lazy[0].getBoundingClientRect().top + scrollY : null;
   // A skipped block's own box is kept (a placeholder); what is inside it is not drawn.
   const skipped = lazy.filter((el) => {
@@ -66,6 +73,7 @@ LOADED = """() => {
   const code = lazy.filter((el) => el.matches('div.highlight'));
   return {
     shifts: window.__shifts, marked: lazy.length, firstTop: top, screen: innerHeight,
+    narrow: lazy.filter((el) => el.matches('.md-lazy-narrow')).length,
     skipped: skipped.length,
     codeSetUp: code.filter((el) => el.querySelector('.md-code__button')).length,
     code: code.length,
@@ -85,7 +93,8 @@ SCROLL_DOWN = """async () => {
   await new Promise((r) => setTimeout(r, 400));  // a11y.js measures 100 ms after a change
 }"""
 SCROLLED = """() => {
-  const lazy = [...document.querySelectorAll('.md-lazy')];
+  const lazy = [...document.querySelectorAll('.md-lazy, .md-lazy-narrow')]
+    .filter((el) => getComputedStyle(el).contentVisibility === 'auto');
   const displays = [...document.querySelectorAll('.md-typeset .katex-display')];
   const scrolls = (el) => el.scrollWidth > el.clientWidth + 1;
   const code = [...document.querySelectorAll('.md-content pre > code')];
@@ -108,7 +117,7 @@ SCROLLED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width,height", SIZES, ids=["390px", "1280px"])
+@pytest.mark.parametrize("width,height", SIZES, ids=["390px", "480px", "1280px"])
 @pytest.mark.parametrize("path", PAGES)
 def test_nothing_moves_and_the_first_screen_is_drawn_at_once(
     browser, site_url, path, width, height
@@ -126,6 +135,8 @@ def test_nothing_moves_and_the_first_screen_is_drawn_at_once(
     assert state["firstTop"] >= state["screen"], (
         f"a marked block starts on the first screen ({state['firstTop']} px)"
     )
+    if path == LONG:  # phone-only marks are skipped on a phone, and only there
+        assert (state["narrow"] > 0) == (width <= 480), state
     assert errors == []
 
 

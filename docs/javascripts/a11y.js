@@ -37,7 +37,7 @@
   // stop if it does not scroll.
   const rendered = new WeakSet();  // blocks with content-visibility: auto being rendered now
   function skipped(el) {
-    const block = el.closest(".md-lazy");
+    const block = el.closest(".md-lazy, .md-lazy-narrow");
     return Boolean(block) && !rendered.has(block) &&
       getComputedStyle(block).contentVisibility === "auto";
   }

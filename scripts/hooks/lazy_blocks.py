@@ -14,7 +14,10 @@ at its own, and what is below it moves (Chromium does this on the first frame). 
 blocks a first screen can show are never marked: the hook adds up an estimate of each
 block's height, made so that it comes out lower than the real one (few characters to a line
 of a wide desktop column; a phone's narrow column only makes blocks taller), and marks only
-what starts below ``EAGER_PX``, more than the tallest screen shows. Marked are the plain
+what starts below ``EAGER_PX``, more than the tallest screen shows. A phone's first screen is
+much shorter and its lines much shorter too, so a second, phone estimate (fewer characters
+to a line) marks ``md-lazy-narrow`` the blocks that start below ``NARROW_EAGER_PX`` of it;
+extra.css skips those only on a phone-sized screen (``NARROW_MEDIA``). Marked are the plain
 blocks of the article (paragraphs, lists, display maths, code, tables, notes) and a lab's
 notebook cells; never a block that holds a heading (Material's table of contents measures
 where each heading is, which would make the browser lay out the block at once), nor a widget
@@ -30,12 +33,19 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 CLASS = "md-lazy"
+CLASS_NARROW = "md-lazy-narrow"  # skipped only on a phone-sized screen (NARROW_MEDIA)
 # The first screen of the tallest display a reader is likely to have (a 1440p monitor at
 # 100 %: about 1,300 CSS px below the header), with room to spare.
 EAGER_PX = 2000
+# The screens extra.css skips md-lazy-narrow blocks on (CSS px: 480 wide, 1,000 tall at most:
+# phones upright), and the first screen of the tallest of them with room to spare.
+NARROW_MEDIA = "screen and (max-width: 30em) and (max-height: 62.5em)"
+NARROW_EAGER_PX = 1400
 # Low estimates of a block's height in CSS px, for a desktop column (about 700 px of text,
-# Material's 0.8 rem type with line height 1.6).
+# Material's 0.8 rem type with line height 1.6); on a phone at most 480 px wide the column is
+# at most 450 px, under 75 characters of 16 px text.
 CHARS_PER_LINE = 110
+CHARS_PER_LINE_NARROW = 75
 LINE_PX = 25
 CODE_LINE_PX = 18
 ROW_PX = 28
@@ -94,11 +104,12 @@ class Block:
         needed = _MARKABLE[self.tag]
         return needed is None or bool(needed & self.classes)
 
-    def height(self) -> int:
-        """A low estimate of the block's height in CSS px on a wide screen."""
+    def height(self, chars_per_line: int = CHARS_PER_LINE) -> int:
+        """A low estimate of the block's height in CSS px on a wide screen (on a phone with
+        ``chars_per_line=CHARS_PER_LINE_NARROW``)."""
         if self.tag in _HIDDEN:
             return 0
-        text_lines = -(-self.chars // CHARS_PER_LINE)
+        text_lines = -(-self.chars // chars_per_line)
         return (
             max(text_lines, self.rows) * LINE_PX
             + self.code_lines * CODE_LINE_PX
@@ -195,42 +206,51 @@ def children(html: str, container_tag_end: int) -> list[Block]:
     return parser.blocks
 
 
-def _add_class(start_tag: str) -> str:
+def _add_class(start_tag: str, name: str = CLASS) -> str:
     m = re.search(r'\sclass="([^"]*)"', start_tag)
     if m:
-        classes = f"{m.group(1)} {CLASS}".strip()
+        classes = f"{m.group(1)} {name}".strip()
         return f"{start_tag[: m.start(1)]}{classes}{start_tag[m.end(1) :]}"
     end = -2 if start_tag.endswith("/>") else -1
-    return f'{start_tag[:end]} class="{CLASS}"{start_tag[end:]}'
+    return f'{start_tag[:end]} class="{name}"{start_tag[end:]}'
 
 
-def mark_blocks(html: str, eager_px: int = EAGER_PX) -> tuple[str, int]:
+def mark_blocks(
+    html: str, eager_px: int = EAGER_PX, narrow_eager_px: int = NARROW_EAGER_PX
+) -> tuple[str, int]:
     """``html`` with ``md-lazy`` added to the class of each markable child of the page's
-    article (and of a lab's notebook) that starts below ``eager_px`` of estimated height; and
-    how many were marked. A second pass changes nothing."""
-    marks: list[Block] = []
+    article (and of a lab's notebook) that starts below ``eager_px`` of estimated height, and
+    ``md-lazy-narrow`` to each other one that starts below ``narrow_eager_px`` of the phone
+    estimate; and how many were marked (both kinds). A second pass changes nothing."""
+    marks: list[tuple[Block, str]] = []
     for pattern in _CONTAINERS:
         m = pattern.search(html)
         if m is None:
             continue
         tag_end = html.index(">", m.end()) + 1
-        top = 0
+        top = top_narrow = 0
         for block in children(html, tag_end):
-            if top >= eager_px and block.markable and CLASS not in block.classes:
-                marks.append(block)
+            if block.markable and not {CLASS, CLASS_NARROW} & block.classes:
+                if top >= eager_px:
+                    marks.append((block, CLASS))
+                elif top_narrow >= narrow_eager_px:
+                    marks.append((block, CLASS_NARROW))
             top += block.height()
+            top_narrow += block.height(CHARS_PER_LINE_NARROW)
     out, last = [], 0
-    for block in sorted(marks, key=lambda b: b.start):
+    for block, name in sorted(marks, key=lambda m: m[0].start):
         out.append(html[last : block.start])
-        out.append(_add_class(html[block.start : block.tag_end]))
+        out.append(_add_class(html[block.start : block.tag_end], name))
         last = block.tag_end
     out.append(html[last:])
     return "".join(out), len(marks)
 
 
 def drawn_at_load(html: str) -> str:
-    """``html`` without what is inside its marked blocks: the part of the page the browser
-    draws as it loads (font_preload.py preloads the fonts this part uses)."""
+    """``html`` without what is inside its ``md-lazy`` blocks: the part of the page the
+    browser draws as it loads on a wide screen (font_preload.py preloads the fonts this part
+    uses; a phone draws less, ``md-lazy-narrow`` blocks waiting too, and gets the fonts of
+    those a little early)."""
     spans = []
     for pattern in _CONTAINERS:
         m = pattern.search(html)
