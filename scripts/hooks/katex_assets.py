@@ -3,7 +3,9 @@
 KaTeX is installed by npm (``package.json``) into ``node_modules/katex``; this hook adds the
 files the pages need to the build as ``assets/katex/...``, so nothing is copied into the repo
 by hand and no page asks a CDN for it. The maths is rendered to HTML at build time
-(``katex_render.py``), so no page loads KaTeX's JavaScript.
+(``katex_render.py``), so no page loads KaTeX's JavaScript. After the build,
+``katex_subset.py`` cuts each font copied here to the characters the site's maths uses (and
+a second file with the rest).
 """
 
 from __future__ import annotations
