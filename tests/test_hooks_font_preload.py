@@ -92,3 +92,19 @@ def test_fonts_only_marked_blocks_use_are_prefetched_not_preloaded(monkeypatch):
         'rel="preload" href="../../assets/katex/fonts/KaTeX_Main-Bold.woff2"' in eager
     )
     assert "prefetch" not in eager
+
+
+def test_a_page_that_preloads_fonts_waits_for_them_after_its_preloads(monkeypatch):
+    """The inline wait comes after the preloads (it reads them as the parser reaches it);
+    a page without maths gets neither."""
+    monkeypatch.setattr(font_preload, "katex_css", lambda: CSS)
+    html = '<html><head><title>t</title></head><body><span class="katex">a</span></body></html>'
+    head = font_preload.on_post_page(html, type("Page", (), {"url": "m/"}), None)
+    head = head.split("</head>")[0]
+    assert head.count(font_preload.FONT_WAIT) == 1
+    assert head.rindex('<link rel="preload"') < head.index(font_preload.FONT_WAIT)
+    assert f"setTimeout(show, {font_preload.FONT_WAIT_MS})" in font_preload.FONT_WAIT
+    plain = "<html><head></head><body><p>no maths</p></body></html>"
+    assert (
+        font_preload.on_post_page(plain, type("Page", (), {"url": "m/"}), None) == plain
+    )
