@@ -44,16 +44,6 @@ START_AXE = """([tags, schemes, done]) => {
     const noTransitions = document.createElement('style');
     noTransitions.textContent = '*, *::before, *::after { transition: none !important; }';
     document.head.appendChild(noTransitions);
-    // Blocks far below the first screen are drawn only as the reader comes near them
-    // (content-visibility: auto on .md-lazy, stylesheets/extra.css). axe finds the colours
-    // behind text by asking the browser what is drawn at its place, which in a block not
-    // drawn yet is the wrong answer (text taken to lie on its own colour): so every block
-    // is drawn for axe, as each is by the time the reader sees it.
-    const drawAll = document.createElement('style');
-    drawAll.textContent =
-      '.md-lazy, .md-lazy-narrow { content-visibility: visible !important; }';
-    document.head.appendChild(drawAll);
-    await new Promise(r => setTimeout(r, 50));
     const out = {};
     try {
       for (const scheme of schemes) {
@@ -75,7 +65,6 @@ START_AXE = """([tags, schemes, done]) => {
     } finally {
       body.setAttribute('data-md-color-scheme', original);
       noTransitions.remove();
-      drawAll.remove();
     }
     return out;
   })();

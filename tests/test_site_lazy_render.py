@@ -10,7 +10,9 @@ measures a scroll box when its block is drawn. Here, in the browser:
 * while a page loads, at 390 x 844, 480 x 1000 (the largest screen that also skips the
   phone-only ``md-lazy-narrow`` blocks) and 1280 x 900, nothing moves (layout shift < 0.001)
   and no block the screen skips starts on it; on linear algebra the phone-only blocks are
-  skipped on the phone sizes and drawn on the desktop;
+  skipped on the phone sizes and drawn on the desktop; every marked block clips what is
+  inside it or scrolls (a script that lays out a skipped block's contents, axe-core for one,
+  must not find them spilling over the footer);
 * on linear algebra the browser really skips blocks when the page has loaded (so the work is
   saved), and Material has not yet set up the code blocks far below;
 * until Material has set a code block up, a11y.js gives it a tab stop (it may scroll);
@@ -75,6 +77,8 @@ LOADED = """() => {
     shifts: window.__shifts, marked: lazy.length, firstTop: top, screen: innerHeight,
     narrow: lazy.filter((el) => el.matches('.md-lazy-narrow')).length,
     skipped: skipped.length,
+    // a block's contents never show outside its box, also to a script that lays them out
+    unclipped: lazy.filter((el) => getComputedStyle(el).overflowY === 'visible').length,
     codeSetUp: code.filter((el) => el.querySelector('.md-code__button')).length,
     code: code.length,
     // Not yet set up by Material, so not yet measured: a11y.js gives it a tab stop.
@@ -132,6 +136,7 @@ def test_nothing_moves_and_the_first_screen_is_drawn_at_once(
     assert moved < SHIFT_LIMIT, (
         f"something moved while {path} loaded: {state['shifts']}"
     )
+    assert state["unclipped"] == 0, f"marked blocks that let contents spill: {state}"
     assert state["firstTop"] >= state["screen"], (
         f"a marked block starts on the first screen ({state['firstTop']} px)"
     )
