@@ -24,7 +24,7 @@ import time
 
 import pytest
 from font_preload import FONT_WAIT_MS
-from site_fixtures import watched_phone_page
+from site_fixtures import _QuietHandler, watched_phone_page
 
 pytestmark = pytest.mark.site
 PAGES = [
@@ -129,14 +129,11 @@ def slow_fonts(site_dir):
     """A server of the built site that holds each font back ``delay["s"]`` seconds."""
     delay = {"s": 0.0}
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
+    class Handler(_QuietHandler):
         def do_GET(self):
             if self.path.endswith(".woff2"):
                 time.sleep(delay["s"])
             super().do_GET()
-
-        def log_message(self, *args):
-            pass
 
     handler = functools.partial(Handler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -20,9 +20,10 @@ in blocks lazy_blocks.py marks to be drawn later (``md-lazy``) is not requested 
 a preload of it would compete with what the first screen needs. Such a font is prefetched
 instead (fetched once the page has loaded, at low priority), so that it is at hand when the
 reader scrolls to its block. The files are the fonts' first halves (katex_subset.py keeps
-in them the characters the site's maths uses), under KaTeX's own names. tests/test_site_font_preload.py checks in the browser that the
-fonts a page loads are the ones it preloaded, and that after scrolling to the end every font
-it uses was preloaded or prefetched. Pages without maths preload nothing. Listed after
+in them the characters the site's maths uses), under KaTeX's own names.
+tests/test_site_font_preload.py checks in the browser that the fonts a page loads are the
+ones it preloaded, and that after scrolling to the end every font it uses was preloaded or
+prefetched. Pages without maths preload nothing. Listed after
 katex_render.py and lazy_blocks.py in mkdocs.yml.
 
 Preloading is not enough on a slow connection: a preload does not hold up the first paint,

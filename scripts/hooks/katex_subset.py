@@ -26,12 +26,16 @@ from __future__ import annotations
 import io
 import logging
 import re
+import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lazy_blocks import VOID  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.katex_subset")
 KATEX_DIST = Path(__file__).resolve().parents[2] / "node_modules" / "katex" / "dist"
@@ -53,25 +57,19 @@ class _MathsText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         starts = "katex" in (dict(attrs).get("class") or "").split()
-        if tag in _VOID:
+        if tag in VOID:
             return
         self.stack.append(starts)
         self.depth += starts
 
     def handle_endtag(self, tag):
-        if tag in _VOID or not self.stack:
+        if tag in VOID or not self.stack:
             return
         self.depth -= self.stack.pop()
 
     def handle_data(self, data):
         if self.depth > 0:
             self.chars.update(data)
-
-
-_VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
-}  # fmt: skip
 
 
 def maths_characters(html: str) -> set[str]:

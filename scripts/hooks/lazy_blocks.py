@@ -66,7 +66,7 @@ _MARKABLE = {
         "jp-Cell",
     },
 }
-_VOID = {
+VOID = {  # elements without an end tag
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr",
 }  # fmt: skip
@@ -86,9 +86,8 @@ class Block:
     classes: set[str]
     start: int  # offset of its start tag in the page
     tag_end: int  # offset just past its start tag
-    end_tag: int = (
-        -1
-    )  # offset of its end tag (-1: none found; its start tag's end if void)
+    # offset of its end tag (-1: none found; its start tag's end if void)
+    end_tag: int = -1
     chars: int = 0  # characters of text outside code and maths
     code_lines: int = 0
     rows: int = 0  # table rows and list items
@@ -143,7 +142,7 @@ class _Children(HTMLParser):
             start = self.base + self._pos()
             text = self.get_starttag_text() or ""
             block = Block(tag, classes, start, start + len(text))
-            if tag in _VOID:
+            if tag in VOID:
                 block.end_tag = block.tag_end
             self.blocks.append(block)
         else:
@@ -157,9 +156,9 @@ class _Children(HTMLParser):
                     block.headings += 1
                 if "katex-display" in classes:
                     block.display_maths += 1
-                if tag not in _VOID:
+                if tag not in VOID:
                     block._in.append(tag if "katex" not in classes else "katex")
-        if tag not in _VOID:
+        if tag not in VOID:
             self.depth += 1
 
     def handle_startendtag(self, tag, attrs):
@@ -175,7 +174,7 @@ class _Children(HTMLParser):
             self.blocks[-1].images += 1
 
     def handle_endtag(self, tag):
-        if self.done or tag in _VOID:
+        if self.done or tag in VOID:
             return
         self.depth -= 1
         if self.depth < 0:  # the container's own end tag
@@ -206,6 +205,17 @@ def children(html: str, container_tag_end: int) -> list[Block]:
     return parser.blocks
 
 
+def containers(html: str) -> list[list[Block]]:
+    """The child elements of each container of the page that holds markable blocks (the
+    article, and a lab's notebook)."""
+    found = []
+    for pattern in _CONTAINERS:
+        m = pattern.search(html)
+        if m is not None:
+            found.append(children(html, html.index(">", m.end()) + 1))
+    return found
+
+
 def _add_class(start_tag: str, name: str = CLASS) -> str:
     m = re.search(r'\sclass="([^"]*)"', start_tag)
     if m:
@@ -223,13 +233,9 @@ def mark_blocks(
     ``md-lazy-narrow`` to each other one that starts below ``narrow_eager_px`` of the phone
     estimate; and how many were marked (both kinds). A second pass changes nothing."""
     marks: list[tuple[Block, str]] = []
-    for pattern in _CONTAINERS:
-        m = pattern.search(html)
-        if m is None:
-            continue
-        tag_end = html.index(">", m.end()) + 1
+    for blocks in containers(html):
         top = top_narrow = 0
-        for block in children(html, tag_end):
+        for block in blocks:
             if block.markable and not {CLASS, CLASS_NARROW} & block.classes:
                 if top >= eager_px:
                     marks.append((block, CLASS))
@@ -251,17 +257,12 @@ def drawn_at_load(html: str) -> str:
     browser draws as it loads on a wide screen (font_preload.py preloads the fonts this part
     uses; a phone draws less, ``md-lazy-narrow`` blocks waiting too, and gets the fonts of
     those a little early)."""
-    spans = []
-    for pattern in _CONTAINERS:
-        m = pattern.search(html)
-        if m is None:
-            continue
-        tag_end = html.index(">", m.end()) + 1
-        spans += [
-            (block.tag_end, block.end_tag)
-            for block in children(html, tag_end)
-            if CLASS in block.classes and block.end_tag > block.tag_end
-        ]
+    spans = [
+        (block.tag_end, block.end_tag)
+        for blocks in containers(html)
+        for block in blocks
+        if CLASS in block.classes and block.end_tag > block.tag_end
+    ]
     out, last = [], 0
     for start, end in sorted(spans):
         if start >= last:  # (a marked block is never inside another; kept safe anyway)

@@ -239,9 +239,8 @@ def _separable_data(n, rng, w, b, min_margin) -> tuple[np.ndarray, np.ndarray]:
     ``separable_data`` checks the arguments, then calls this.
     """
     u = np.append(w, b)
-    u = (
-        u / np.abs(u).max()
-    )  # the same separator; its norm cannot overflow for huge w, b
+    # the same separator, scaled so that its norm cannot overflow for huge w, b
+    u = u / np.abs(u).max()
     X = np.empty((0, 2))
     for _ in range(100):  # rejection sampling, with a bounded number of rounds
         cand = rng.uniform(-1.0, 1.0, size=(2 * n, 2))
