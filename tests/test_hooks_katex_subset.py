@@ -130,3 +130,12 @@ def test_the_built_stylesheet_names_each_halfs_characters_exactly():
                 (ks.KATEX_DIST / "fonts" / file.replace(".rest", "")).read_bytes()
             )
             assert first | points == original, file
+
+
+def test_the_halves_keep_katex_timestamp_so_builds_repeat(main_split):
+    """A font saved with today's date would change the file at every build (new bytes for
+    every reader's cache to fetch again) though nothing in it changed."""
+    _, _, (first, _, rest, _) = main_split
+    modified = TTFont(MAIN)["head"].modified
+    for half in (first, rest):
+        assert TTFont(io.BytesIO(half))["head"].modified == modified

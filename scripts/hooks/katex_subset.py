@@ -115,7 +115,8 @@ def _options() -> subset.Options:
 
 def subset_font(data: bytes, points: set[int]) -> bytes:
     """The woff2 font ``data`` cut to the glyphs of ``points`` (and what they need)."""
-    font = TTFont(io.BytesIO(data))
+    # KaTeX's own timestamp kept: the same site gives the same font files, build after build
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)
     cutter = subset.Subsetter(_options())
     cutter.populate(unicodes=points)
     cutter.subset(font)
