@@ -76,14 +76,12 @@ def test_fonts_only_marked_blocks_use_are_prefetched_not_preloaded(monkeypatch):
     )
     html = f"<html><head></head><body>{article}</body></html>"
     out = font_preload.on_post_page(html, type("Page", (), {"url": "m/p/"}), None)
-    head = out.split("</head>")[0]
+    top = out.split("<body>")[1].split("<article")[0]
     assert (
-        'rel="preload" href="../../assets/katex/fonts/KaTeX_Main-Regular.woff2"' in head
+        'rel="preload" href="../../assets/katex/fonts/KaTeX_Main-Regular.woff2"' in top
     )
-    assert (
-        'rel="prefetch" href="../../assets/katex/fonts/KaTeX_Main-Bold.woff2"' in head
-    )
-    assert head.count("<link") == 2
+    assert 'rel="prefetch" href="../../assets/katex/fonts/KaTeX_Main-Bold.woff2"' in top
+    assert top.count("<link") == 2
     # the same block drawn at load: the bold font is preloaded
     eager = font_preload.on_post_page(
         html.replace(' class="md-lazy"', ""), type("Page", (), {"url": "m/p/"}), None
@@ -95,14 +93,22 @@ def test_fonts_only_marked_blocks_use_are_prefetched_not_preloaded(monkeypatch):
 
 
 def test_a_page_that_preloads_fonts_waits_for_them_after_its_preloads(monkeypatch):
-    """The inline wait comes after the preloads (it reads them as the parser reaches it);
-    a page without maths gets neither."""
+    """The preloads and the inline wait open <body>, before the content the wait hides; the
+    wait comes after the preloads (it reads them as the parser reaches it). Nothing goes in
+    <head>, where Chromium would hold back the whole first paint for a pending font preload.
+    A page without maths gets neither."""
     monkeypatch.setattr(font_preload, "katex_css", lambda: CSS)
-    html = '<html><head><title>t</title></head><body><span class="katex">a</span></body></html>'
-    head = font_preload.on_post_page(html, type("Page", (), {"url": "m/"}), None)
-    head = head.split("</head>")[0]
-    assert head.count(font_preload.FONT_WAIT) == 1
-    assert head.rindex('<link rel="preload"') < head.index(font_preload.FONT_WAIT)
+    html = (
+        '<html><head><title>t</title></head><body class="b">'
+        '<span class="katex">a</span></body></html>'
+    )
+    out = font_preload.on_post_page(html, type("Page", (), {"url": "m/"}), None)
+    head, body = out.split("</head>")
+    assert head == "<html><head><title>t</title>"
+    top = body.split('<body class="b">')[1].split('<span class="katex">')[0]
+    assert top.count(font_preload.FONT_WAIT) == 1
+    assert top.startswith('<link rel="preload"')
+    assert top.rindex('<link rel="preload"') < top.index(font_preload.FONT_WAIT)
     assert f"setTimeout(show, {font_preload.FONT_WAIT_MS})" in font_preload.FONT_WAIT
     plain = "<html><head></head><body><p>no maths</p></body></html>"
     assert (

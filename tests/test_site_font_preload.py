@@ -124,6 +124,12 @@ STATE = """async () => {
 }"""
 
 
+FIRST_PAINT = """() => {
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return fcp ? fcp.startTime : null;
+}"""
+
+
 @pytest.fixture(scope="module")
 def slow_fonts(site_dir):
     """A server of the built site that holds each font back ``delay["s"]`` seconds."""
@@ -165,7 +171,8 @@ def test_late_fonts_move_nothing(browser, slow_fonts, path, width, height):
 
 
 def test_fonts_that_do_not_come_do_not_hide_the_page(browser, slow_fonts):
-    """Fonts held back 6 s: the content waits, hidden, and is shown FONT_WAIT_MS after."""
+    """Fonts held back 6 s: the content waits, hidden, and is shown FONT_WAIT_MS after; the
+    header is drawn at once."""
     url, delay = slow_fonts
     delay["s"] = 6.0
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -177,9 +184,12 @@ def test_fonts_that_do_not_come_do_not_hide_the_page(browser, slow_fonts):
         early = page.evaluate(STATE)
         page.wait_for_function("() => window.__shown !== null", timeout=5000)
         late = page.evaluate(STATE)
+        painted = page.evaluate(FIRST_PAINT)
     finally:
         context.close()
     assert early["waiting"] and early["visibility"] == "hidden", early
     assert late["fontsArrived"] is None and late["visibility"] == "visible", late
     waited = late["shown"] - late["waited"]
     assert FONT_WAIT_MS - 50 <= waited <= FONT_WAIT_MS + 500, late
+    # Only the content waits: the header was drawn long before.
+    assert painted is not None and painted < late["shown"] - 300, (painted, late)
