@@ -12,9 +12,10 @@ is HTML, by the questions:
 - what only the checker may show after an attempt (the answer and tolerance, each likely
   mistake's value and hint, the generic hint, the options' explanations, the worked solution)
   is rendered here (Markdown, then KaTeX), and then encoded into the question's
-  ``data-secret`` attribute: the JSON's UTF-8 bytes XOR-ed with a key made from the page and
-  question id, in base64. It is obfuscation, not secrecy: the aim is that an answer cannot be
-  read off the page (or the search index, which is made from the HTML at this stage) by accident.
+  ``data-secret`` attribute: the JSON with its characters moved by a shift made from the page
+  and question id (selfcheck_encode.py). It is obfuscation, not secrecy: the aim is that an
+  answer cannot be read off the page (or the search index, which is made from the HTML at this
+  stage) by accident.
   ``docs/javascripts/widgets/selfcheck/logic.js`` decodes it.
 
 Each module with questions also gets a generated answers page, ``<module>/solutions/`` (not in

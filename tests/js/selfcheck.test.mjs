@@ -16,14 +16,14 @@ const NUMERIC = {
 const CHOICE = { kind: "choice", correct: 1, explanations: ["<p>a no</p>", "<p>b yes</p>", "<p>c no</p>"], solution: "" };
 
 test("the Python encoder's output decodes (UTF-8, maths and all)", () => {
-  const fromPython = "CEcNCBAfABFJAAEeGFQNGAgJEQ1LDw0DW6PlodpFgeKeEAERV19OQxo=";
+  const fromPython = "glMZ_cQ^l&{x!vlTUZ`l&l(\\*Haz}O}HazzN| Ha||\"~ {(y\\*li";
   assert.deepEqual(decodeSecret(fromPython, "00-x/page", "q-1"), { answer: 1.5, hint: "<p>σ² ≤ 1</p>" });
 });
 
 test("encode and decode are inverse, and the key depends on page and id", () => {
   const text = encodeSecret(NUMERIC, "03-nn/losses", "bce");
   assert.deepEqual(decodeSecret(text, "03-nn/losses", "bce"), NUMERIC);
-  assert.ok(!text.includes("worked") && !atob(text).includes("0.25"), "the answer is not readable");
+  assert.ok(!text.includes("worked") && !text.includes("0.25"), "the answer is not readable");
   assert.throws(() => decodeSecret(text, "03-nn/losses", "other"));
 });
 
