@@ -184,8 +184,8 @@ def test_without_javascript_the_question_and_its_solution_link_are_readable(
         assert link.is_visible() and link.inner_text() == "Answer and worked solution"
         assert "links to its answer" in page.locator(".selfcheck-intro").inner_text()
         link.click()
-        page.wait_for_load_state()
-        assert page.url.endswith("00-foundations/solutions/#notation-mse-mean")
+        # (wait_for_load_state alone can return before the click's navigation has begun)
+        page.wait_for_url("**/00-foundations/solutions/#notation-mse-mean")
         answers = page.locator(
             "#notation-mse-mean ~ p:has-text('Answer:')"
         ).first.inner_text()
