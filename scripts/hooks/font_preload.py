@@ -27,13 +27,13 @@ prefetched. Pages without maths preload nothing. Listed after
 katex_render.py and lazy_blocks.py in mkdocs.yml.
 
 Preloading is not enough on a slow connection: a preload does not hold up the first paint
-(in ``<body>``, where it goes, see below), and the page's stylesheets (smaller than its fonts) can arrive first. The browser then lays
-the page out with a fallback font for the maths (invisible, font-display: block), and when
-the fonts arrive each line with a formula changes width: paragraphs re-wrap and everything
-below moves (a layout shift of 0.3 on backpropagation at 390 px, seen with the CPU busy). So
-a page that preloads fonts also gets a small inline script, right after the preloads, that
-marks ``<html>`` ``md-fonts-wait`` (stylesheets/extra.css keeps the content laid out but not
-shown) until every preload has finished and the fonts are ready, or for at most
+(in ``<body>``, where it goes, see below), and the page's stylesheets (smaller than its
+fonts) can arrive first. The browser then lays the page out with a fallback font for the
+maths (invisible, font-display: block), and when the fonts arrive each line with a formula
+changes width: paragraphs re-wrap and everything below moves (a layout shift of 0.3 on
+backpropagation at 390 px, seen with the CPU busy). So a page that preloads fonts also gets
+a small inline script, right after the preloads, that marks ``<html>`` ``md-fonts-wait``
+(stylesheets/extra.css keeps the content laid out but not shown) until every preload has finished and the fonts are ready, or for at most
 ``FONT_WAIT_MS``; the header and navigation are shown meanwhile, and without JavaScript
 nothing waits. tests/test_site_font_preload.py checks that on a slow network nothing moves,
 that a font that never comes does not hide the page, and that the header is drawn at once.
@@ -177,8 +177,10 @@ _BODY = re.compile(r"<body\b[^>]*>")
 def on_post_page(output: str, page, config) -> str:
     if page.url and not page.url.endswith("/"):  # 404.html: served at any depth
         return output
+    if 'class="katex' not in output:
+        return output
     body = _BODY.search(output)
-    if 'class="katex' not in output or body is None:
+    if body is None:
         return output
     css = katex_css()
     now = page_fonts(drawn_at_load(output), css)
