@@ -35,8 +35,9 @@ backpropagation at 390 px, seen with the CPU busy). So a page that preloads font
 a small inline script, right after the preloads, that marks ``<html>`` ``md-fonts-wait``
 (stylesheets/extra.css keeps the content laid out but not shown) until every preload has
 finished and the fonts are ready, or for at most ``FONT_WAIT_MS``; the header and navigation
-are shown meanwhile, and without JavaScript nothing waits. tests/test_site_font_preload.py checks that on a slow network nothing moves,
-that a font that never comes does not hide the page, and that the header is drawn at once.
+are shown meanwhile, and without JavaScript nothing waits. tests/test_site_font_preload.py
+checks that on a slow network nothing moves, that a font that never comes does not hide the
+page, and that the header is drawn at once.
 
 The preloads and the script go at the top of ``<body>``, not in ``<head>``. Chromium (its
 RenderBlockingFonts feature, on by default in the Chromium 156 the tests run) holds back
