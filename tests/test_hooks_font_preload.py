@@ -100,12 +100,13 @@ def test_a_page_that_preloads_fonts_waits_for_them_after_its_preloads(monkeypatc
     monkeypatch.setattr(font_preload, "katex_css", lambda: CSS)
     html = (
         '<html><head><title>t</title></head><body class="b">'
-        '<span class="katex">a</span></body></html>'
+        '<article class="md-content__inner"><p><span class="katex">a</span></p></article>'
+        "</body></html>"
     )
     out = font_preload.on_post_page(html, type("Page", (), {"url": "m/"}), None)
     head, body = out.split("</head>")
     assert head == "<html><head><title>t</title>"
-    top = body.split('<body class="b">')[1].split('<span class="katex">')[0]
+    top = body.split('<body class="b">')[1].split("<article")[0]
     assert top.count(font_preload.FONT_WAIT) == 1
     assert top.startswith('<link rel="preload"')
     assert top.rindex('<link rel="preload"') < top.index(font_preload.FONT_WAIT)
@@ -114,3 +115,57 @@ def test_a_page_that_preloads_fonts_waits_for_them_after_its_preloads(monkeypatc
     assert (
         font_preload.on_post_page(plain, type("Page", (), {"url": "m/"}), None) == plain
     )
+
+
+ARTICLE = '<article class="md-content__inner md-typeset">{}</article>'
+
+
+def test_the_wait_hides_from_the_first_block_with_a_formula():
+    """What comes before the article's first formula cannot move when the fonts come: only
+    that block and those after it wait (stylesheets/extra.css hides them)."""
+    html = ARTICLE.format(
+        "<h1>T</h1><p>plain</p>"
+        '<div class="admonition"><p>note <span class="katex">x</span></p></div>'
+        '<p>after <span class="katex">y</span></p>'
+    )
+    out, waits = font_preload.mark_wait(html)
+    assert waits
+    assert out == html.replace(
+        '<div class="admonition">', '<div class="admonition md-fonts-from">'
+    )
+    # the first block itself a formula, with a class of its own
+    html = ARTICLE.format('<div class="arithmatex"><span class="katex">x</span></div>')
+    assert 'class="arithmatex md-fonts-from"' in font_preload.mark_wait(html)[0]
+
+
+def test_in_a_lab_the_wait_starts_at_the_notebook_cell_with_the_first_formula():
+    cell = '<div class="jp-Cell">{}</div>'
+    notebook = (
+        '<div class="jupyter-wrapper"><div class="jp-Notebook">'
+        + cell.format("<p>intro</p>")
+        + cell.format('<p><span class="katex">x</span></p>')
+        + cell.format("<p>more</p>")
+        + "</div></div>"
+    )
+    html = ARTICLE.format("<p>download</p>" + notebook + "<p>end</p>")
+    out, waits = font_preload.mark_wait(html)
+    assert waits
+    assert '<div class="jupyter-wrapper md-fonts-within">' in out
+    assert out.count("md-fonts-from") == 1
+    assert '<div class="jp-Cell md-fonts-from"><p><span class="katex">' in out
+    assert "<p>download</p>" in out and '<div class="jp-Cell"><p>intro' in out
+
+
+def test_no_formula_in_the_article_no_wait(monkeypatch):
+    """Maths only outside the article (a heading's formula in the table of contents): its
+    fonts are preloaded, but nothing is hidden and no wait is set."""
+    monkeypatch.setattr(font_preload, "katex_css", lambda: CSS)
+    html = (
+        '<html><head></head><body><nav><span class="katex">x</span></nav>'
+        + ARTICLE.format("<p>plain</p>")
+        + "</body></html>"
+    )
+    assert font_preload.mark_wait(html) == (html, False)
+    out = font_preload.on_post_page(html, type("Page", (), {"url": "m/"}), None)
+    assert 'rel="preload"' in out
+    assert font_preload.FONT_WAIT not in out

@@ -115,11 +115,22 @@ new MutationObserver((records) => {
 }).observe(document, {attributes: true, attributeFilter: ['class'], subtree: true});
 """
 STATE = """async () => {
+  // the article's blocks before its first formula, and the one after it (visibility)
+  const from = document.querySelector('.md-fonts-from');
+  const above = () => {
+    const seen = [];
+    for (let el = from.parentElement.firstElementChild; el !== from; el = el.nextElementSibling)
+      seen.push(getComputedStyle(el).visibility);
+    return seen;
+  };
+  const below = () => from.nextElementSibling &&
+    getComputedStyle(from.nextElementSibling).visibility;
   const fonts = performance.getEntriesByType('resource')
     .filter((e) => e.name.endsWith('.woff2')).map((e) => e.responseEnd);
   return {shifts: window.__shifts, waited: window.__waited, shown: window.__shown,
     waiting: document.documentElement.classList.contains('md-fonts-wait'),
-    visibility: getComputedStyle(document.querySelector('.md-content')).visibility,
+    visibility: getComputedStyle(document.querySelector('.md-fonts-from')).visibility,
+    above: above(), below: below(),
     fontsArrived: fonts.length ? Math.max(...fonts) : null};
 }"""
 
@@ -171,8 +182,9 @@ def test_late_fonts_move_nothing(browser, slow_fonts, path, width, height):
 
 
 def test_fonts_that_do_not_come_do_not_hide_the_page(browser, slow_fonts):
-    """Fonts held back 6 s: the content waits, hidden, and is shown FONT_WAIT_MS after; the
-    header is drawn at once."""
+    """Fonts held back 6 s: the content from the first formula on waits, hidden, and is
+    shown FONT_WAIT_MS after; the header and the text above the first formula are drawn at
+    once."""
     url, delay = slow_fonts
     delay["s"] = 6.0
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -188,8 +200,11 @@ def test_fonts_that_do_not_come_do_not_hide_the_page(browser, slow_fonts):
     finally:
         context.close()
     assert early["waiting"] and early["visibility"] == "hidden", early
+    assert early["below"] == "hidden", early
+    assert early["above"] and set(early["above"]) == {"visible"}, early
     assert late["fontsArrived"] is None and late["visibility"] == "visible", late
+    assert late["below"] == "visible", late
     waited = late["shown"] - late["waited"]
     assert FONT_WAIT_MS - 50 <= waited <= FONT_WAIT_MS + 500, late
-    # Only the content waits: the header was drawn long before.
+    # Only the maths and what follows wait: the header was drawn long before.
     assert painted is not None and painted < late["shown"] - 300, (painted, late)

@@ -71,10 +71,11 @@ VOID = {  # elements without an end tag
     "track", "wbr",
 }  # fmt: skip
 _HIDDEN = {"script", "style", "template"}  # text that is not drawn
-_CONTAINERS = (
-    re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b'),
-    re.compile(r'<div\b[^>]*\bclass="[^"]*\bjp-Notebook\b'),
-)
+# The start tags of the containers whose children are blocks: the page's article, and a
+# lab's notebook (inside the article).
+ARTICLE = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b')
+NOTEBOOK = re.compile(r'<div\b[^>]*\bclass="[^"]*\bjp-Notebook\b')
+_CONTAINERS = (ARTICLE, NOTEBOOK)
 
 
 @dataclass
@@ -216,7 +217,8 @@ def containers(html: str) -> list[list[Block]]:
     return found
 
 
-def _add_class(start_tag: str, name: str = CLASS) -> str:
+def add_class(start_tag: str, name: str = CLASS) -> str:
+    """``start_tag`` with ``name`` added to its class."""
     m = re.search(r'\sclass="([^"]*)"', start_tag)
     if m:
         classes = f"{m.group(1)} {name}".strip()
@@ -246,7 +248,7 @@ def mark_blocks(
     out, last = [], 0
     for block, name in sorted(marks, key=lambda m: m[0].start):
         out.append(html[last : block.start])
-        out.append(_add_class(html[block.start : block.tag_end], name))
+        out.append(add_class(html[block.start : block.tag_end], name))
         last = block.tag_end
     out.append(html[last:])
     return "".join(out), len(marks)
