@@ -171,6 +171,40 @@ def test_questions_mark_answers_keep_progress_and_reset(
     log.assert_clean()
 
 
+# Before any page script: which secrets the page decodes (each is a JSON object with "kind"
+# and "solution"), as JSON.parse sees them.
+DECODES = """window.__decoded = [];
+const parse = JSON.parse;
+JSON.parse = function (...args) {
+  const value = parse.apply(this, args);
+  if (value && typeof value === "object" && "kind" in value && "solution" in value)
+    window.__decoded.push(value.kind);
+  return value;
+};"""
+
+
+def test_a_secret_is_decoded_only_when_an_answer_is_checked(browser, site_url):
+    """Decoding is a loop over every character of a secret: a page load that answers
+    nothing decodes nothing. A secret that cannot be decoded leaves the question mounted and
+    says so at the check."""
+    context = browser.new_context()
+    context.add_init_script(DECODES)
+    try:
+        page = context.new_page()
+        _open(page, site_url + PAGE)
+        assert page.locator(MOUNTED).count() == 3
+        assert page.evaluate("window.__decoded") == []
+        assert "Correct" in _answer(page.locator("#q-dense-params"), "100480")
+        assert page.evaluate("window.__decoded") == ["numeric"]
+        real = page.locator("#q-mse-mean")
+        real.evaluate("(el) => { el.dataset.secret = 'not a secret'; }")
+        assert "cannot be checked" in _answer(real, "1.17")
+        assert real.get_attribute("data-state") == "error"
+        assert real.locator('[data-role="solution"]').is_hidden()
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_question_and_its_solution_link_are_readable(
     browser, site_url
 ):

@@ -38,7 +38,7 @@ export function decodeSecret(text, pageKey, qid) {
 
 /** The inverse of decodeSecret (the build does this in Python; here for the tests). */
 export function encodeSecret(data, pageKey, qid) {
-  const ascii = JSON.stringify(data).replace(/[^\x00-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const ascii = JSON.stringify(data).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return rotate(ascii, shiftFor(pageKey, qid));
 }
 

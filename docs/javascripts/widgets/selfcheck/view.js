@@ -25,13 +25,21 @@ export function mountQuestion(el) {
   if (el.dataset.selfcheckMounted) return;
   el.dataset.selfcheckMounted = "pending";
   const pageKey = el.dataset.selfcheckPage, qid = el.dataset.selfcheck;
-  let secret;
-  try {
-    secret = decodeSecret(el.dataset.secret, pageKey, qid);
-  } catch (err) {
+  const kind = el.dataset.kind;
+  if (kind !== "choice" && kind !== "numeric") {
     el.dataset.selfcheckMounted = "error";
-    el.appendChild(h("p", { class: "selfcheck-feedback", role: "alert" }, `This question could not start: ${err.message}`));
+    el.appendChild(h("p", { class: "selfcheck-feedback", role: "alert" },
+      `This question could not start: its kind is ${JSON.stringify(kind ?? null)}, not "choice" or "numeric".`));
     return;
+  }
+  // The secret (answer, hints, worked solution) is decoded when it is first needed: at the
+  // first Check, or as the page loads only to restore a saved answer. Most loads of a page
+  // answer nothing, and decoding is a loop over every character of the secret (on the linear
+  // algebra page 45 KB for three questions: a few ms of a phone's start-up, at every load).
+  let secret = null;
+  function getSecret() {
+    if (secret === null) secret = decodeSecret(el.dataset.secret, pageKey, qid);
+    return secret;
   }
   const id = `${pageKey}/${qid}`;
   const uid = `sc-${id.replace(/[^A-Za-z0-9-]/g, "-")}`;
@@ -42,7 +50,6 @@ export function mountQuestion(el) {
   const solutionBody = h("div", { class: "selfcheck-solution-body" });
   const solution = h("details", { class: "selfcheck-solution", "data-role": "solution", hidden: true },
     h("summary", {}, "Worked solution"), solutionBody);
-  if (!secret.solution) solution.dataset.empty = "true";
   // "Question 2" (the build's label): screen readers hear which question a box or button is for
   const which = (el.querySelector(".selfcheck-label")?.textContent || "this question").split("·")[0].trim().toLowerCase();
   const hidden = (text) => h("span", { class: "selfcheck-sr" }, text);
@@ -50,7 +57,7 @@ export function mountQuestion(el) {
   const form = h("form", { class: "selfcheck-form", novalidate: true });
 
   let input = null, radios = [];
-  if (secret.kind === "choice") {
+  if (kind === "choice") {
     const list = el.querySelector(".selfcheck-options");
     const items = list ? [...list.querySelectorAll("li")] : [];
     const group = h("fieldset", { class: "selfcheck-choices" }, h("legend", {}, "Choose one answer", hidden(` to ${which}`)));
@@ -98,16 +105,24 @@ export function mountQuestion(el) {
       head.append(`${attemptText.trim()} is not the answer. Hint:`); // text node: never parsed
       feedback.append(head, ...fragment(result.hint));
     }
-    if (!solution.dataset.empty) {
+    if (secret.solution) {
       if (!solutionBody.hasChildNodes()) solutionBody.append(...fragment(secret.solution));
       solution.hidden = false;
     }
   }
 
   function attempt(save) {
-    const text = secret.kind === "choice"
+    const text = kind === "choice"
       ? (radios.find((r) => r.checked)?.value ?? "")
       : input.value;
+    try {
+      getSecret();
+    } catch (err) {
+      feedback.replaceChildren(h("p", {}, `This question cannot be checked: ${err.message}`));
+      feedback.className = "selfcheck-feedback selfcheck-invalid";
+      el.dataset.state = "error";
+      return;
+    }
     const result = mark(text, secret);
     show(result, text);
     if (save && !result.error) getStore().set(storageKey(id), { answer: text, correct: result.status === "correct" });
