@@ -40,7 +40,7 @@ lab, the notebook cell, and the block holding the notebook ``md-fonts-within``).
 before the first formula does not depend on the maths fonts, cannot move when they come,
 and is shown at once, with the header and navigation: often the page's opening paragraph,
 the largest thing on a phone's first screen (Lighthouse's largest contentful paint on
-linear algebra came 0.65 s sooner, simulated, once it no longer waited for the fonts).
+linear algebra came about 0.6 s sooner, simulated, once it no longer waited for the fonts).
 Without JavaScript nothing waits. tests/test_site_font_preload.py checks that on a slow
 network nothing moves, that a font that never comes does not hide the page, and that the
 header and the text above the first formula are drawn at once.
