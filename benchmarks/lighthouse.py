@@ -23,8 +23,9 @@ performance score: run it on a quiet one. The last column is Lighthouse's own me
 machine's speed (its benchmarkIndex, median over the runs): Lighthouse's throttling notes
 (docs/throttling.md) give the 4x slowdown for a high-end desktop, index 1500-2000, and a
 lower multiplier for a slower host, so below 1500 the blocking time and the score are those
-of a phone slower than the one Lighthouse aims at. This is a benchmark, not a test; the issue's aims
-are performance >= 95, the other three 100, and at most 250 KB gzip before usable.
+of a phone slower than the one Lighthouse aims at. This is a benchmark, not a test; the
+issue's aims are performance >= 95, the other three 100, and at most 250 KB gzip before
+usable.
 """
 
 from __future__ import annotations

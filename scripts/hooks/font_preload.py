@@ -71,7 +71,7 @@ import tinycss2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from css_prune import _CLASS, _declarations, _split_selectors  # noqa: E402
-from lazy_blocks import ARTICLE, NOTEBOOK, add_class, children, drawn_at_load  # noqa: E402
+from lazy_blocks import ARTICLE, NOTEBOOK, add_classes, children_of, drawn_at_load  # noqa: E402
 
 KATEX_CSS = (
     Path(__file__).resolve().parents[2] / "node_modules/katex/dist/katex.min.css"
@@ -193,39 +193,32 @@ def mark_wait(html: str) -> tuple[str, bool]:
     article = ARTICLE.search(html)
     if article is None:
         return html, False
-    marks = []
-    for block in children(html, html.index(">", article.end()) + 1):
-        if _KATEX not in html[block.start : max(block.end_tag, block.tag_end)]:
-            continue
-        notebook = NOTEBOOK.search(html, block.tag_end, max(block.end_tag, 0))
-        cells = children(html, html.index(">", notebook.end()) + 1) if notebook else []
-        cell = next(
-            (c for c in cells if _KATEX in html[c.start : max(c.end_tag, c.tag_end)]),
-            None,
-        )
-        marks = [(block, WAIT_FROM)]
-        if cell is not None:
-            marks = [(block, WAIT_WITHIN), (cell, WAIT_FROM)]
-        break
-    out, last = [], 0
-    for block, name in marks:  # (in the page's order: the cell is inside the block)
-        out.append(html[last : block.start])
-        out.append(add_class(html[block.start : block.tag_end], name))
-        last = block.tag_end
-    out.append(html[last:])
-    return "".join(out), bool(marks)
+
+    def has_maths(block) -> bool:
+        return _KATEX in html[block.start : max(block.end_tag, block.tag_end)]
+
+    block = next((b for b in children_of(html, article) if has_maths(b)), None)
+    if block is None:
+        return html, False
+    notebook = NOTEBOOK.search(html, block.tag_end, max(block.end_tag, 0))
+    cells = children_of(html, notebook) if notebook else []
+    cell = next((c for c in cells if has_maths(c)), None)
+    if cell is None:
+        return add_classes(html, [(block, WAIT_FROM)]), True
+    return add_classes(html, [(block, WAIT_WITHIN), (cell, WAIT_FROM)]), True
 
 
 def on_post_page(output: str, page, config) -> str:
     if page.url and not page.url.endswith("/"):  # 404.html: served at any depth
         return output
-    if 'class="katex' not in output or _BODY.search(output) is None:
+    body = _BODY.search(output)
+    if _KATEX not in output or body is None:
         return output
     css = katex_css()
     now = page_fonts(drawn_at_load(output), css)
     later = sorted(set(page_fonts(output, css)) - set(now))
+    # (the marks are inside the article, after <body>: its offset stays)
     output, waits = mark_wait(output) if now else (output, False)
     links = font_links(page.url, now) + (FONT_WAIT if waits else "")
     links += font_links(page.url, later, "prefetch")
-    body = _BODY.search(output)
     return output[: body.end()] + links + output[body.end() :]

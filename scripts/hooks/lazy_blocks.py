@@ -206,6 +206,12 @@ def children(html: str, container_tag_end: int) -> list[Block]:
     return parser.blocks
 
 
+def children_of(html: str, start_tag: re.Match) -> list[Block]:
+    """The child elements of the element whose start tag ``start_tag`` found (as far as its
+    class: ``ARTICLE``, ``NOTEBOOK``)."""
+    return children(html, html.index(">", start_tag.end()) + 1)
+
+
 def containers(html: str) -> list[list[Block]]:
     """The child elements of each container of the page that holds markable blocks (the
     article, and a lab's notebook)."""
@@ -213,12 +219,11 @@ def containers(html: str) -> list[list[Block]]:
     for pattern in _CONTAINERS:
         m = pattern.search(html)
         if m is not None:
-            found.append(children(html, html.index(">", m.end()) + 1))
+            found.append(children_of(html, m))
     return found
 
 
-def add_class(start_tag: str, name: str = CLASS) -> str:
-    """``start_tag`` with ``name`` added to its class."""
+def _add_class(start_tag: str, name: str) -> str:
     m = re.search(r'\sclass="([^"]*)"', start_tag)
     if m:
         classes = f"{m.group(1)} {name}".strip()
@@ -245,13 +250,18 @@ def mark_blocks(
                     marks.append((block, CLASS_NARROW))
             top += block.height()
             top_narrow += block.height(CHARS_PER_LINE_NARROW)
+    return add_classes(html, marks), len(marks)
+
+
+def add_classes(html: str, marks: list[tuple[Block, str]]) -> str:
+    """``html`` with each block's start tag given the class named with it."""
     out, last = [], 0
     for block, name in sorted(marks, key=lambda m: m[0].start):
         out.append(html[last : block.start])
-        out.append(add_class(html[block.start : block.tag_end], name))
+        out.append(_add_class(html[block.start : block.tag_end], name))
         last = block.tag_end
     out.append(html[last:])
-    return "".join(out), len(marks)
+    return "".join(out)
 
 
 def drawn_at_load(html: str) -> str:
