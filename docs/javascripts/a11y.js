@@ -117,7 +117,9 @@
     timer = setTimeout(update, 100);
   }
   if (typeof document$ !== "undefined") {
-    document$.subscribe(update);  // each page, instant navigation included
+    // Each page, instant navigation included; a task of its own, after Material's start
+    // (see main.js).
+    document$.subscribe(() => { setTimeout(update); });
   } else {
     document.addEventListener("DOMContentLoaded", update);
   }

@@ -3,7 +3,8 @@
 import { mountAll } from "./widgets/selfcheck/view.js";
 
 if (typeof document$ !== "undefined") {
-  document$.subscribe(() => { mountAll(); });
+  // A task of its own, after Material's start (see main.js).
+  document$.subscribe(() => { setTimeout(mountAll); });
 } else {
   document.addEventListener("DOMContentLoaded", () => { mountAll(); });
 }
