@@ -6,10 +6,11 @@ the page does not respond. A script that begins with the comment
 ``//# allFunctionsCalledOnLoad`` ("explicit compile hints", v8.dev/blog/explicit-compile-hints)
 has all its functions compiled at once, on a background thread as the script streams in.
 Material's bundle suits it: almost all of it (rxjs, the components it mounts) runs while
-the page starts. In Chromium traces of the linear-algebra page the bundle's evaluation on
-the main thread fell from about 87 to about 60 ms (``benchmarks/compile_hints.py`` measures
-it, with and without the comment, in one run); Lighthouse counts that task, four times
-over on its simulated phone, in the total blocking time. Other browsers read a comment.
+the page starts. In Chromium traces on this project's two-core machine the bundle's
+evaluation on the main thread took 43-56 ms with the comment against 74-129 ms without
+(medians of 8 loads of each of four pages; ``benchmarks/compile_hints.py`` measures both in
+one run). Lighthouse counts that task, four times over on its simulated phone, in the
+total blocking time. Other browsers read a comment.
 
 After the build this hook puts the comment on the first line of ``bundle.*.min.js`` and
 shifts the bundle's source map down one line to match, so the browser's developer tools
