@@ -4,6 +4,7 @@ settings, link and install cell are tested in test_hooks_lab_colab.py."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -39,9 +40,60 @@ def test_downloadable_prepends_the_install_cell_and_keeps_the_outputs():
     nbformat.validate(out)
     assert out.cells[0].source == install_source(colab_settings(REPO, {}))
     assert out.cells[0].outputs == [] and out.cells[0].execution_count is None
-    assert out.cells[1:] == nb.cells
+    assert [c.source for c in out.cells[1:]] == [c.source for c in nb.cells]
+    assert [c.get("outputs") for c in out.cells[1:]] == [
+        c.get("outputs") for c in nb.cells
+    ]
+    expected = nbformat.from_dict(nb)  # the ids the cells get: from their sources
+    ln.stable_cell_ids(expected)
+    assert [c.id for c in out.cells] == [ln.INSTALL_CELL_ID] + [
+        c.id for c in expected.cells
+    ]
     assert "jupytext" not in out.metadata and out.metadata.kernelspec.name == "python3"
     assert len(nb.cells) == 2 and "jupytext" in nb.metadata  # the input is left alone
+
+
+def test_stable_cell_ids_come_from_the_sources():
+    import hashlib
+
+    import jupytext
+
+    def digest(source: str) -> str:
+        return hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
+
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(src) for src in ["x = 1", "print(x)", "x = 1"]]
+    )
+    ln.stable_cell_ids(nb)
+    assert [c.id for c in nb.cells] == [
+        digest("x = 1"),
+        digest("print(x)"),
+        digest("x = 1") + "-2",
+    ]
+    nbformat.validate(nb)
+    # nbformat draws random ids at each read; the stable ones do not change
+    first, second = (
+        jupytext.reads(LAB, fmt="py:percent"),
+        jupytext.reads(LAB, fmt="py:percent"),
+    )
+    assert [c.id for c in first.cells] != [c.id for c in second.cells]
+    ln.stable_cell_ids(first)
+    ln.stable_cell_ids(second)
+    assert [c.id for c in first.cells] == [c.id for c in second.cells]
+    # a cell keeps its id when another cell changes
+    second.cells[0].source += " (edited)"
+    ln.stable_cell_ids(second)
+    assert second.cells[0].id != first.cells[0].id
+    assert [c.id for c in second.cells[1:]] == [c.id for c in first.cells[1:]]
+
+
+def test_stable_cell_ids_leave_notebooks_without_ids_alone():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    nb.nbformat_minor = 4
+    del nb.cells[0]["id"]
+    ln.stable_cell_ids(nb)
+    assert "id" not in nb.cells[0]
+    nbformat.validate(nb)
 
 
 def test_capture_keeps_what_the_kernel_returned_and_restores_nbconvert():
@@ -175,6 +227,9 @@ def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(
     content2, _, stamp2 = render(tmp_path)
     assert stamp2 == stamp and stamp.strip() in content2
 
+    ids = re.findall(r'id="cell-id=([^"]+)"', content)
+    assert ids and ids == [c.id for c in notebook.cells[1:]]  # page and notebook agree
+
     data = json.loads(cache[0].read_text())  # a cache file written without the hook
     del data[ln.CACHE_KEY]
     cache[0].write_text(json.dumps(data))
@@ -183,6 +238,8 @@ def test_the_notebook_has_the_outputs_of_the_one_execution_the_page_shows(
     assert (
         stamp3 != stamp and stamp3.strip() in content3 and stamp.strip() not in content3
     )
+    # a second execution of the same source: the same cell ids (nbformat's own are random)
+    assert re.findall(r'id="cell-id=([^"]+)"', content3) == ids
 
 
 def test_a_lab_the_build_does_not_execute_downloads_without_outputs(

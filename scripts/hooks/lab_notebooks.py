@@ -14,6 +14,9 @@ shows, without executing the lab a second time:
 * the downloadable notebook is the executed one with a first cell that installs
   ``syllabus_code`` from the repository when it is not importable (Colab, a fresh machine);
   it is written beside the page as ``<lab>.ipynb`` (``site/labs/<lab>/<lab>.ipynb``);
+* each cell's id is made from its source (``stable_cell_ids``), where nbformat would draw a
+  random one each time it reads the ``.py``: the same sources build the same page and the same
+  ``.ipynb``, so two builds can be compared file by file;
 * the lab's kernel draws figures inline (``kernel_environ``; the build's ``MPLBACKEND=Agg``
   would otherwise leave every plot out of the page and the notebook);
 * under the lab's title the page links the ``.ipynb``, the ``.py`` and, when a repository is
@@ -33,11 +36,13 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import html
 import json
 import os
 import pathlib
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
@@ -78,16 +83,35 @@ def kernel_environ(**values: str) -> Iterator[None]:
                 os.environ[k] = v
 
 
+INSTALL_CELL_ID = "install"  # not hexadecimal: never one of stable_cell_ids' ids
+
+
+def stable_cell_ids(nb) -> None:
+    """Give each cell of ``nb`` (nbformat 4.5 or later, which has cell ids) an id made from
+    its source: the first 8 hexadecimal digits of its SHA-1, then ``-2``, ``-3``, ... for a
+    second, third, ... cell with the same source. A cell keeps its id when other cells change.
+    Older notebooks have no ids and are left alone."""
+    if (nb.nbformat, nb.nbformat_minor) < (4, 5):
+        return
+    seen: Counter[str] = Counter()
+    for cell in nb.cells:
+        digest = hashlib.sha1(cell.source.encode("utf-8")).hexdigest()[:8]
+        seen[digest] += 1
+        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+
+
 @contextlib.contextmanager
 def capture_executed() -> Iterator[list]:
-    """Within the block, every notebook nbconvert's ExecutePreprocessor executes is also
-    appended (a deep copy, as it left the kernel) to the yielded list."""
+    """Within the block, every notebook nbconvert's ExecutePreprocessor executes gets stable
+    cell ids first (``stable_cell_ids``: the page is rendered from it, ids included) and is
+    also appended (a deep copy, as it left the kernel) to the yielded list."""
     from nbconvert.preprocessors import ExecutePreprocessor
 
     captured: list = []
     original = ExecutePreprocessor.preprocess
 
     def preprocess(self, nb, resources=None, km=None):
+        stable_cell_ids(nb)
         nb, resources = original(self, nb, resources, km)
         captured.append(copy.deepcopy(nb))
         return nb, resources
@@ -101,7 +125,8 @@ def capture_executed() -> Iterator[list]:
 
 def downloadable(executed, settings: Mapping):
     """The executed notebook as a learner gets it: the install cell first (no output), the
-    jupytext pairing metadata dropped, a Python kernelspec; validated by nbformat."""
+    jupytext pairing metadata dropped, a Python kernelspec, stable cell ids; validated by
+    nbformat."""
     import nbformat
 
     nb = copy.deepcopy(executed)
@@ -112,9 +137,12 @@ def downloadable(executed, settings: Mapping):
             {"name": "python3", "display_name": "Python 3", "language": "python"}
         ),
     )
+    stable_cell_ids(nb)  # a lab the build does not execute has not had them yet
     cell = nbformat.v4.new_code_cell(install_source(settings))
     if (nb.nbformat, nb.nbformat_minor) < (4, 5):
         del cell["id"]
+    else:
+        cell.id = INSTALL_CELL_ID
     nb.cells.insert(0, cell)
     nbformat.validate(nb)
     return nb
