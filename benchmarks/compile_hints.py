@@ -32,7 +32,6 @@ import argparse
 import functools
 import http.server
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -41,9 +40,11 @@ import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts" / "hooks"))
 from compile_hints import BUNDLES, HINT  # noqa: E402
 from lighthouse import PAGES, GzipHandler  # noqa: E402
+from print_pdf import chromium  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CATEGORIES = [
@@ -56,11 +57,9 @@ METRICS = ["bundle_ms", "dcl_ms", "busy_ms", "blocking_ms"]
 
 
 def serve(site: Path) -> http.server.ThreadingHTTPServer:
-    # A handler class of its own per copy: GzipHandler keeps compressed files in a dict
-    # keyed by path, and the copies' paths differ, but the class attribute is shared.
-    handler_class = type("Handler", (GzipHandler,), {"_cache": {}})
+    # (GzipHandler's cache of compressed files is keyed by path: the copies' never meet)
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler_class, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -151,11 +150,6 @@ def main() -> None:
         sys.exit(f"{args.site} is not built: run `mkdocs build --strict` first")
     from playwright.sync_api import sync_playwright
 
-    chromium = (
-        os.environ.get("SYLLABUS_CHROMIUM")
-        or shutil.which("chromium")
-        or "/usr/bin/chromium"
-    )
     with tempfile.TemporaryDirectory() as tmp:
         copies = {
             "with hint": serve(args.site),
@@ -164,7 +158,7 @@ def main() -> None:
         results = {(p, c): [] for p in args.pages for c in copies}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
-                executable_path=chromium,
+                executable_path=chromium(),
                 args=["--headless=new", "--no-sandbox", "--disable-gpu"],
             )
             for _ in range(args.loads):

@@ -37,7 +37,6 @@ import http.server
 import io
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -45,6 +44,9 @@ import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import print_pdf  # noqa: E402  (its chromium(): the browser the course PDF is printed with)
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -201,11 +203,7 @@ def main() -> None:
         sys.exit(f"{args.site} is not built: run `mkdocs build --strict` first")
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `npm ci` first")
-    chromium = (
-        os.environ.get("SYLLABUS_CHROMIUM")
-        or shutil.which("chromium")
-        or "/usr/bin/chromium"
-    )
+    chromium = print_pdf.chromium()
     server = serve(args.site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = {}

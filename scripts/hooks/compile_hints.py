@@ -9,7 +9,8 @@ Material's bundle suits it: almost all of it (rxjs, the components it mounts) ru
 the page starts. In Chromium traces on this project's two-core machine the bundle's
 evaluation on the main thread took 43-56 ms with the comment against 74-129 ms without
 (medians of 8 loads of each of four pages; ``benchmarks/compile_hints.py`` measures both in
-one run). Lighthouse counts that task, four times over on its simulated phone, in the
+one run), and 46-60 ms against 56-68 ms once the page scripts were deferred
+(overrides/main.html). Lighthouse counts that task, four times over on its simulated phone, in the
 total blocking time. Other browsers read a comment.
 
 After the build this hook puts the comment on the first line of ``bundle.*.min.js`` and
